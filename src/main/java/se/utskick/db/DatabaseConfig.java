@@ -1,0 +1,30 @@
+package se.utskick.db;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import se.utskick.Config;
+
+/**
+ * Where the database is. With no {@code url}, an embedded MariaDB is started with its files under
+ * {@code embeddedDir} and the database {@code embeddedName} is created on it.
+ */
+public record DatabaseConfig(Optional<String> url, String user, String password,
+                             Path embeddedDir, int embeddedPort, String embeddedName, int poolSize) {
+
+    public static DatabaseConfig from(Config c) {
+        return new DatabaseConfig(
+                c.optional("db.url"),
+                c.string("db.user", "utskick"),
+                c.string("db.password", ""),
+                Path.of(c.string("db.embedded.dir", "data/mariadb")),
+                c.integer("db.embedded.port", 0, 0, 65535),
+                c.string("db.embedded.name", "utskick"),
+                c.integer("db.pool.size", 12, 2, 200));
+    }
+
+    /** Hides the password: records print every component otherwise. */
+    @Override
+    public String toString() {
+        return "DatabaseConfig[url=" + url.orElse("(embedded)") + ", user=" + user + ", embeddedDir=" + embeddedDir + "]";
+    }
+}

