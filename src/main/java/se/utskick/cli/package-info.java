@@ -1,0 +1,2 @@
+/** The command line (picocli). Nothing depends on this package. */
+package se.utskick.cli;
