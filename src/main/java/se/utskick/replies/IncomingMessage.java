@@ -28,6 +28,8 @@ record IncomingMessage(Optional<String> messageId, String from, Optional<String>
     private static final String[] RECIPIENT_HEADERS = {
         "Delivered-To", "X-Original-To", "Envelope-To", "X-Envelope-To", "X-Delivered-To", "To", "Cc"};
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]{1,500})>");
+    /** A returned message copied into a plain-text report (Exim, qmail). */
+    private static final Pattern INLINE_MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^<>\\s]{1,500}>)");
     private static final Session SESSION = Session.getInstance(new Properties());
 
     static IncomingMessage parse(byte[] raw) {
@@ -46,6 +48,12 @@ record IncomingMessage(Optional<String> messageId, String from, Optional<String>
         refs.addAll(ids(header(m, "References")));
         for (InternetHeaders returned : parts.returnedHeaders) {
             refs.addAll(ids(returned.getHeader("Message-ID", ",")));
+        }
+        if (bounce.isPresent()) {
+            Matcher inline = INLINE_MESSAGE_ID.matcher(text);
+            while (inline.find() && refs.size() < 100) {
+                refs.addAll(ids(inline.group(1)));
+            }
         }
         return new IncomingMessage(ids(header(m, "Message-ID")).stream().findFirst(), from(m), fromEmail(m), subject,
                 TokenAddress.in(recipients(m)), List.copyOf(refs), text, bounce,
