@@ -30,7 +30,14 @@ record IncomingMessage(Optional<String> messageId, String from, Optional<String>
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]{1,500})>");
     /** A returned message copied into a plain-text report (Exim, qmail). */
     private static final Pattern INLINE_MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^<>\\s]{1,500}>)");
-    private static final Session SESSION = Session.getInstance(new Properties());
+    /** Raw UTF-8 in headers (RFC 6532) is read as UTF-8, as many mail programs now send it. */
+    private static final Session SESSION = Session.getInstance(utf8Headers());
+
+    private static Properties utf8Headers() {
+        Properties p = new Properties();
+        p.put("mail.mime.allowutf8", "true");
+        return p;
+    }
 
     static IncomingMessage parse(byte[] raw) {
         MimeMessage m;

@@ -125,13 +125,18 @@ public final class MailboxPoller {
     }
 
     private static byte[] raw(Message msg) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, msg.getSize()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         msg.writeTo(out);
         return out.toByteArray();
     }
 
-    private Instant received(Message msg) throws MessagingException {
-        return msg.getReceivedDate() == null ? clock.instant() : msg.getReceivedDate().toInstant();
+    /** INTERNALDATE; it comes with the ENVELOPE, which a server may fail to build for a damaged message. */
+    private Instant received(Message msg) {
+        try {
+            return msg.getReceivedDate() == null ? clock.instant() : msg.getReceivedDate().toInstant();
+        } catch (MessagingException e) {
+            return clock.instant();
+        }
     }
 
     /** Moves one message; true if it was only flagged \Deleted and the folder must be expunged on close. */
