@@ -27,7 +27,7 @@ public final class Unsubscriber {
     private final Subscriptions subscriptions;
     private final MemberLookup members;
 
-    Unsubscriber(DeliveryDirectory deliveries, Subscriptions subscriptions, MemberLookup members) {
+    public Unsubscriber(DeliveryDirectory deliveries, Subscriptions subscriptions, MemberLookup members) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.members = members;
