@@ -1,7 +1,9 @@
 package se.utskick.replies;
 
 import java.time.Clock;
+import java.util.List;
 import se.utskick.db.Database;
+import se.utskick.schedule.ScheduledJob;
 
 /**
  * The replies feature, wired: the mailbox poller, the reply log (with feedback and the retention
@@ -13,11 +15,13 @@ public final class Replies {
     private final MailboxPoller poller;
     private final ReplyLog log;
     private final Unsubscriber unsubscriber;
+    private final List<ScheduledJob> jobs;
 
-    private Replies(MailboxPoller poller, ReplyLog log, Unsubscriber unsubscriber) {
+    private Replies(MailboxPoller poller, ReplyLog log, Unsubscriber unsubscriber, List<ScheduledJob> jobs) {
         this.poller = poller;
         this.log = log;
         this.unsubscriber = unsubscriber;
+        this.jobs = jobs;
     }
 
     public static Replies create(Database db, RepliesConfig config, DeliveryDirectory deliveries, LetterDirectory letters,
@@ -26,9 +30,10 @@ public final class Replies {
         MessageProcessor processor = new MessageProcessor(db, repository, new Correlator(deliveries, members),
                 new BounceScores(config.softBounceThreshold(), config.softBounceStale().toDays()),
                 addresses, subscriptions, clock);
-        return new Replies(new MailboxPoller(config, processor, clock),
-                new ReplyLog(db, repository, letters, config.retention(), clock),
-                new Unsubscriber(deliveries, subscriptions, members));
+        MailboxPoller poller = new MailboxPoller(config, processor, clock);
+        ReplyLog log = new ReplyLog(db, repository, letters, config.retention(), clock);
+        return new Replies(poller, log, new Unsubscriber(deliveries, subscriptions, members),
+                RepliesJobs.of(config, poller, log));
     }
 
     /** Call {@link MailboxPoller#pollOnce} every {@code replies.poll.interval} (the scheduler does). */
@@ -43,5 +48,10 @@ public final class Replies {
 
     public Unsubscriber unsubscriber() {
         return unsubscriber;
+    }
+
+    /** The jobs to hand to the schedule: {@code poll-replies} (if a mailbox is configured) and {@code purge-replies}. */
+    public List<ScheduledJob> jobs() {
+        return jobs;
     }
 }

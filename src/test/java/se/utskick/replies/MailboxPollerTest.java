@@ -347,4 +347,16 @@ class MailboxPollerTest {
         assertTrue(r.log().raw(id).isEmpty());
         assertTrue(r.log().show(id).isPresent(), "the log line stays");
     }
+
+    @Test
+    void scheduledJobsPollTheMailboxAndPurgeWithCountsOnly() throws Exception {
+        h.deliver(Mail.from("anna@example.com").to("reply+boardAnna@utskick.example.se").subject("Re").text("Hej.").raw());
+        Replies r = h.replies();
+        var jobs = r.jobs().stream().collect(java.util.stream.Collectors.toMap(j -> j.name(), j -> j));
+
+        assertEquals(java.util.Set.of("poll-replies", "purge-replies"), jobs.keySet());
+        assertEquals("every:60", jobs.get("poll-replies").schedule());
+        assertEquals("1 recorded, 0 already recorded, 0 failed", jobs.get("poll-replies").run());
+        assertEquals("0 raw messages purged", jobs.get("purge-replies").run());
+    }
 }
