@@ -25,9 +25,9 @@ final class MailboxHarness implements AutoCloseable {
     static final String USER = "replies@utskick.example.se";
     static final String PROCESSED = "Utskick-processed";
 
+    final Database db = TestDatabase.fresh();
     final GreenMail greenMail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
     final GreenMailUser user;
-    final Database db = TestDatabase.fresh();
     final SqlRegister register = new SqlRegister(db);
     final InMemoryDeliveries deliveries = new InMemoryDeliveries();
     final InMemoryLetters letters = new InMemoryLetters();
