@@ -1,13 +1,11 @@
 package se.utskick.replies;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -38,11 +36,11 @@ final class MailParts {
 
     static MailParts of(MimeMessage message) {
         MailParts p = new MailParts();
-        p.walk(message, 0, false);
+        p.walk(message, 0);
         return p;
     }
 
-    private void walk(Part part, int depth, boolean inReturned) {
+    private void walk(Part part, int depth) {
         if (depth > MAX_DEPTH || ++seen > MAX_PARTS) {
             return;
         }
@@ -55,8 +53,7 @@ final class MailParts {
                 Object content = part.getContent();
                 if (content instanceof Multipart mp) {
                     for (int i = 0; i < mp.getCount(); i++) {
-                        BodyPart child = mp.getBodyPart(i);
-                        walk(child, depth + 1, inReturned);
+                        walk(mp.getBodyPart(i), depth + 1);
                     }
                 }
             } else if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
@@ -67,9 +64,9 @@ final class MailParts {
                 try (InputStream in = part.getInputStream()) {
                     returnedHeaders.add(new InternetHeaders(in));
                 }
-            } else if (!inReturned && type.equals("text/plain") && plain == null && !isAttachment(part)) {
+            } else if (type.equals("text/plain") && plain == null && !isAttachment(part)) {
                 plain = text(part);
-            } else if (!inReturned && type.equals("text/html") && html == null && !isAttachment(part)) {
+            } else if (type.equals("text/html") && html == null && !isAttachment(part)) {
                 html = text(part);
             }
         } catch (MessagingException | IOException | RuntimeException e) {
@@ -109,10 +106,5 @@ final class MailParts {
             String s = new String(bytes, cs);
             return s.length() > MAX_TEXT ? s.substring(0, MAX_TEXT) : s;
         }
-    }
-
-    /** Parses only the header block of {@code bytes}. */
-    static InternetHeaders headersOf(byte[] bytes) throws MessagingException {
-        return new InternetHeaders(new ByteArrayInputStream(bytes));
     }
 }
