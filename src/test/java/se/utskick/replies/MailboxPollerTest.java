@@ -359,4 +359,32 @@ class MailboxPollerTest {
         assertEquals("1 recorded, 0 already recorded, 0 failed", jobs.get("poll-replies").run());
         assertEquals("0 raw messages purged", jobs.get("purge-replies").run());
     }
+
+    @Test
+    void logsAtInfoAndAboveNameNoAddressNoNameAndNoText() {
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("se.utskick");
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            h.deliver(Mail.from("Anna Andersson <anna@example.com>").to("reply+boardAnna@utskick.example.se")
+                    .subject("Hemligt ämne").text("Hemlig text").raw());
+            h.deliver(Fixtures.bounce("postfix-hard-5.1.1.eml", "boardAnna"));
+            h.deliver(Mail.from("anna@example.com").to("unsubscribe+membersAnna@utskick.example.se").subject("x").raw());
+            h.deliver("From: anna@example.com\r\nTo: reply+boardAnna@utskick.example.se\r\nContent-Type: multipart/mixed\r\n\r\n");
+            h.replies().poller().pollOnce();
+        } finally {
+            logger.detachAppender(appender);
+        }
+
+        assertFalse(appender.list.isEmpty());
+        for (var event : appender.list) {
+            if (event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO)) {
+                String line = event.getFormattedMessage();
+                for (String secret : List.of("@", "Anna", "Andersson", "1001", "Hemlig", "boardAnna", "membersAnna")) {
+                    assertFalse(line.contains(secret), "log line names personal data: " + line);
+                }
+            }
+        }
+    }
 }
