@@ -6,7 +6,10 @@ public enum Correlation {
     TOKEN,
     /** One of our Message-IDs in In-Reply-To or References, or in the headers a bounce returns. */
     MESSAGE_ID,
-    /** Only the sender's (or a bounce's failed recipient's) address, matched to a member: no letter known. */
+    /**
+     * Only the sender's (or a bounce's failed recipient's) address, matched to a member: no letter
+     * known, and no proof either (a From or a report is easy to forge), so nothing is changed by it.
+     */
     ADDRESS,
     /** Nothing matched: shown to the ombudsman as is. */
     UNMATCHED

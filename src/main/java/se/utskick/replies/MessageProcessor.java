@@ -21,6 +21,9 @@ import se.utskick.replies.ReplyRepository.Place;
  * idempotent and run inside that transaction before it commits: if the process dies between them
  * and the commit, the message is read again and they are repeated with the same result.
  *
+ * <p>Only a report tied to one of our deliveries (by token or Message-ID) changes an address; see
+ * {@link #UNPROVEN}.
+ *
  * <p>Thread-safe; two nodes processing the same message race on the unique keys, and the loser
  * reports {@link Outcome#ALREADY_RECORDED}.
  */
@@ -30,6 +33,12 @@ final class MessageProcessor {
     static final int MAX_RAW = 16 * 1024 * 1024 - 1;
 
     enum Outcome { RECORDED, ALREADY_RECORDED }
+
+    /**
+     * A report tied to no delivery of ours (no genuine token, none of our Message-IDs) proves
+     * nothing: anyone can write a "bounce" naming a member's address. It is logged, never acted on.
+     */
+    static final String UNPROVEN = "matched no delivery: logged only";
 
     private final Database db;
     private final ReplyRepository repository;
@@ -88,7 +97,10 @@ final class MessageProcessor {
     }
 
     private String softBounce(Connection c, Verdict v, Bounce b) throws SQLException {
-        Optional<String> email = bouncedAddress(v, b);
+        if (v.delivery().isEmpty()) {
+            return UNPROVEN;
+        }
+        Optional<String> email = bouncedAddress(v);
         if (v.memberId().isEmpty() || email.isEmpty()) {
             return "no member to score";
         }
@@ -100,7 +112,10 @@ final class MessageProcessor {
     }
 
     private String markBounced(Verdict v, Bounce b, String what) {
-        Optional<String> email = bouncedAddress(v, b);
+        if (v.delivery().isEmpty()) {
+            return UNPROVEN;
+        }
+        Optional<String> email = bouncedAddress(v);
         if (v.memberId().isEmpty() || email.isEmpty()) {
             return "no member to mark";
         }
@@ -111,10 +126,9 @@ final class MessageProcessor {
                 ? "address marked BOUNCED" : "address changed since; not marked";
     }
 
-    /** The address the letter went to (from the delivery), else the one the report names. */
-    private static Optional<String> bouncedAddress(Verdict v, Bounce b) {
-        return v.delivery().map(SentDelivery::email)
-                .or(() -> Optional.ofNullable(b.recipient()).map(IncomingMessage::normalise));
+    /** The address the letter went to, from the delivery (not the report's words, which a forwarder may change). */
+    private static Optional<String> bouncedAddress(Verdict v) {
+        return v.delivery().map(SentDelivery::email);
     }
 
     private String unsubscribe(Verdict v) {

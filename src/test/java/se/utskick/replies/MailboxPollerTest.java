@@ -277,6 +277,22 @@ class MailboxPollerTest {
     }
 
     @Test
+    void forgedBounceNamingAMembersAddressButNoDeliveryOfOursChangesNothing() {
+        h.deliver("From: MAILER-DAEMON@mx.example.net\r\nTo: kansliet@utskick.example.se\r\n"
+                + "X-Failed-Recipients: anna@example.com\r\nSubject: Mail delivery failed\r\n\r\n"
+                + "  anna@example.com\r\n    550 5.1.1 User unknown\r\n");
+        Replies r = h.replies();
+
+        r.poller().pollOnce();
+
+        LoggedMessage m = log(r).getFirst();
+        assertEquals(MessageKind.HARD_BOUNCE, m.kind());
+        assertEquals(Correlation.ADDRESS, m.correlation());
+        assertEquals(MessageProcessor.UNPROVEN, m.effect());
+        assertEquals("OK", h.register.emailStatus(anna));
+    }
+
+    @Test
     void delayedReportChangesNothing() {
         h.deliver(Fixtures.bounce("postfix-delayed.eml", "boardAnna"));
         Replies r = h.replies();
