@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The feedback on one board letter: for every association its deliveries went to, the replies of
+ * The feedback on one board letter (or targeted mailing to boards): for every association it went to, the replies of
  * its board recipients (oldest first; empty if it has not answered yet). Auto-replies and bounces
  * never count. Contains personal data (who answered): print it, never log it.
  */

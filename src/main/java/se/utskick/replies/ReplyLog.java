@@ -45,10 +45,18 @@ public final class ReplyLog {
         return db.withConnection(c -> repository.raw(c, id));
     }
 
-    /** Per association addressed by the letter: its board's replies, in the directory's order. */
+    /** Letters whose replies count as an association's feedback. */
+    static final java.util.Set<String> FEEDBACK_KINDS = java.util.Set.of("BOARD", "TARGETED");
+
+    /** Per association addressed by a board or targeted letter: its board's replies, associations by name. */
     public Feedback feedback(long letterId) {
         LetterDirectory.Letter letter = letters.letter(letterId).orElseThrow(() -> new UtskickException(
                 "there is no letter " + letterId + "; list the letters to find its number"));
+        if (!FEEDBACK_KINDS.contains(letter.kind())) {
+            throw new UtskickException("letter " + letterId + " is a " + letter.kind() + " letter; feedback is tracked"
+                    + " for board letters and targeted mailings to boards (see its replies with: utskick replies --letter "
+                    + letterId + ")");
+        }
         Map<Long, List<LoggedMessage>> byAssociation = db.withConnection(c -> repository.boardReplies(c, letterId))
                 .stream().collect(Collectors.groupingBy(LoggedMessage::associationId));
         List<Feedback.AssociationFeedback> rows = letters.associationsAddressed(letterId).stream()

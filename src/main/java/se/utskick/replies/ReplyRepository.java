@@ -97,10 +97,10 @@ final class ReplyRepository {
         }
     }
 
-    /** Every REPLY correlated to a delivery of this BOARD letter with an association, oldest first. */
+    /** Every REPLY correlated to a delivery of this board or targeted letter with an association, oldest first. */
     List<LoggedMessage> boardReplies(Connection c, long letterId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", NULL AS body_text FROM inbound_message"
-                + " WHERE letter_id = ? AND kind = 'REPLY' AND letter_kind = 'BOARD' AND association_id IS NOT NULL"
+                + " WHERE letter_id = ? AND kind = 'REPLY' AND letter_kind IN ('BOARD', 'TARGETED') AND association_id IS NOT NULL"
                 + " ORDER BY received_at, id")) {
             ps.setLong(1, letterId);
             return rows(ps);

@@ -95,6 +95,13 @@ class FeedbackTest {
     }
 
     @Test
+    void feedbackOnAMembersLetterIsRefusedWithWhereToLook() {
+        UtskickException e = assertThrows(UtskickException.class, () -> h.replies().log().feedback(31));
+
+        assertTrue(e.getMessage().contains("replies --letter 31"), e.getMessage());
+    }
+
+    @Test
     void feedbackOnAnUnknownLetterNamesIt() {
         UtskickException e = assertThrows(UtskickException.class, () -> h.replies().log().feedback(999));
 
