@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The feedback on one board letter (or targeted mailing to boards): for every association it went to, the replies of
- * its board recipients (oldest first; empty if it has not answered yet). Auto-replies and bounces
- * never count. Contains personal data (who answered): print it, never log it.
+ * The feedback on one board letter (or targeted mailing to boards): for every association it went
+ * to, the replies of its board recipients (oldest first; empty if it has not answered yet).
+ * Auto-replies and bounces never count. Contains personal data (who answered): print it, never log it.
  */
 public record Feedback(long letterId, String subject, Optional<LocalDate> deadline, List<AssociationFeedback> associations) {
 
