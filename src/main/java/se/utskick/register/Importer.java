@@ -1,0 +1,131 @@
+package se.utskick.register;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.utskick.Keyring;
+import se.utskick.db.Database;
+
+/**
+ * The import: read and check the whole file, then in one transaction load the register (locking the
+ * member rows, so a concurrent address mark waits), diff in memory and write the differences in
+ * batches. A file with any bad line throws {@link ImportException} before the database is touched.
+ * A dry run reads without locks and writes nothing.
+ */
+final class Importer {
+    private static final Logger log = LoggerFactory.getLogger(Importer.class);
+
+    private final Database db;
+    private final RegisterConfig cfg;
+    private final Keyring keyring;
+    private final RegisterStore store = new RegisterStore();
+
+    Importer(Database db, RegisterConfig cfg, Keyring keyring) {
+        this.db = db;
+        this.cfg = cfg;
+        this.keyring = keyring;
+    }
+
+    ImportReport run(Path file, ImportOptions options) {
+        ExportReader.Parsed parsed = new ExportReader(cfg).read(file, options);
+        ImportReport report = db.inTransaction(c -> {
+            ImportReport r = apply(c, file, parsed, options);
+            if (options.dryRun()) {
+                c.rollback();
+            }
+            return r;
+        });
+        log.info("register import: {}", report.summary());
+        return report;
+    }
+
+    private ImportReport apply(Connection c, Path file, ExportReader.Parsed parsed, ImportOptions options) throws SQLException {
+        boolean dry = options.dryRun();
+        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        Map<String, MemberRecord> stored = store.members(c, !dry);
+        Map<Long, Set<RoleKey>> storedRoles = store.roles(c);
+        Set<String> erased = store.erasedHashes(c);
+        Predicate<String> isErased = erased.isEmpty() ? n -> false
+                : n -> erased.contains(HexFormat.of().formatHex(keyring.mac(Register.ERASURE_PURPOSE, n.getBytes(StandardCharsets.UTF_8))));
+        Map<String, Integer> associationIds = new HashMap<>();
+        int associationsAdded = associations(c, file, parsed.rows(), associationIds, dry);
+        ImportPlan plan = ImportPlan.of(parsed.rows(), stored, storedRoles, associationIds, isErased, options.partial(), dry, now);
+        if (!dry) {
+            write(c, plan);
+        }
+        return new ImportReport(dry, parsed.file().encoding(), parsed.file().delimiter(), parsed.rows().size(),
+                plan.inserts.size(), plan.updates.size() - plan.left, plan.left, plan.unchanged, plan.roleChanges(),
+                plan.skippedErased, associationsAdded, plan.missingEmail, plan.invalidEmail, plan.changes);
+    }
+
+    /** Resolves every association of the file to an id, adding new ones (placeholder ids in a dry run). */
+    private int associations(Connection c, Path file, List<ImportRow> rows, Map<String, Integer> ids, boolean dry) throws SQLException {
+        Map<String, AssociationRecord> known = store.associations(c);
+        Map<String, ImportRow> firstLine = new LinkedHashMap<>();
+        Map<String, Region> regions = new HashMap<>();
+        for (ImportRow row : rows) {
+            if (row.association() != null) {
+                String key = row.association().toLowerCase(Locale.ROOT);
+                firstLine.putIfAbsent(key, row);
+                if (row.region() != null) {
+                    regions.putIfAbsent(key, row.region());
+                }
+            }
+        }
+        List<LineError> errors = new ArrayList<>();
+        int added = 0;
+        int districtId = dry ? 0 : store.district(c, cfg.districtName());
+        for (var e : firstLine.entrySet()) {
+            AssociationRecord a = known.get(e.getKey());
+            Region region = regions.get(e.getKey());
+            if (a != null) {
+                ids.put(e.getKey(), a.id());
+                if (region != null && region != a.region() && !dry) {
+                    store.updateAssociationRegion(c, a.id(), region);
+                }
+            } else if (region == null) {
+                errors.add(new LineError(e.getValue().line(), cfg.header(Column.REGION), "the association '"
+                        + e.getValue().association() + "' is new and no line gives its region; write "
+                        + Region.NORTH.label() + " or " + Region.SOUTH.label()));
+            } else {
+                ids.put(e.getKey(), dry ? -(++added) : store.insertAssociation(c, districtId, e.getValue().association(), region));
+                added += dry ? 0 : 1;
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportException(file, errors);
+        }
+        return added;
+    }
+
+    private void write(Connection c, ImportPlan plan) throws SQLException {
+        long before = store.maxMemberId(c);
+        store.insertMembers(c, plan.inserts);
+        store.updateMembers(c, plan.updates);
+        Map<Long, Set<RoleKey>> roles = new HashMap<>(plan.changedRoles);
+        if (!plan.inserts.isEmpty()) {
+            Map<String, Long> ids = store.idsAfter(c, before);
+            plan.newRoles.forEach((number, r) -> {
+                if (!r.isEmpty()) {
+                    roles.put(ids.get(number), r);
+                }
+            });
+        }
+        store.replaceRoles(c, roles);
+    }
+}
