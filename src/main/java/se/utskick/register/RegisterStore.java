@@ -93,8 +93,9 @@ final class RegisterStore {
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 int a = rs.getInt(3);
+                Integer association = rs.wasNull() ? null : a;
                 out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
-                        .add(new RoleKey(Role.valueOf(rs.getString(2)), rs.wasNull() ? null : a, rs.getString(4)));
+                        .add(new RoleKey(Role.valueOf(rs.getString(2)), association, rs.getString(4)));
             }
         }
         return out;
