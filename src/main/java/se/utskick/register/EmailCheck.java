@@ -30,11 +30,13 @@ public record EmailCheck(EmailStatus status, String email, String raw, String re
             return new EmailCheck(EmailStatus.INVALID, null, kept, problem);
         }
         int at = raw.indexOf('@');
-        String domain;
-        try {
-            domain = IDN.toASCII(raw.substring(at + 1).toLowerCase(Locale.ROOT), 0).toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return new EmailCheck(EmailStatus.INVALID, null, kept, "the domain is not a valid international domain name");
+        String domain = raw.substring(at + 1).toLowerCase(Locale.ROOT);
+        if (!domain.chars().allMatch(ch -> ch < 128)) {
+            try {
+                domain = IDN.toASCII(domain, 0).toLowerCase(Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                return new EmailCheck(EmailStatus.INVALID, null, kept, "the domain is not a valid international domain name");
+            }
         }
         String domainProblem = domainProblem(domain);
         if (domainProblem != null) {

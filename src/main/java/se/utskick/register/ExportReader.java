@@ -97,6 +97,7 @@ final class ExportReader {
         private final List<LineError> errors;
         private final Map<String, Integer> numbers = new HashMap<>();
         private final Map<String, RegionSeen> regions = new HashMap<>();
+        private final int expected;
 
         private record RegionSeen(Region region, int line) {
         }
@@ -105,11 +106,11 @@ final class ExportReader {
             this.cfg = cfg;
             this.index = index;
             this.errors = errors;
+            this.expected = index.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         }
 
         ImportRow row(CSVRecord rec, int line) {
             int before = errors.size();
-            int expected = index.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
             if (rec.size() < expected) {
                 errors.add(new LineError(line, "", "has " + rec.size() + " fields but the header needs at least " + expected
                         + "; look for a missing delimiter or a stray quote"));

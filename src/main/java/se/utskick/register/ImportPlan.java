@@ -21,7 +21,10 @@ import java.util.function.Predicate;
  */
 final class ImportPlan {
     final List<MemberRecord> inserts = new ArrayList<>();
+    /** Updates that leave the address columns alone (so a concurrent bounce mark survives). */
     final List<MemberRecord> updates = new ArrayList<>();
+    /** Updates that also set the address, its status, reason and since (the export brought a new verdict). */
+    final List<MemberRecord> addressUpdates = new ArrayList<>();
     /** Roles of new members by member number (ids are known only after the insert). */
     final Map<String, Set<RoleKey>> newRoles = new HashMap<>();
     /** Replacement roles of existing members by id. */
@@ -98,9 +101,12 @@ final class ImportPlan {
         EmailStatus status = e.status();
         String reason = e.reason();
         LocalDateTime since = now;
+        boolean keepVerdict;
         boolean stickyMark = e.status() == EmailStatus.OK && old.emailStatus() != EmailStatus.OK
                 && e.email().equals(old.email());
-        if (stickyMark || (status == old.emailStatus() && Objects.equals(email, old.email()) && Objects.equals(reason, old.emailReason()))) {
+        keepVerdict = stickyMark || (status == old.emailStatus() && Objects.equals(email, old.email())
+                && Objects.equals(reason, old.emailReason()));
+        if (keepVerdict) {
             email = old.email();
             status = old.emailStatus();
             reason = old.emailReason();
@@ -113,7 +119,7 @@ final class ImportPlan {
             changedRoles.put(old.id(), roles);
         }
         if (!wanted.equals(old)) {
-            updates.add(wanted);
+            (keepVerdict ? updates : addressUpdates).add(wanted);
             if (describe) {
                 changes.add("updated " + row.number() + ": " + String.join(", ", differences(old, wanted)));
             }

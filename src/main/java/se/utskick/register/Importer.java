@@ -22,10 +22,16 @@ import se.utskick.Keyring;
 import se.utskick.db.Database;
 
 /**
- * The import: read and check the whole file, then in one transaction load the register (locking the
- * member rows, so a concurrent address mark waits), diff in memory and write the differences in
- * batches. A file with any bad line throws {@link ImportException} before the database is touched.
- * A dry run reads without locks and writes nothing.
+ * The import: read and check the whole file, then in one transaction load the register, diff in
+ * memory and write the differences in batches. A file with any bad line throws
+ * {@link ImportException} before the database is touched. A dry run writes nothing.
+ *
+ * <p>Concurrency: imports are serialised by a lock on the district row, held until the commit
+ * (so across nodes too). Address marks
+ * ({@link Register#markAddress}) may run during an import: the import rewrites the address columns
+ * only of members whose address in the export differs from the stored one, so a bounce recorded
+ * meanwhile for an unchanged address survives, and a mark arriving after a new address is refused
+ * by its expected-address check.
  */
 final class Importer {
     private static final Logger log = LoggerFactory.getLogger(Importer.class);
@@ -42,39 +48,48 @@ final class Importer {
     }
 
     ImportReport run(Path file, ImportOptions options) {
+        long t0 = System.nanoTime();
         ExportReader.Parsed parsed = new ExportReader(cfg).read(file, options);
-        ImportReport report = db.inTransaction(c -> {
-            ImportReport r = apply(c, file, parsed, options);
-            if (options.dryRun()) {
-                c.rollback();
-            }
-            return r;
-        });
+        log.debug("register import: file read and checked in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        if (!options.dryRun()) {
+            db.inTransaction(c -> {
+                store.ensureDistrict(c, cfg.districtName());
+                return null;
+            });
+        }
+        ImportReport report = db.inTransaction(c -> apply(c, file, parsed, options));
         log.info("register import: {}", report.summary());
         return report;
     }
 
     private ImportReport apply(Connection c, Path file, ExportReader.Parsed parsed, ImportOptions options) throws SQLException {
         boolean dry = options.dryRun();
+        int districtId = dry ? 0 : store.lockDistrict(c);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        Map<String, MemberRecord> stored = store.members(c, !dry);
+        Map<String, MemberRecord> stored = store.members(c);
+        log.debug("register import: members loaded");
         Map<Long, Set<RoleKey>> storedRoles = store.roles(c);
         Set<String> erased = store.erasedHashes(c);
+        log.debug("register import: state loaded ({} members)", stored.size());
         Predicate<String> isErased = erased.isEmpty() ? n -> false
                 : n -> erased.contains(HexFormat.of().formatHex(keyring.mac(Register.ERASURE_PURPOSE, n.getBytes(StandardCharsets.UTF_8))));
         Map<String, Integer> associationIds = new HashMap<>();
-        int associationsAdded = associations(c, file, parsed.rows(), associationIds, dry);
+        int associationsAdded = associations(c, file, parsed.rows(), associationIds, districtId, dry);
+        log.debug("register import: associations resolved");
         ImportPlan plan = ImportPlan.of(parsed.rows(), stored, storedRoles, associationIds, isErased, options.partial(), dry, now);
+        log.debug("register import: planned {} inserts, {} updates", plan.inserts.size(), plan.updates.size());
         if (!dry) {
             write(c, plan);
+            log.debug("register import: written");
         }
         return new ImportReport(dry, parsed.file().encoding(), parsed.file().delimiter(), parsed.rows().size(),
-                plan.inserts.size(), plan.updates.size() - plan.left, plan.left, plan.unchanged, plan.roleChanges(),
+                plan.inserts.size(), plan.updates.size() + plan.addressUpdates.size() - plan.left, plan.left, plan.unchanged, plan.roleChanges(),
                 plan.skippedErased, associationsAdded, plan.missingEmail, plan.invalidEmail, plan.changes);
     }
 
     /** Resolves every association of the file to an id, adding new ones (placeholder ids in a dry run). */
-    private int associations(Connection c, Path file, List<ImportRow> rows, Map<String, Integer> ids, boolean dry) throws SQLException {
+    private int associations(Connection c, Path file, List<ImportRow> rows, Map<String, Integer> ids, int districtId,
+                             boolean dry) throws SQLException {
         Map<String, AssociationRecord> known = store.associations(c);
         Map<String, ImportRow> firstLine = new LinkedHashMap<>();
         Map<String, Region> regions = new HashMap<>();
@@ -89,7 +104,6 @@ final class Importer {
         }
         List<LineError> errors = new ArrayList<>();
         int added = 0;
-        int districtId = dry ? 0 : store.district(c, cfg.districtName());
         for (var e : firstLine.entrySet()) {
             AssociationRecord a = known.get(e.getKey());
             Region region = regions.get(e.getKey());
@@ -116,7 +130,9 @@ final class Importer {
     private void write(Connection c, ImportPlan plan) throws SQLException {
         long before = store.maxMemberId(c);
         store.insertMembers(c, plan.inserts);
-        store.updateMembers(c, plan.updates);
+        log.debug("register import: inserted");
+        store.updateMembers(c, plan.updates, false);
+        store.updateMembers(c, plan.addressUpdates, true);
         Map<Long, Set<RoleKey>> roles = new HashMap<>(plan.changedRoles);
         if (!plan.inserts.isEmpty()) {
             Map<String, Long> ids = store.idsAfter(c, before);

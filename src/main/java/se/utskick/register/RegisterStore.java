@@ -24,20 +24,16 @@ import java.util.Set;
  */
 final class RegisterStore {
     private static final int BATCH = 5_000;
+    static final int ROWS_PER_INSERT = 500;
     private static final String MEMBER_COLUMNS = "id, member_number, first_name, last_name, email, email_raw, email_status,"
             + " email_status_reason, email_status_since, phone, association_id, joined_on, status, left_on";
 
-    int district(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM district ORDER BY id LIMIT 1");
-             ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                return rs.getInt(1);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO district (name) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
+    /** Creates the district row if there is none (the register holds one district). */
+    void ensureDistrict(Connection c, String name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO district (name) SELECT ? FROM DUAL"
+                + " WHERE NOT EXISTS (SELECT 1 FROM district)")) {
             ps.setString(1, name);
             ps.executeUpdate();
-            return generatedId(ps);
         }
     }
 
@@ -73,10 +69,22 @@ final class RegisterStore {
         }
     }
 
-    /** Every member by member number; {@code lock} takes row locks until the transaction ends. */
-    Map<String, MemberRecord> members(Connection c, boolean lock) throws SQLException {
+    /**
+     * The district row, locked until the transaction ends: this is the import lock (it holds across
+     * nodes, and until the commit, so the next import sees this one's result).
+     */
+    int lockDistrict(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM district ORDER BY id LIMIT 1 FOR UPDATE");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Every member by member number. */
+    Map<String, MemberRecord> members(Connection c) throws SQLException {
         Map<String, MemberRecord> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + MEMBER_COLUMNS + " FROM member" + (lock ? " FOR UPDATE" : ""));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + MEMBER_COLUMNS + " FROM member");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 MemberRecord m = member(rs);
@@ -135,30 +143,64 @@ final class RegisterStore {
         return out;
     }
 
+    /**
+     * Inserts in multi-row INSERT statements of {@value #ROWS_PER_INSERT} rows: one prepared statement
+     * reused for every full chunk. (JDBC batches of single-row inserts are split by the driver whenever
+     * a parameter switches between NULL and a value, which e-mail and phone do all the time.)
+     */
     void insertMembers(Connection c, List<MemberRecord> members) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO member (member_number, first_name, last_name, email,"
-                + " email_raw, email_status, email_status_reason, email_status_since, phone, association_id, joined_on,"
-                + " status, left_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int n = 0;
-            for (MemberRecord m : members) {
-                bind(ps, m, 1);
-                ps.addBatch();
-                if (++n % BATCH == 0) {
-                    ps.executeBatch();
+        String head = "INSERT INTO member (member_number, first_name, last_name, email, email_raw, email_status,"
+                + " email_status_reason, email_status_since, phone, association_id, joined_on, status, left_on) VALUES ";
+        String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        int full = members.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+        if (full > 0) {
+            try (PreparedStatement ps = c.prepareStatement(head + String.join(", ", java.util.Collections.nCopies(ROWS_PER_INSERT, row)))) {
+                for (int from = 0; from < full; from += ROWS_PER_INSERT) {
+                    for (int k = 0; k < ROWS_PER_INSERT; k++) {
+                        bind(ps, members.get(from + k), 1 + k * 13);
+                    }
+                    ps.executeUpdate();
                 }
             }
-            ps.executeBatch();
+        }
+        if (full < members.size()) {
+            try (PreparedStatement ps = c.prepareStatement(head + String.join(", ", java.util.Collections.nCopies(members.size() - full, row)))) {
+                for (int k = full; k < members.size(); k++) {
+                    bind(ps, members.get(k), 1 + (k - full) * 13);
+                }
+                ps.executeUpdate();
+            }
         }
     }
 
-    void updateMembers(Connection c, List<MemberRecord> members) throws SQLException {
+    /** Updates members by id; the address columns only if {@code address} (see {@link ImportPlan#updates}). */
+    void updateMembers(Connection c, List<MemberRecord> members, boolean address) throws SQLException {
+        if (members.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE member SET member_number = ?, first_name = ?, last_name = ?,"
-                + " email = ?, email_raw = ?, email_status = ?, email_status_reason = ?, email_status_since = ?, phone = ?,"
-                + " association_id = ?, joined_on = ?, status = ?, left_on = ?, updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?")) {
+                + " email_raw = ?, phone = ?, association_id = ?, joined_on = ?, status = ?, left_on = ?,"
+                + (address ? " email = ?, email_status = ?, email_status_reason = ?, email_status_since = ?," : "")
+                + " updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?")) {
             int n = 0;
             for (MemberRecord m : members) {
-                bind(ps, m, 1);
-                ps.setLong(14, m.id());
+                ps.setString(1, m.number());
+                ps.setString(2, m.firstName());
+                ps.setString(3, m.lastName());
+                setString(ps, 4, m.emailRaw());
+                setString(ps, 5, m.phone());
+                setInt(ps, 6, m.associationId());
+                setDate(ps, 7, m.joined());
+                ps.setString(8, m.status().name());
+                setDate(ps, 9, m.leftOn());
+                int i = 10;
+                if (address) {
+                    setString(ps, i++, m.email());
+                    ps.setString(i++, m.emailStatus().name());
+                    setString(ps, i++, m.emailReason());
+                    ps.setTimestamp(i++, Timestamp.valueOf(m.emailSince()));
+                }
+                ps.setLong(i, m.id());
                 ps.addBatch();
                 if (++n % BATCH == 0) {
                     ps.executeBatch();
