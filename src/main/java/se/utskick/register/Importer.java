@@ -40,6 +40,7 @@ final class Importer {
     private final RegisterConfig cfg;
     private final Keyring keyring;
     private final RegisterStore store = new RegisterStore();
+    private final MemberTable members = new MemberTable();
 
     Importer(Database db, RegisterConfig cfg, Keyring keyring) {
         this.db = db;
@@ -66,7 +67,7 @@ final class Importer {
         boolean dry = options.dryRun();
         int districtId = dry ? 0 : store.lockDistrict(c);
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        Map<String, MemberRecord> stored = store.members(c);
+        Map<String, MemberRecord> stored = members.load(c);
         log.debug("register import: members loaded");
         Map<Long, Set<RoleKey>> storedRoles = store.roles(c);
         Set<String> erased = store.erasedHashes(c);
@@ -129,10 +130,10 @@ final class Importer {
 
     private void write(Connection c, ImportPlan plan) throws SQLException {
         long before = store.maxMemberId(c);
-        store.insertMembers(c, plan.inserts);
+        members.insert(c, plan.inserts);
         log.debug("register import: inserted");
-        store.updateMembers(c, plan.updates, false);
-        store.updateMembers(c, plan.addressUpdates, true);
+        members.update(c, plan.updates, false);
+        members.update(c, plan.addressUpdates, true);
         Map<Long, Set<RoleKey>> roles = new HashMap<>(plan.changedRoles);
         if (!plan.inserts.isEmpty()) {
             Map<String, Long> ids = store.idsAfter(c, before);

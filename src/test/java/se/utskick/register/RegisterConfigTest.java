@@ -49,4 +49,14 @@ class RegisterConfigTest {
             assertEquals("77|asa@example.org|2021-03-01", fx.one("SELECT member_number, email, joined_on FROM member"));
         }
     }
+
+    @Test
+    void shippedConfigFileGivesTheDefaults() {
+        RegisterConfig shipped = RegisterConfig.from(Config.load(java.nio.file.Path.of("config", "utskick.properties"), Map.of()));
+        RegisterConfig defaults = RegisterConfig.defaults();
+        assertEquals(defaults.headers(), shipped.headers());
+        assertEquals(defaults.encoding(), shipped.encoding());
+        assertEquals(defaults.delimiter(), shipped.delimiter());
+        assertEquals(defaults.datePattern(), shipped.datePattern());
+    }
 }
