@@ -12,14 +12,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import se.utskick.Config;
+import se.utskick.UtskickException;
+import se.utskick.Utskick;
 import se.utskick.register.ImportOptions;
 import se.utskick.register.ImportReport;
 import se.utskick.register.Register;
 import se.utskick.register.SampleRegister;
 
 /**
- * {@code bench import}: generates a sample register of N members and imports it twice into the
- * configured database (first import, then the same file again, which must change nothing).
+ * {@code bench import}: generates a sample register of N members and imports it twice (first
+ * import, then the same file again, which must change nothing). On the embedded default it uses a
+ * scratch database on the embedded server, dropped afterwards, so the demo's register is untouched;
+ * on a configured {@code db.url} it refuses unless told to write there.
  * Peak heap is the sum of the heap pools' peak usage since the JVM started (MemoryPoolMXBean), which
  * includes garbage not yet collected: an upper bound. Run with -Xmx to show the import fits a limit.
  */
@@ -37,6 +42,10 @@ final class BenchImportCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + SampleRegister.DEFAULT_SEED)
     long seed;
 
+    @Option(names = "--on-configured-database",
+            description = "Write the fictional members into the database at db.url (default: refuse).")
+    boolean onConfigured;
+
     @Override
     public Integer call() throws Exception {
         Main main = (Main) spec.parent().parent().userObject();
@@ -46,15 +55,27 @@ final class BenchImportCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             SampleRegister.writeCsv(file, members, seed);
             out.printf("generated %d members (%d MB) in %d ms%n", members, Files.size(file) >> 20, ms(t0));
-            Register register = main.app().register();
-            resetPeaks();
-            ImportReport first = timed(out, "first import", () -> register.importFile(file, ImportOptions.defaults()));
-            ImportReport again = timed(out, "re-import (no changes)", () -> register.importFile(file, ImportOptions.defaults()));
-            out.println("first:  " + first.summary());
-            out.println("second: " + again.summary());
-            out.printf("peak heap during the imports: %d MB (max heap %d MB, %d processors)%n", peakHeap() >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-            return again.noChanges() ? 0 : 1;
+            Config config = main.config();
+            boolean scratch = config.optional("db.url").isEmpty();
+            if (!scratch && !onConfigured) {
+                throw new UtskickException("bench import would write " + members + " fictional members into the database at"
+                        + " db.url; unset db.url to use a scratch database on the embedded server, or add --on-configured-database");
+            }
+            String name = "bench_" + System.currentTimeMillis();
+            try (Utskick app = Utskick.start(scratch ? config.with("db.embedded.name", name) : config)) {
+                Register register = app.register();
+                resetPeaks();
+                ImportReport first = timed(out, "first import", () -> register.importFile(file, ImportOptions.defaults()));
+                ImportReport again = timed(out, "re-import (no changes)", () -> register.importFile(file, ImportOptions.defaults()));
+                out.println("first:  " + first.summary());
+                out.println("second: " + again.summary());
+                out.printf("peak heap during the imports: %d MB (max heap %d MB, %d processors)%n", peakHeap() >> 20,
+                        Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+                if (scratch) {
+                    app.database().withConnection(c -> c.createStatement().executeUpdate("DROP DATABASE " + name));
+                }
+                return again.noChanges() ? 0 : 1;
+            }
         } finally {
             Files.deleteIfExists(file);
         }
