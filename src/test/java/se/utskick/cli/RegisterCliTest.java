@@ -128,4 +128,17 @@ class RegisterCliTest {
         assertEquals(0, second.code(), second.err());
         assertTrue(second.out().contains("Changed: 0 added, 0 updated, 0 left, 0 with new roles, 0 new associations"), second.out());
     }
+
+    @Test
+    void benchRefusesTheConfiguredDatabaseUnlessToldAndThenImportsTwice() throws IOException {
+        Path cfg = dir.resolve("bench.properties");
+        Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\ndb.user = root\ndb.password =\n"
+                + "security.secret = " + Keyring.DEMO_SECRET + "\n");
+        Run refused = run(cfg, "bench", "import", "--members", "300");
+        assertEquals(1, refused.code());
+        assertTrue(refused.err().contains("--on-configured-database"), refused.err());
+        Run bench = run(cfg, "bench", "import", "--members", "300", "--on-configured-database");
+        assertEquals(0, bench.code(), bench.err());
+        assertTrue(bench.out().contains("second: 300 rows: 0 added, 0 updated, 0 left, 300 unchanged"), bench.out());
+    }
 }
