@@ -2,6 +2,8 @@ package se.utskick;
 
 import se.utskick.db.Database;
 import se.utskick.db.DatabaseConfig;
+import se.utskick.register.Register;
+import se.utskick.register.RegisterConfig;
 
 /**
  * The composition root: builds the whole object graph by hand, in dependency order, from one
@@ -13,15 +15,27 @@ import se.utskick.db.DatabaseConfig;
 public final class Utskick implements AutoCloseable {
     private final Config config;
     private final Database database;
+    private final Keyring keyring;
+    private final Register register;
 
     private Utskick(Config config, Database database) {
         this.config = config;
         this.database = database;
+        this.keyring = Keyring.from(config);
+        this.register = new Register(database, RegisterConfig.from(config), keyring);
     }
 
     public static Utskick start(Config config) {
+        // Feature configs first: a wrong value fails in a moment, before an embedded server starts.
+        Keyring.from(config);
+        RegisterConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
-        return wire(config, db);
+        try {
+            return wire(config, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** Wires the graph on an already open database (tests use one embedded server for many graphs). */
@@ -35,6 +49,14 @@ public final class Utskick implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public Keyring keyring() {
+        return keyring;
+    }
+
+    public Register register() {
+        return register;
     }
 
     @Override
