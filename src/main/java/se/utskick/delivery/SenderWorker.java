@@ -1,0 +1,146 @@
+package se.utskick.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One sender: claims a batch, renders and sends each message over its own reused connection, and
+ * records the batch's outcomes in one transaction. Runs on one thread until interrupted.
+ *
+ * <p>Guarantee: a row is recorded SENT only after the server accepted it. If this process dies
+ * after the server accepted a message but before the batch was recorded, the row is sent again
+ * when its lease expires: at most one batch per worker can be duplicated by a crash.
+ * A connection failure gives the rest of the batch back to the queue at once, without counting
+ * an attempt, and the worker waits (1 s doubling to 30 s) before it reconnects.
+ */
+final class SenderWorker implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(SenderWorker.class);
+    private final String name;
+    private final SenderPool pool;
+    private final DeliveryConfig cfg;
+    private final Clock clock;
+    private final SmtpConnection connection;
+    private int connectionFailures;
+    private boolean connectionOk = true;
+
+    SenderWorker(String name, SenderPool pool, DeliveryConfig cfg, Clock clock) {
+        this.name = name;
+        this.pool = pool;
+        this.cfg = cfg;
+        this.clock = clock;
+        this.connection = new SmtpConnection(cfg);
+    }
+
+    @Override
+    public void run() {
+        try (connection) {
+            while (!Thread.currentThread().isInterrupted()) {
+                boolean worked = runOnce();
+                if (!worked) {
+                    pool.idle(this);
+                    Thread.sleep(cfg.pollInterval().toMillis());
+                } else if (connectionFailures > 0 && !connectionOk) {
+                    Thread.sleep(Math.min(30_000L, 1000L << Math.min(connectionFailures - 1, 5)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("sender {} stopped on an unexpected error", name, e);
+        }
+    }
+
+    /** Claims and sends one batch; false if nothing was due. */
+    boolean runOnce() throws InterruptedException {
+        Instant now = clock.instant();
+        List<ClaimedDelivery> batch = pool.outbox().claim(name, cfg.batchSize(), now, now.plus(cfg.lease()));
+        if (batch.isEmpty()) {
+            return false;
+        }
+        List<Outbox.Result> results = new ArrayList<>(batch.size());
+        List<ClaimedDelivery> invalid = new ArrayList<>();
+        Set<Long> letters = new HashSet<>();
+        connectionOk = true;
+        for (ClaimedDelivery d : batch) {
+            letters.add(d.letterId());
+            if (!connectionOk) {
+                results.add(returned(d));
+                continue;
+            }
+            pool.rateLimit().acquire();
+            Outbox.Result r = sendOne(d);
+            results.add(r);
+            if (r.badAddress() && d.memberId() != null) {
+                invalid.add(d);
+            }
+        }
+        pool.outbox().record(results, name);
+        pool.sent(results);
+        for (ClaimedDelivery d : invalid) {
+            Outbox.Result r = results.get(batch.indexOf(d));
+            pool.invalidAddresses().markInvalid(d.memberId(), d.email(), r.reply());
+        }
+        for (long letter : letters) {
+            pool.finishIfDone(letter);
+        }
+        return true;
+    }
+
+    private Outbox.Result sendOne(ClaimedDelivery d) {
+        OutgoingMessage m;
+        try {
+            m = pool.renderer(d.letterId()).render(connection.session(), d);
+        } catch (HeaderInjectionException | IllegalArgumentException e) {
+            return outcome(d, SmtpOutcome.refused("not sent: " + e.getMessage()), null);
+        }
+        try {
+            SmtpOutcome o = connection.send(m);
+            connectionFailures = 0;
+            return outcome(d, o, m.messageIdValue());
+        } catch (SmtpConnectionException e) {
+            connectionFailures++;
+            connectionOk = false;
+            log.warn("sender {}: {}", name, e.getMessage());
+            return returned(d);
+        }
+    }
+
+    private Outbox.Result outcome(ClaimedDelivery d, SmtpOutcome o, String messageId) {
+        Instant now = clock.instant();
+        return switch (o.state()) {
+            case SENT -> new Outbox.Result(d.id(), DeliveryState.SENT, now, now, o.reply(), messageId, false, false);
+            case DEFERRED -> deferred(d, o, now);
+            default -> new Outbox.Result(d.id(), DeliveryState.FAILED, now, null, o.reply(), null, false, o.badAddress());
+        };
+    }
+
+    /** 4xx: retry after backoff × 2^(attempts-1), capped; FAILED once the row is older than the max age. */
+    private Outbox.Result deferred(ClaimedDelivery d, SmtpOutcome o, Instant now) {
+        Duration wait = cfg.retryBackoff().multipliedBy(1L << Math.min(d.attempts() - 1, 20));
+        if (wait.compareTo(cfg.retryBackoffMax()) > 0) {
+            wait = cfg.retryBackoffMax();
+        }
+        Instant retryAt = now.plus(wait);
+        if (retryAt.isAfter(d.queuedAt().plus(cfg.maxAge()))) {
+            return new Outbox.Result(d.id(), DeliveryState.FAILED, now, null,
+                    "gave up after " + d.attempts() + " attempts: " + o.reply(), null, false, false);
+        }
+        return new Outbox.Result(d.id(), DeliveryState.DEFERRED, retryAt, null, o.reply(), null, false, false);
+    }
+
+    private Outbox.Result returned(ClaimedDelivery d) {
+        return new Outbox.Result(d.id(), d.attempts() > 1 ? DeliveryState.DEFERRED : DeliveryState.QUEUED,
+                clock.instant(), null, null, null, true, false);
+    }
+
+    String name() {
+        return name;
+    }
+}
