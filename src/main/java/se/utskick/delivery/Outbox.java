@@ -39,14 +39,15 @@ final class Outbox {
         int n;
         try (PreparedStatement ins = c.prepareStatement(
                 "INSERT INTO delivery (letter_id, member_id, email, first_name, last_name, association_id, state, due_at, queued_at) "
-                        + "SELECT ?, r.member_id, r.email, r.first_name, r.last_name, r.association_id, 'QUEUED', ?, ? FROM ("
-                        + source.sql() + ") r")) {
-            ins.setLong(1, letterId);
-            ins.setTimestamp(2, Timestamp.from(now));
-            ins.setTimestamp(3, Timestamp.from(now));
-            for (int i = 0; i < source.params().size(); i++) {
-                ins.setObject(i + 4, source.params().get(i));
+                        + "WITH r (member_id, email, first_name, last_name, association_id) AS (" + source.sql() + ") "
+                        + "SELECT ?, r.member_id, r.email, r.first_name, r.last_name, r.association_id, 'QUEUED', ?, ? FROM r")) {
+            int p = source.params().size();
+            for (int i = 0; i < p; i++) {
+                ins.setObject(i + 1, source.params().get(i));
             }
+            ins.setLong(p + 1, letterId);
+            ins.setTimestamp(p + 2, Timestamp.from(now));
+            ins.setTimestamp(p + 3, Timestamp.from(now));
             n = ins.executeUpdate();
         }
         try (PreparedStatement upd = c.prepareStatement("UPDATE send_run SET recipients = ? WHERE letter_id = ?")) {
