@@ -100,6 +100,13 @@ public record DeliveryConfig(
         return base.endsWith("/") ? base : base + "/";
     }
 
+    /** Hides the SMTP password: records print every component otherwise. */
+    @Override
+    public String toString() {
+        return "DeliveryConfig[smtp=" + smtpHost + ":" + smtpPort + ", starttls=" + startTls + ", tls=" + implicitTls
+                + ", user=" + smtpUser.orElse("-") + ", domain=" + mailDomain + ", workers=" + workers + "]";
+    }
+
     public boolean embedded() {
         return smtpHost.equalsIgnoreCase(EMBEDDED);
     }
