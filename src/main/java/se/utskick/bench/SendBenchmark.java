@@ -72,13 +72,10 @@ public final class SendBenchmark {
     }
 
     private SendRun await(Delivery delivery, long letterId) throws InterruptedException {
-        while (true) {
-            SendRun run = delivery.log().run(letterId).orElseThrow();
-            if (run.state() != SendRunState.RUNNING) {
-                return run;
-            }
+        while (delivery.log().state(letterId).orElseThrow() == SendRunState.RUNNING) {
             Thread.sleep(Duration.ofMillis(100));
         }
+        return delivery.log().run(letterId).orElseThrow();
     }
 
     private void cleanUp(long letterId, long firstMember) {

@@ -30,15 +30,6 @@ public final class DeliveryLog {
 
     public Optional<SendRun> run(long letterId) {
         return db.withConnection(c -> {
-            Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
-            try (PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM delivery WHERE letter_id = ? GROUP BY state")) {
-                s.setLong(1, letterId);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        counts.put(DeliveryState.valueOf(r.getString(1)), r.getLong(2));
-                    }
-                }
-            }
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT list_id, state, recipients, started_at, finished_at FROM send_run WHERE letter_id = ?")) {
                 s.setLong(1, letterId);
@@ -46,11 +37,39 @@ public final class DeliveryLog {
                     if (!r.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new SendRun(letterId, r.getString(1), SendRunState.valueOf(r.getString(2)), r.getInt(3),
-                            instant(r.getTimestamp(4)), instant(r.getTimestamp(5)), Map.copyOf(counts)));
+                    // the state is read before the counts: a run seen FINISHED has final counts
+                    SendRun run = new SendRun(letterId, r.getString(1), SendRunState.valueOf(r.getString(2)), r.getInt(3),
+                            instant(r.getTimestamp(4)), instant(r.getTimestamp(5)), Map.of());
+                    return Optional.of(withCounts(run, c));
                 }
             }
         });
+    }
+
+    /** The run's state only: cheap enough to poll (no counting). */
+    public Optional<SendRunState> state(long letterId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT state FROM send_run WHERE letter_id = ?")) {
+                s.setLong(1, letterId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(SendRunState.valueOf(r.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static SendRun withCounts(SendRun run, java.sql.Connection c) throws SQLException {
+        Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
+        try (PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM delivery WHERE letter_id = ? GROUP BY state")) {
+            s.setLong(1, run.letterId());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.put(DeliveryState.valueOf(r.getString(1)), r.getLong(2));
+                }
+            }
+        }
+        return new SendRun(run.letterId(), run.listId(), run.state(), run.recipients(), run.startedAt(), run.finishedAt(),
+                Map.copyOf(counts));
     }
 
     /** The deliveries of a letter, oldest first, optionally only those in {@code state}; at most {@code limit}. */

@@ -1,10 +1,8 @@
 package se.utskick.delivery;
 
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -98,28 +96,6 @@ final class LetterRenderer {
     private static void part(ByteArrayOutputStream out, String type, String content) throws IOException {
         out.write(("Content-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
-        String crlf = content.replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\r\n");
-        try (OutputStream qp = MimeUtility.encode(new NonClosing(out), "quoted-printable")) {
-            qp.write(crlf.getBytes(StandardCharsets.UTF_8));
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Lets the encoder flush on close without closing the message buffer. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
+        QuotedPrintable.encode(content, out);
     }
 }

@@ -17,6 +17,10 @@ final class SmtpConnection implements AutoCloseable {
     private final DeliveryConfig cfg;
     private final Session session;
     private SMTPTransport transport;
+    /** After a refusal the server may have closed the connection (421): check it before the next send. */
+    private boolean suspect;
+    private long lastUse;
+    private static final long IDLE_PROBE_NANOS = 20_000_000_000L;
 
     SmtpConnection(DeliveryConfig cfg) {
         this.cfg = cfg;
@@ -45,25 +49,34 @@ final class SmtpConnection implements AutoCloseable {
     }
 
     /**
-     * Sends one message to its one recipient.
+     * Sends one message to its one recipient. The connection is not probed (NOOP) before each
+     * message, only after a refusal or 20 s idle; a connection the server closed while idle shows as a
+     * connection failure, which puts the message back in the queue at no cost to the recipient.
      *
      * @return the server's verdict on the recipient
      * @throws SmtpConnectionException if the connection failed before the server gave a verdict
      */
     SmtpOutcome send(OutgoingMessage m) {
         try {
-            if (transport == null || !transport.isConnected()) {
+            boolean idle = System.nanoTime() - lastUse > IDLE_PROBE_NANOS;
+            if (transport == null || (suspect || idle) && !transport.isConnected()) {
                 open();
             }
+            suspect = false;
+            lastUse = System.nanoTime();
             transport.sendMessage(m, new Address[] {new InternetAddress(m.recipient(), false)});
             return SmtpOutcome.sent(transport.getLastServerResponse());
         } catch (MessagingException e) {
             SmtpOutcome outcome = SmtpOutcome.of(e);
+            suspect = true;
             if (outcome == null) {
                 close();
                 throw new SmtpConnectionException(describe(), e);
             }
             return outcome;
+        } catch (IllegalStateException notConnected) {
+            close();
+            throw new SmtpConnectionException(describe(), notConnected);
         }
     }
 

@@ -47,9 +47,8 @@ final class TestDelivery {
     static SendRun awaitDone(Delivery d, long letterId, Duration limit) throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < end) {
-            SendRun run = d.log().run(letterId).orElseThrow();
-            if (run.state() != SendRunState.RUNNING) {
-                return run;
+            if (d.log().state(letterId).orElseThrow() != SendRunState.RUNNING) {
+                return d.log().run(letterId).orElseThrow();
             }
             Thread.sleep(50);
         }
