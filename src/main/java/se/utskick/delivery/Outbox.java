@@ -58,9 +58,8 @@ final class Outbox {
         return n;
     }
 
-    /** Claims up to {@code max} due rows of running letters for {@code worker} until {@code leaseUntil}. */
-    List<ClaimedDelivery> claim(String worker, int max, Instant now, Instant leaseUntil) {
-        List<Long> letters = runningLetters();
+    /** Claims up to {@code max} due rows of {@code letters} (the running ones) for {@code worker} until {@code leaseUntil}. */
+    List<ClaimedDelivery> claim(List<Long> letters, String worker, int max, Instant now, Instant leaseUntil) {
         if (letters.isEmpty()) {
             return List.of();
         }

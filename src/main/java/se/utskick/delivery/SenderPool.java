@@ -31,6 +31,9 @@ public final class SenderPool implements AutoCloseable {
     private final AtomicLong recorded = new AtomicLong();
     private final String id = "p" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<Thread> threads = new ArrayList<>();
+    private volatile List<Long> running = List.of();
+    private volatile long runningReadAt;
+    private static final long RUNNING_TTL_NANOS = 1_000_000_000L;
 
     SenderPool(Outbox outbox, DeliveryConfig cfg, DeliveryTokens tokens, LetterComposer composer, LetterLifecycle lifecycle,
                InvalidAddresses invalidAddresses, DkimSigning dkim, Clock clock) {
@@ -85,6 +88,16 @@ public final class SenderPool implements AutoCloseable {
         return outbox;
     }
 
+    /** The running letters, read at most once a second per process: a pause takes effect within a second. */
+    List<Long> runningLetters() {
+        long now = System.nanoTime();
+        if (now - runningReadAt > RUNNING_TTL_NANOS) {
+            running = outbox.runningLetters();
+            runningReadAt = now;
+        }
+        return running;
+    }
+
     RateLimit rateLimit() {
         return rateLimit;
     }
@@ -111,7 +124,8 @@ public final class SenderPool implements AutoCloseable {
 
     /** A worker found nothing due: finish the letters that have nothing waiting (their last batch may have been another process's). */
     void idle(SenderWorker w) {
-        for (long letter : outbox.runningLetters()) {
+        runningReadAt = 0;
+        for (long letter : runningLetters()) {
             finishIfDone(letter);
         }
     }

@@ -7,12 +7,20 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One sender: claims a batch, renders and sends each message over its own reused connection, and
  * records the batch's outcomes in one transaction. Runs on one thread until interrupted.
+ *
+ * <p>While a batch is being sent, the next one is claimed on a helper thread. Prefetching does not
+ * widen the crash window (unsent rows are only leased), but a paused letter may still see one
+ * prefetched batch per worker sent.
  *
  * <p>Guarantee: a row is recorded SENT only after the server accepted it. If this process dies
  * after the server accepted a message but before the batch was recorded, the row is sent again
@@ -36,11 +44,16 @@ final class SenderWorker implements Runnable {
         this.cfg = cfg;
         this.clock = clock;
         this.connection = new SmtpConnection(cfg);
+        this.prefetcher = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon(true).name(name + "-claim").unstarted(r));
     }
+
+    /** The next batch, claimed on {@link #prefetcher} while this one is sent, so the connection does not wait for the database. */
+    private Future<List<ClaimedDelivery>> next;
+    private final ExecutorService prefetcher;
 
     @Override
     public void run() {
-        try (connection) {
+        try (connection; prefetcher) {
             while (!Thread.currentThread().isInterrupted()) {
                 boolean worked = runOnce();
                 if (!worked) {
@@ -54,15 +67,49 @@ final class SenderWorker implements Runnable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("sender {} stopped on an unexpected error", name, e);
+        } finally {
+            giveBackPrefetched();
         }
+    }
+
+    /** On stop: the prefetched rows go back to the queue now rather than when their lease expires. */
+    private void giveBackPrefetched() {
+        if (next == null) {
+            return;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            List<ClaimedDelivery> rows = next.get();
+            pool.outbox().record(rows.stream().map(this::returned).toList(), name);
+        } catch (InterruptedException | ExecutionException | RuntimeException e) {
+            log.warn("sender {}: prefetched deliveries stay leased until their lease expires: {}", name, e.toString());
+        }
+        next = null;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private List<ClaimedDelivery> claim() {
+        Instant now = clock.instant();
+        return pool.outbox().claim(pool.runningLetters(), name, cfg.batchSize(), now, now.plus(cfg.lease()));
     }
 
     /** Claims and sends one batch; false if nothing was due. */
     boolean runOnce() throws InterruptedException {
-        Instant now = clock.instant();
-        List<ClaimedDelivery> batch = pool.outbox().claim(name, cfg.batchSize(), now, now.plus(cfg.lease()));
+        List<ClaimedDelivery> batch;
+        try {
+            batch = next != null ? next.get() : claim();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("claiming deliveries failed", e.getCause());
+        } finally {
+            next = null;
+        }
         if (batch.isEmpty()) {
             return false;
+        }
+        if (batch.size() == cfg.batchSize()) {
+            next = prefetcher.submit(this::claim);
         }
         List<Outbox.Result> results = new ArrayList<>(batch.size());
         List<ClaimedDelivery> invalid = new ArrayList<>();
@@ -87,8 +134,10 @@ final class SenderWorker implements Runnable {
             Outbox.Result r = results.get(batch.indexOf(d));
             pool.invalidAddresses().markInvalid(d.memberId(), d.email(), r.reply());
         }
-        for (long letter : letters) {
-            pool.finishIfDone(letter);
+        if (batch.size() < cfg.batchSize()) {
+            for (long letter : letters) {
+                pool.finishIfDone(letter);
+            }
         }
         return true;
     }
