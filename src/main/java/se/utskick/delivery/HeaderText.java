@@ -1,7 +1,5 @@
 package se.utskick.delivery;
 
-import jakarta.mail.internet.MimeUtility;
-import java.io.UnsupportedEncodingException;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -45,14 +43,42 @@ final class HeaderText {
         }
     }
 
-    /** RFC 2047 encoded-words when needed, else the text as is; folded by the encoder. */
+    /**
+     * The text as is if it is printable ASCII, else RFC 2047 §4.1 "B" encoded-words in UTF-8, each
+     * at most 64 characters, separated by folding white space; a character is never split across
+     * words (§5). Written here rather than with MimeUtility.encodeText, which looks up its encoder
+     * through ServiceLoader on every call: too slow for a header per recipient.
+     */
     static String encoded(String what, String text) {
         singleLine(what, text);
-        try {
-            return MimeUtility.encodeText(text, "UTF-8", null);
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
+        if (text.chars().allMatch(ch -> ch >= 32 && ch < 127) && !text.contains("=?")) {
+            return text;
         }
+        StringBuilder out = new StringBuilder(text.length() * 2);
+        java.io.ByteArrayOutputStream word = new java.io.ByteArrayOutputStream(WORD_BYTES + 4);
+        text.codePoints().forEach(cp -> {
+            byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+            if (word.size() + b.length > WORD_BYTES) {
+                flushWord(out, word);
+            }
+            word.writeBytes(b);
+        });
+        flushWord(out, word);
+        return out.toString();
+    }
+
+    /** 39 bytes → 52 base64 characters + 12 of the wrapper = 64. */
+    private static final int WORD_BYTES = 39;
+
+    private static void flushWord(StringBuilder out, java.io.ByteArrayOutputStream word) {
+        if (word.size() == 0) {
+            return;
+        }
+        if (!out.isEmpty()) {
+            out.append("\r\n ");
+        }
+        out.append("=?UTF-8?B?").append(java.util.Base64.getEncoder().encodeToString(word.toByteArray())).append("?=");
+        word.reset();
     }
 
     /** {@code "Display Name" <local@ascii-domain>}, the name RFC 2047 encoded or quoted. */
