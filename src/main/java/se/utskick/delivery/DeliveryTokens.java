@@ -1,14 +1,18 @@
 package se.utskick.delivery;
 
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.OptionalLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import se.utskick.Keyring;
 
 /**
  * The per-delivery token: 24 lower-case base32 characters (RFC 4648 alphabet), the encoding of
  * 5 bytes of delivery id (big-endian, ids below 2^40) followed by the first 10 bytes of
- * {@code HMAC-SHA256(key("delivery-token"), id)}. Being derived from the id it is never stored.
+ * {@code HMAC-SHA256(k, id)}, where {@code k = keyring.mac("delivery-token", "token-key")} is derived once;
+ * each thread keeps its own initialised {@link Mac}, since a token is made for every message. Being derived from the id it is never stored.
  * It is safe in a URL path and in an address local part; decoding ignores case, since mail
  * systems may change the case of a local part. Verification compares in constant time.
  *
@@ -21,10 +25,23 @@ public final class DeliveryTokens {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
     private static final String PURPOSE = "delivery-token";
 
-    private final Keyring keyring;
+    private final ThreadLocal<Mac> macs;
 
     public DeliveryTokens(Keyring keyring) {
-        this.keyring = keyring;
+        byte[] key = keyring.mac(PURPOSE, "token-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+            }
+        });
+    }
+
+    private byte[] mac(byte[] id) {
+        return macs.get().doFinal(id);
     }
 
     public String issue(long deliveryId) {
@@ -34,7 +51,7 @@ public final class DeliveryTokens {
         byte[] raw = new byte[ID_BYTES + MAC_BYTES];
         byte[] id = idBytes(deliveryId);
         System.arraycopy(id, 0, raw, 0, ID_BYTES);
-        System.arraycopy(keyring.mac(PURPOSE, id), 0, raw, ID_BYTES, MAC_BYTES);
+        System.arraycopy(mac(id), 0, raw, ID_BYTES, MAC_BYTES);
         return base32(raw);
     }
 
@@ -48,7 +65,7 @@ public final class DeliveryTokens {
             return OptionalLong.empty();
         }
         byte[] id = java.util.Arrays.copyOf(raw, ID_BYTES);
-        byte[] expected = java.util.Arrays.copyOf(keyring.mac(PURPOSE, id), MAC_BYTES);
+        byte[] expected = java.util.Arrays.copyOf(mac(id), MAC_BYTES);
         byte[] given = java.util.Arrays.copyOfRange(raw, ID_BYTES, raw.length);
         if (!MessageDigest.isEqual(expected, given)) {
             return OptionalLong.empty();

@@ -1,8 +1,6 @@
 package se.utskick.delivery;
 
 import jakarta.mail.Session;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -76,26 +74,20 @@ final class LetterRenderer {
                     .append(">,\r\n\t<mailto:unsubscribe+").append(token).append('@').append(domain).append(">\r\n");
             h.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + m.text().length() + m.html().length() * 11 / 10);
-        try {
-            out.write(h.toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(fixedHeaders);
-            out.write(("\r\n--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            part(out, "text/plain", m.text());
-            out.write(("\r\n--" + boundary + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            part(out, "text/html", m.html());
-            out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageBytes out = new MessageBytes(2048 + h.length() + (m.text().length() + m.html().length()) * 5 / 4);
+        out.ascii(h).bytes(fixedHeaders);
+        out.ascii("\r\n--").ascii(boundary).ascii("\r\n");
+        part(out, "text/plain", m.text());
+        out.ascii("\r\n--").ascii(boundary).ascii("\r\n");
+        part(out, "text/html", m.html());
+        out.ascii("\r\n--").ascii(boundary).ascii("--\r\n");
         String envelopeFrom = "bounce+" + token + "@" + domain;
         byte[] bytes = dkim == null ? out.toByteArray() : dkim.sign(out.toByteArray());
         return new OutgoingMessage(session, deliveryId, bytes, envelopeFrom, rcpt, messageId);
     }
 
-    private static void part(ByteArrayOutputStream out, String type, String content) throws IOException {
-        out.write(("Content-Type: " + type + "; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+    private static void part(MessageBytes out, String type, String content) {
+        out.ascii("Content-Type: ").ascii(type).ascii("; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
         QuotedPrintable.encode(content, out);
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class QuotedPrintableTest {
 
     private static String roundTrip(String text) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MessageBytes out = new MessageBytes(8);
         QuotedPrintable.encode(text, out);
-        String encoded = out.toString(StandardCharsets.US_ASCII);
+        String encoded = new String(out.toByteArray(), StandardCharsets.US_ASCII);
         for (String line : encoded.split("\r\n")) {
             assertTrue(line.length() <= 76, "line too long: " + line);
         }
