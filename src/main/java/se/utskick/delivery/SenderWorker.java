@@ -95,7 +95,10 @@ final class SenderWorker implements Runnable {
         return pool.outbox().claim(pool.runningLetters(), name, cfg.batchSize(), now, now.plus(cfg.lease()));
     }
 
-    /** Claims and sends one batch; false if nothing was due. */
+    /**
+     * Claims and sends one batch; false if nothing was due. Interrupted (stop) while waiting for the
+     * rate cap, it gives the unsent rest back and records what was sent before it throws.
+     */
     boolean runOnce() throws InterruptedException {
         List<ClaimedDelivery> batch;
         try {
@@ -115,13 +118,20 @@ final class SenderWorker implements Runnable {
         List<ClaimedDelivery> invalid = new ArrayList<>();
         Set<Long> letters = new HashSet<>();
         connectionOk = true;
+        boolean interrupted = false;
         for (ClaimedDelivery d : batch) {
             letters.add(d.letterId());
-            if (!connectionOk) {
+            if (!connectionOk || interrupted) {
                 results.add(returned(d));
                 continue;
             }
-            pool.rateLimit().acquire();
+            try {
+                pool.rateLimit().acquire();
+            } catch (InterruptedException e) {
+                interrupted = true;
+                results.add(returned(d));
+                continue;
+            }
             Outbox.Result r = sendOne(d);
             results.add(r);
             if (r.badAddress() && d.memberId() != null) {
@@ -138,6 +148,9 @@ final class SenderWorker implements Runnable {
             for (long letter : letters) {
                 pool.finishIfDone(letter);
             }
+        }
+        if (interrupted) {
+            throw new InterruptedException("stopped in the middle of a batch; the rest was given back");
         }
         return true;
     }

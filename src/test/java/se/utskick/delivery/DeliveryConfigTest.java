@@ -44,6 +44,15 @@ class DeliveryConfigTest {
     }
 
     @Test
+    void shippedConfigurationFileIsValid() {
+        DeliveryConfig c = DeliveryConfig.from(se.utskick.Config.load(java.nio.file.Path.of("config", "utskick.properties"),
+                java.util.Map.of()));
+        assertTrue(c.embedded());
+        assertEquals(4, c.workers());
+        assertTrue(c.dkim().isEmpty());
+    }
+
+    @Test
     void idnMailDomainIsKeptInAsciiForm() {
         DeliveryConfig c = DeliveryConfig.from(TestDelivery.config(25, "mail.domain", "räksmörgås.se",
                 "mail.from.address", "x@räksmörgås.se"));
