@@ -49,7 +49,7 @@ public record DeliveryConfig(
                 from,
                 HeaderText.requireSingleLine("mail.from.name", c.string("mail.from.name", c.string("district.name", "Utskick"))),
                 domain,
-                url(c.string("mail.unsubscribe.base-url", "https://" + domain + "/u/")),
+                url(c.string("mail.unsubscribe.url", "https://" + domain + "/u/")),
                 c.integer("delivery.workers", 4, 1, 64),
                 c.integer("delivery.batch.size", 50, 1, 1000),
                 positive(c, "delivery.lease", Duration.ofMinutes(5)),
@@ -94,7 +94,7 @@ public record DeliveryConfig(
 
     private static String url(String base) {
         if (!base.startsWith("https://") && !base.startsWith("http://") || base.matches(".*\\s.*")) {
-            throw new ConfigException("the configuration key mail.unsubscribe.base-url is '" + base
+            throw new ConfigException("the configuration key mail.unsubscribe.url is '" + base
                     + "' but must be an https:// URL, such as https://varmland.example.org/u/");
         }
         return base.endsWith("/") ? base : base + "/";

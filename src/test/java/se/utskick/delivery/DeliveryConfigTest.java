@@ -37,7 +37,7 @@ class DeliveryConfigTest {
         assertTrue(error("mail.domain", "not a domain").contains("mail.domain"));
         assertTrue(error("mail.from.address", "distriktet").contains("mail.from.address"));
         assertTrue(error("mail.from.name", "Evil\r\nBcc: x@y.se").contains("mail.from.name"));
-        assertTrue(error("mail.unsubscribe.base-url", "javascript:alert(1)").contains("mail.unsubscribe.base-url"));
+        assertTrue(error("mail.unsubscribe.url", "javascript:alert(1)").contains("mail.unsubscribe.url"));
         assertTrue(error("delivery.lease", "0s").contains("delivery.lease"));
         assertTrue(error("delivery.workers", "0").contains("delivery.workers"));
         assertTrue(error("dkim.private.key.file", "/nonexistent").contains("dkim.domain"), "DKIM needs its domain");
