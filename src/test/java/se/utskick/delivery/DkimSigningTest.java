@@ -22,7 +22,8 @@ import se.utskick.TestDatabase;
 import se.utskick.db.Database;
 
 /**
- * Guards DKIM: the bytes that arrived at the server verify against the public key under an
+ * Guards DKIM and the wire: the envelope sender is the VERP bounce address and the message carries
+ * no Return-Path of its own; the bytes that arrived at the server verify against the public key under an
  * independent verifier, the signature covers List-Unsubscribe and List-Unsubscribe-Post (RFC 8058
  * §4), and an unreadable key stops the start with a message naming the key.
  */
@@ -70,6 +71,9 @@ class DkimSigningTest {
             assertTrue((":" + h + ":").contains(":" + header + ":"), "signed headers " + h + " lack " + header);
         }
         assertTrue(got.getFirst().text().contains("Subject: =?UTF-8?"), "DKIM left the encoded subject alone");
+        String token = d.tokens().issue(d.log().deliveries(5, java.util.Optional.empty(), 1).getFirst().id());
+        assertEquals("bounce+" + token + "@varmland.example.org", got.getFirst().mailFrom(), "VERP envelope sender");
+        assertTrue(!got.getFirst().text().contains("Return-Path:"), "no Return-Path header of our own");
     }
 
     @Test
