@@ -2,31 +2,22 @@ package se.utskick;
 
 import java.util.List;
 import java.util.Optional;
-import se.utskick.replies.AddressStatus;
-import se.utskick.replies.DeliveryDirectory;
 import se.utskick.replies.LetterDirectory;
-import se.utskick.replies.MemberLookup;
-import se.utskick.replies.Subscriptions;
 
 /**
- * Stand-ins for the adapters the composition root builds once the delivery, letters and register
- * features are merged: each call fails with a message saying so. The reply log itself (listing,
- * showing) works without them. Replace each with the real adapter when wiring the feature.
+ * Stand-ins for what the replies feature needs from features not merged yet: the letters feature
+ * (a letter's kind, subject, deadline and the associations it went to) and a register lookup by
+ * member number. Each call fails saying so. The reply log itself (listing, showing) works without.
  */
-final class NotYetWired implements DeliveryDirectory, LetterDirectory, AddressStatus, Subscriptions, MemberLookup {
+final class NotYetWired implements LetterDirectory {
 
     private static UtskickException missing(String what) {
-        return new UtskickException(what + " is not wired into this build yet");
+        return new UtskickException(what + " is not wired into this build yet (Utskick.NotYetWired)");
     }
 
-    @Override
-    public Optional<SentDelivery> byToken(String token) {
-        throw missing("the delivery log");
-    }
-
-    @Override
-    public Optional<SentDelivery> byMessageId(String messageId) {
-        throw missing("the delivery log");
+    /** BOARD, MEMBERS, TARGETED or REMINDER: from the letters feature. */
+    String letterKind(long letterId) {
+        throw missing("the letters feature (the kind of letter " + letterId + ")");
     }
 
     @Override
@@ -39,28 +30,8 @@ final class NotYetWired implements DeliveryDirectory, LetterDirectory, AddressSt
         throw missing("the letters feature");
     }
 
-    @Override
-    public boolean markBounced(long memberId, String expectedEmail, String reason) {
-        throw missing("the register");
-    }
-
-    @Override
-    public void unsubscribe(long memberId) {
-        throw missing("the register");
-    }
-
-    @Override
-    public void resubscribe(long memberId) {
-        throw missing("the register");
-    }
-
-    @Override
-    public Optional<Long> byEmail(String normalisedEmail) {
-        throw missing("the register");
-    }
-
-    @Override
-    public Optional<Long> byNumber(String memberNumber) {
-        throw missing("the register");
+    /** Needs {@code Register.memberIdByNumber(String)}. */
+    Optional<Long> byNumber(String memberNumber) {
+        throw missing("finding a member by number in the register");
     }
 }

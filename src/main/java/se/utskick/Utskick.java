@@ -1,41 +1,155 @@
 package se.utskick;
 
+import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.utskick.db.Database;
 import se.utskick.db.DatabaseConfig;
+import se.utskick.delivery.Delivery;
+import se.utskick.delivery.DeliveryConfig;
+import se.utskick.delivery.EmbeddedMailServer;
+import se.utskick.delivery.InvalidAddresses;
+import se.utskick.delivery.LetterComposer;
+import se.utskick.delivery.LetterLifecycle;
+import se.utskick.delivery.LoggedDelivery;
+import se.utskick.delivery.RecipientSource;
+import se.utskick.register.EmailStatus;
+import se.utskick.register.Register;
+import se.utskick.register.RegisterConfig;
+import se.utskick.replies.AddressStatus;
+import se.utskick.replies.DeliveryDirectory;
+import se.utskick.replies.MemberLookup;
 import se.utskick.replies.Replies;
 import se.utskick.replies.RepliesConfig;
+import se.utskick.replies.RepliesErasure;
+import se.utskick.replies.Subscriptions;
 
 /**
  * The composition root: builds the whole object graph by hand, in dependency order, from one
  * {@link Config}. Nothing else constructs services; nothing holds a static reference to them.
  *
  * <p>Lifecycle: {@link #start} opens the database (starting an embedded MariaDB when no URL is
- * configured) and migrates it; {@link #close} releases everything in reverse order.
+ * configured) and migrates it, and starts the embedded GreenMail when {@code smtp.host = embedded};
+ * {@link #close} releases everything in reverse order.
  */
 public final class Utskick implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Utskick.class);
     private final Config config;
     private final Database database;
+    private final Keyring keyring;
+    private final Register register;
+    private final Delivery delivery;
     private final Replies replies;
+    private EmbeddedMailServer embeddedMail;
 
-    private Utskick(Config config, Database database, Replies replies) {
+    private Utskick(Config config, Database database) {
         this.config = config;
         this.database = database;
-        this.replies = replies;
+        this.keyring = Keyring.from(config);
+        this.register = new Register(database, RegisterConfig.from(config), keyring);
+        Unwired unwired = new Unwired();
+        InvalidAddresses invalid = (memberId, email, smtpReply) ->
+                register.markAddress(memberId, email, EmailStatus.INVALID, "refused by the receiving server: " + smtpReply);
+        this.delivery = new Delivery(database, DeliveryConfig.from(config), keyring, unwired, unwired, unwired, invalid,
+                Clock.systemUTC());
+        register.addErasureStep(delivery.erasure());
+        this.replies = replies(database, config, register, delivery);
+        register.addErasureStep(new RepliesErasure());
+    }
+
+    /**
+     * The replies feature on the register and the delivery log. Still stand-ins (NotYetWired): the
+     * letter kind of a delivery and the letter directory (letters feature), and finding a member by
+     * number (the register has no such lookup yet).
+     */
+    private static Replies replies(Database db, Config config, Register register, Delivery delivery) {
+        NotYetWired notYet = new NotYetWired();
+        AddressStatus addresses = (memberId, expectedEmail, reason) ->
+                register.markAddress(memberId, expectedEmail, EmailStatus.BOUNCED, reason);
+        Subscriptions subscriptions = new Subscriptions() {
+            @Override
+            public void unsubscribe(long memberId) {
+                register.setUnsubscribed(memberId, true);
+            }
+
+            @Override
+            public void resubscribe(long memberId) {
+                register.setUnsubscribed(memberId, false);
+            }
+        };
+        MemberLookup members = new MemberLookup() {
+            @Override
+            public Optional<Long> byEmail(String normalisedEmail) {
+                return register.memberIdByEmail(normalisedEmail);
+            }
+
+            @Override
+            public Optional<Long> byNumber(String memberNumber) {
+                return notYet.byNumber(memberNumber);
+            }
+        };
+        return Replies.create(db, RepliesConfig.from(config), deliveryDirectory(delivery, notYet::letterKind), notYet,
+                addresses, subscriptions, members, Clock.systemUTC());
+    }
+
+    /** The delivery log seen as replies needs it; the letter kind comes from the letters feature. */
+    private static DeliveryDirectory deliveryDirectory(Delivery delivery, LongFunction<String> letterKind) {
+        return new DeliveryDirectory() {
+            @Override
+            public Optional<SentDelivery> byToken(String token) {
+                return delivery.log().byToken(token).map(d -> sent(d, letterKind));
+            }
+
+            @Override
+            public Optional<SentDelivery> byMessageId(String messageId) {
+                return delivery.log().byMessageId(messageId).map(d -> sent(d, letterKind));
+            }
+        };
+    }
+
+    private static DeliveryDirectory.SentDelivery sent(LoggedDelivery d, LongFunction<String> letterKind) {
+        return new DeliveryDirectory.SentDelivery(d.id(), d.letterId(), letterKind.apply(d.letterId()), d.memberId(),
+                d.associationId(), d.email(), d.messageId());
     }
 
     public static Utskick start(Config config) {
+        // Feature configs first: a wrong value fails in a moment, before an embedded server starts.
+        Keyring.from(config);
+        RegisterConfig.from(config);
+        DeliveryConfig.from(config);
+        RepliesConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
-        return wire(config, db);
+        try {
+            Utskick app = wire(config, db);
+            app.startEmbeddedMail();
+            return app;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** Wires the graph on an already open database (tests use one embedded server for many graphs). */
     public static Utskick wire(Config config, Database db) {
-        // TODO(lead): replace NotYetWired with the delivery log, letters and register adapters
-        NotYetWired notYet = new NotYetWired();
-        Replies replies = Replies.create(db, RepliesConfig.from(config), notYet, notYet, notYet, notYet, notYet,
-                Clock.systemUTC());
-        return new Utskick(config, db, replies);
+        return new Utskick(config, db);
+    }
+
+    /** With {@code smtp.host = embedded}: GreenMail on smtp.port, unless another Utskick process already serves it. */
+    private void startEmbeddedMail() {
+        DeliveryConfig dc = delivery.config();
+        if (!dc.embedded()) {
+            return;
+        }
+        try {
+            embeddedMail = EmbeddedMailServer.start(dc.smtpPort(), config.integer("smtp.embedded.imap.port", 3143, 1, 65535));
+            log.info("embedded mail server (GreenMail) on 127.0.0.1: SMTP {}, IMAP {}", embeddedMail.smtpPort(), embeddedMail.imapPort());
+        } catch (RuntimeException e) {
+            log.info("embedded mail server not started here ({}); using the one already on port {}", e.getMessage(), dc.smtpPort());
+        }
     }
 
     public Config config() {
@@ -46,6 +160,18 @@ public final class Utskick implements AutoCloseable {
         return database;
     }
 
+    public Keyring keyring() {
+        return keyring;
+    }
+
+    public Register register() {
+        return register;
+    }
+
+    public Delivery delivery() {
+        return delivery;
+    }
+
     /** The reply mailbox, reply log, feedback and unsubscribe. */
     public Replies replies() {
         return replies;
@@ -53,6 +179,40 @@ public final class Utskick implements AutoCloseable {
 
     @Override
     public void close() {
+        if (embeddedMail != null) {
+            embeddedMail.close();
+        }
         database.close();
+    }
+
+    /** Stands in for the letters, audience and register features until they are merged: every call says so. */
+    private static final class Unwired implements RecipientSource, LetterComposer, LetterLifecycle {
+        private static UtskickException missing() {
+            return new UtskickException("the letters feature is not wired into this build yet (Utskick.Unwired)");
+        }
+
+        public Query recipientsOf(long letterId) {
+            throw missing();
+        }
+
+        public PreparedLetter prepare(long letterId) {
+            throw missing();
+        }
+
+        public void startSending(Connection c, long letterId) {
+            throw missing();
+        }
+
+        public void schedule(long letterId, Instant at) {
+            throw missing();
+        }
+
+        public void finished(long letterId) {
+            throw missing();
+        }
+
+        public void cancelled(long letterId) {
+            throw missing();
+        }
     }
 }

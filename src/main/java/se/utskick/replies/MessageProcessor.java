@@ -123,7 +123,7 @@ final class MessageProcessor {
         String reason = what + " " + b.status() + (b.diagnostic() == null ? "" : ": " + b.diagnostic());
         reason = (reason.length() > 400 ? reason.substring(0, 400) : reason) + letter;
         return addresses.markBounced(v.memberId().get(), email.get(), reason)
-                ? "address marked BOUNCED" : "address changed since; not marked";
+                ? "address marked BOUNCED" : "address not marked (already so, or changed since the letter)";
     }
 
     /** The address the letter went to, from the delivery (not the report's words, which a forwarder may change). */

@@ -35,8 +35,10 @@ class RepliesCommandsTest {
     static void database() throws Exception {
         url = TestDatabase.freshUrl();
         config = dir.resolve("utskick.properties");
-        Files.writeString(config, "db.url = " + url + "\ndb.user = root\ndb.password =\n");
-        run("replies"); // the first start migrates the schema
+        Files.writeString(config, "db.url = " + url + "\ndb.user = root\ndb.password =\n"
+                + "security.secret = test-secret-for-the-replies-cli-tests-000000\n");
+        String[] first = run("replies"); // the first start migrates the schema
+        assertEquals("0", first[0], first[2]);
         try (var c = DriverManager.getConnection(url, "root", "")) {
             c.createStatement().execute("INSERT INTO inbound_message (mailbox, uid_validity, uid, received_at, processed_at,"
                     + " kind, correlation, letter_id, letter_kind, association_id, sender, subject, body_text, excerpt)"

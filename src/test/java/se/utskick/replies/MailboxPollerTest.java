@@ -273,7 +273,7 @@ class MailboxPollerTest {
         r.poller().pollOnce();
 
         assertEquals("OK", h.register.emailStatus(bo));
-        assertEquals("address changed since; not marked", log(r).getFirst().effect());
+        assertEquals("address not marked (already so, or changed since the letter)", log(r).getFirst().effect());
     }
 
     @Test
@@ -402,5 +402,26 @@ class MailboxPollerTest {
                 }
             }
         }
+    }
+
+    @Test
+    void erasingAMemberBlanksTheirMessagesButKeepsKindLetterAndAssociation() {
+        h.deliver(Mail.from("Anna <anna@example.com>").to("reply+boardAnna@utskick.example.se")
+                .subject("Re: Styrelsebrev").text("Personligt svar.").raw());
+        Replies r = h.replies();
+        r.poller().pollOnce();
+        h.register.register.addErasureStep(new RepliesErasure());
+
+        h.register.register.erase("1001");
+
+        LoggedMessage m = r.log().show(log(r).getFirst().id()).orElseThrow();
+        assertNull(m.sender());
+        assertNull(m.bodyText());
+        assertNull(m.excerpt());
+        assertNull(m.memberId());
+        assertTrue(r.log().raw(m.id()).isEmpty());
+        assertEquals(MessageKind.REPLY, m.kind());
+        assertEquals(BOARD_LETTER, m.letterId());
+        assertEquals(kil, m.associationId());
     }
 }

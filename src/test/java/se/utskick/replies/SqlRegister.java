@@ -4,18 +4,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
+import se.utskick.Config;
+import se.utskick.Keyring;
 import se.utskick.db.Database;
+import se.utskick.register.EmailStatus;
+import se.utskick.register.Register;
+import se.utskick.register.RegisterConfig;
 
 /**
- * The register interfaces of this package implemented with plain SQL on the V1 {@code member}
- * table, standing in for {@code register.Register} in tests; plus a few rows to seed.
+ * The register interfaces of this package adapted to the real {@code register.Register} as the
+ * composition root adapts them, plus plain-SQL seeding of associations and members (the register
+ * only imports whole CSV exports) and read-backs for assertions.
  */
 final class SqlRegister implements AddressStatus, Subscriptions, MemberLookup {
     private final Database db;
+    final Register register;
 
     SqlRegister(Database db) {
         this.db = db;
+        this.register = new Register(db, RegisterConfig.defaults(),
+                Keyring.from(Config.of(Map.of("security.secret", "test-secret-for-the-replies-tests-000000"))));
     }
 
     long association(String name) {
@@ -59,44 +69,28 @@ final class SqlRegister implements AddressStatus, Subscriptions, MemberLookup {
 
     @Override
     public boolean markBounced(long memberId, String expectedEmail, String reason) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE member SET email_status = 'BOUNCED',"
-                    + " email_status_reason = ?, email_status_since = NOW(3) WHERE id = ? AND email = ?")) {
-                ps.setString(1, reason);
-                ps.setLong(2, memberId);
-                ps.setString(3, expectedEmail);
-                return ps.executeUpdate() > 0;
-            }
-        });
+        return register.markAddress(memberId, expectedEmail, EmailStatus.BOUNCED, reason);
     }
 
     @Override
     public void unsubscribe(long memberId) {
-        update("UPDATE member SET unsubscribed_at = COALESCE(unsubscribed_at, NOW(3)) WHERE id = ?", memberId);
+        register.setUnsubscribed(memberId, true);
     }
 
     @Override
     public void resubscribe(long memberId) {
-        update("UPDATE member SET unsubscribed_at = NULL WHERE id = ?", memberId);
+        register.setUnsubscribed(memberId, false);
     }
 
     @Override
     public Optional<Long> byEmail(String normalisedEmail) {
-        return Optional.ofNullable(string("SELECT id FROM member WHERE email = ?", normalisedEmail)).map(Long::valueOf);
+        return register.memberIdByEmail(normalisedEmail);
     }
 
+    /** The register has no lookup by number yet: plain SQL until it does. */
     @Override
     public Optional<Long> byNumber(String memberNumber) {
         return Optional.ofNullable(string("SELECT id FROM member WHERE member_number = ?", memberNumber)).map(Long::valueOf);
-    }
-
-    private void update(String sql, long id) {
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, id);
-                return ps.executeUpdate();
-            }
-        });
     }
 
     private String string(String sql, Object param) {
