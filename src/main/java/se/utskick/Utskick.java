@@ -1,7 +1,12 @@
 package se.utskick;
 
+import java.time.Clock;
+import se.utskick.audience.AudienceRecipientSource;
+import se.utskick.audience.Audiences;
 import se.utskick.db.Database;
 import se.utskick.db.DatabaseConfig;
+import se.utskick.letters.Letters;
+import se.utskick.letters.LettersConfig;
 
 /**
  * The composition root: builds the whole object graph by hand, in dependency order, from one
@@ -13,10 +18,16 @@ import se.utskick.db.DatabaseConfig;
 public final class Utskick implements AutoCloseable {
     private final Config config;
     private final Database database;
+    private final Audiences audiences;
+    private final Letters letters;
+    private final AudienceRecipientSource recipientSource;
 
-    private Utskick(Config config, Database database) {
+    private Utskick(Config config, Database database, Clock clock) {
         this.config = config;
         this.database = database;
+        this.audiences = new Audiences(database);
+        this.letters = new Letters(database, audiences, LettersConfig.from(config), clock);
+        this.recipientSource = new AudienceRecipientSource(letters::audienceOf);
     }
 
     public static Utskick start(Config config) {
@@ -26,7 +37,7 @@ public final class Utskick implements AutoCloseable {
 
     /** Wires the graph on an already open database (tests use one embedded server for many graphs). */
     public static Utskick wire(Config config, Database db) {
-        return new Utskick(config, db);
+        return new Utskick(config, db, Clock.systemUTC());
     }
 
     public Config config() {
@@ -35,6 +46,20 @@ public final class Utskick implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public Audiences audiences() {
+        return audiences;
+    }
+
+    /** Letters and events; {@code letters().composer()} and {@code letters().states()} are delivery's LetterComposer and LetterLifecycle. */
+    public Letters letters() {
+        return letters;
+    }
+
+    /** Delivery's RecipientSource: the audience of a letter as one SELECT. */
+    public AudienceRecipientSource recipientSource() {
+        return recipientSource;
     }
 
     @Override

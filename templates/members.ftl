@@ -1,0 +1,31 @@
+<#-- The members' letter, text part. -->
+<#import "layout.ftl" as l>
+<@l.top title=letter.title/>
+Här kommer månadens nyheter och arrangemang från distriktet.
+
+<@l.items/>
+<#if letter.events?has_content>
+<@l.heading text="På gång i distriktet"/>
+<#list letter.events as e>
+* ${e.title}
+  ${e.when?cap_first}
+  ${e.place}<#if e.association??>, ${e.association}</#if>
+<#if e.description?has_content>
+${e.descriptionText}
+</#if>
+
+</#list>
+</#if>
+<#if letter.password??>
+Lösenord till medlemssidorna: ${letter.password}
+Sidorna finns på ${letter.websiteUrl}
+Lösenordet är bara för medlemmar – dela det inte vidare.
+
+</#if>
+<@l.links/>
+<@l.rule/>
+Du får ${letter.title} eftersom du är medlem i ${district.name}<#if recipient.association??>
+och ${recipient.association}</#if>.
+Vill du inte längre få medlemsbrevet? Avregistrera dig här:
+${recipient.unsubscribeUrl}
+Brev till dig som sitter i en styrelse påverkas inte.
