@@ -11,13 +11,16 @@ Du får det som styrelseledamot i ${recipient.association}.</#if>
 ${letter.feedback.text}
 
 </#if>
+<@wrap>
 Svara på detta mejl.<#if recipient.association??> Svaret räknas för ${recipient.association}.</#if>
 Det räcker att en i styrelsen svarar.
+</@wrap>
 
 </#if>
 <@l.links/>
 <@l.rule/>
+<@wrap>
 Du får ${letter.title} eftersom du har ett styrelseuppdrag<#if recipient.association??>
-i ${recipient.association}</#if>. Brevet går till alla föreningsstyrelser i
-distriktet; har du lämnat uppdraget, svara på det här mejlet så rättar vi
-registret.
+i ${recipient.association}</#if>. Brevet går till alla föreningsstyrelser i distriktet;
+har du lämnat uppdraget, svara på det här mejlet så rättar vi registret.
+</@wrap>

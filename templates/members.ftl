@@ -24,8 +24,11 @@ Lösenordet är bara för medlemmar – dela det inte vidare.
 </#if>
 <@l.links/>
 <@l.rule/>
+<@wrap>
 Du får ${letter.title} eftersom du är medlem i ${district.name}<#if recipient.association??>
-och ${recipient.association}</#if>.
-Vill du inte längre få medlemsbrevet? Avregistrera dig här:
+och ${recipient.association}</#if>. Brev till dig som sitter i en styrelse påverkas inte
+om du avregistrerar dig från medlemsbrevet.
+</@wrap>
+
+Avregistrera dig från medlemsbrevet:
 ${recipient.unsubscribeUrl}
-Brev till dig som sitter i en styrelse påverkas inte.

@@ -13,4 +13,6 @@ Svara på detta mejl.<#if recipient.association??> Svaret räknas för ${recipie
 </#if>
 <@l.links/>
 <@l.rule/>
+<@wrap>
 Du får det här utskicket eftersom det går till ${letter.audience?uncap_first}.
+</@wrap>

@@ -93,7 +93,7 @@ final class LetterModel {
         m.put("when", when(e.startsAt(), e.endsAt()));
         m.put("place", Stitch.clean(e.place()));
         m.put("description", Stitch.clean(e.description()));
-        m.put("descriptionText", TextWrap.wrapped(Stitch.clean(e.description())));
+        m.put("descriptionText", String.join("\n", TextWrap.wrap(Stitch.clean(e.description()), "  ", "  ")));
         if (e.associationName() != null) {
             m.put("association", Stitch.clean(e.associationName()));
         }

@@ -83,8 +83,9 @@ final class PreparedTemplateLetter implements PreparedLetter {
         String realText = run(text, values(SAMPLE, association));
         if (!realHtml.equals(p.html.fill(escaped(SAMPLE))) || !realText.equals(p.text.fill(SAMPLE))) {
             throw new TemplateError(letter.kind().template() + (realText.equals(p.text.fill(SAMPLE)) ? ".ftlh" : ".ftl"), 0,
-                    letter.label() + ": a template computes with a recipient value (recipient.firstName, lastName or "
-                            + "unsubscribeUrl); print them as they are, e.g. ${recipient.firstName}");
+                    letter.label() + ": a template uses a recipient value (recipient.firstName, lastName or unsubscribeUrl) "
+                            + "in a way that depends on its content (a computation, a test, or inside <@wrap>); "
+                            + "print them as they are, e.g. ${recipient.firstName}, outside <@wrap>");
         }
         return p;
     }

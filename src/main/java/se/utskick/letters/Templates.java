@@ -56,6 +56,7 @@ final class Templates {
         cfg.setLocale(Periods.SWEDISH);
         cfg.setTimeZone(TimeZone.getTimeZone(zone));
         cfg.setNumberFormat("computer");
+        cfg.setSharedVariable("wrap", new WrapDirective());
     }
 
     /** The compiled template; a syntax error is a {@link TemplateError} with its line. */
