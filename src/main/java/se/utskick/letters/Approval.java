@@ -13,7 +13,7 @@ import se.utskick.delivery.LetterComposer.Recipient;
  * line) and composed for each recipient of its audience as resolved now. The state change is a
  * compare-and-set on the version that was rendered, so an edit made meanwhile voids the approval.
  */
-final class Approval {
+public final class Approval {
     private final Audiences audiences;
     private final LetterStates states;
     private final TemplateLetterComposer composer;

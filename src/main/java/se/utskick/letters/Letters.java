@@ -14,6 +14,7 @@ import se.utskick.audience.AudienceRecipientSource.LetterAudience;
 import se.utskick.audience.Audiences;
 import se.utskick.audience.BuiltInList;
 import se.utskick.audience.NamedList;
+import se.utskick.audience.Resolution;
 import se.utskick.audience.Rule;
 import se.utskick.db.Database;
 
@@ -157,6 +158,16 @@ public final class Letters {
     /** The message one recipient would get: by member number, or the first recipient. */
     public Preview preview(long id, String memberNumber) {
         return Preview.of(get(id), memberNumber, audiences, composer, cfg);
+    }
+
+    /** Who the letter would reach if sent now, and who is left out and why. */
+    public Resolution audienceNow(Letter l) {
+        return audiences.resolve(Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe());
+    }
+
+    /** The events the letter lists (only the members' letter lists any). */
+    public List<Event> eventsOf(Letter l) {
+        return l.kind() == LetterKind.MEMBERS ? composer.eventsFor(l) : List.of();
     }
 
     /** What the recipient source needs of a letter. */

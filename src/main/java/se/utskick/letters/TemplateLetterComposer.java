@@ -48,7 +48,7 @@ public final class TemplateLetterComposer implements LetterComposer {
     }
 
     /** The events of the letter's weeks: from the first day of its month (today for letters without a period). */
-    private List<Event> eventsFor(Letter l) {
+    List<Event> eventsFor(Letter l) {
         LocalDateTime from = l.period() != null ? l.period().atDay(1).atStartOfDay()
                 : LocalDate.now(clock.withZone(cfg.zone())).atStartOfDay();
         return events.between(from, from.plusWeeks(cfg.eventWeeks()));
