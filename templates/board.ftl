@@ -2,7 +2,7 @@
 <#import "layout.ftl" as l>
 <@l.top title=letter.title/>
 Här kommer månadens brev till styrelserna.<#if recipient.association??>
-Du får det som styrelseledamot i ${recipient.association}.</#if>
+Du får det för ditt uppdrag i styrelsen för ${recipient.association}.</#if>
 
 <@l.items/>
 <#if letter.feedback??>

@@ -9,7 +9,8 @@ Här kommer månadens nyheter och arrangemang från distriktet.
 <#list letter.events as e>
 * ${e.title}
   ${e.when?cap_first}
-  ${e.place}<#if e.association??>, ${e.association}</#if>
+  ${e.place}
+  Arrangör: <#if e.association??>${e.association}<#else>${district.name}</#if>
 <#if e.description?has_content>
 ${e.descriptionText}
 </#if>
