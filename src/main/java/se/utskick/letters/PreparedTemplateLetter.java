@@ -79,6 +79,10 @@ final class PreparedTemplateLetter implements PreparedLetter {
 
     private Parts render(String association) {
         Parts p = new Parts(Stitch.of(run(html, values(SLOTS, association))), Stitch.of(run(text, values(SLOTS, association))));
+        if (offersUnsubscribe() && !(p.html.uses(2) && p.text.uses(2))) {
+            throw new TemplateError(letter.kind().template() + (p.html.uses(2) ? ".ftl" : ".ftlh"), 0, letter.label()
+                    + ": the template does not print ${recipient.unsubscribeUrl}; every members' letter must say how to unsubscribe");
+        }
         String realHtml = run(html, values(SAMPLE, association));
         String realText = run(text, values(SAMPLE, association));
         if (!realHtml.equals(p.html.fill(escaped(SAMPLE))) || !realText.equals(p.text.fill(SAMPLE))) {

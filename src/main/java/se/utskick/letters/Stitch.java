@@ -61,6 +61,16 @@ final class Stitch {
         return new Stitch(lits.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /** Whether the part prints personal value number {@code slot} somewhere. */
+    boolean uses(int slot) {
+        for (int s : slots) {
+            if (s == slot) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The text with every hole filled with {@code values[slot]} (already escaped for the part). */
     String fill(String[] values) {
         StringBuilder b = new StringBuilder(length + 64 * slots.length);

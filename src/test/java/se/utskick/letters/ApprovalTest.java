@@ -87,6 +87,15 @@ class ApprovalTest {
     }
 
     @Test
+    void membersTemplateWithoutTheUnsubscribeLinkIsRefused() throws IOException {
+        Letter members = LetterFixture.membersLetter(letters, dir);
+        override("members.ftlh", "<p>Hej ${recipient.firstName}!</p>\n");
+        TemplateError e = assertThrows(TemplateError.class, () -> freshLetters().approve(members.id()));
+        assertEquals("members.ftlh", e.templateName());
+        assertTrue(e.getMessage().contains("unsubscribeUrl"), e.getMessage());
+    }
+
+    @Test
     void templateCannotInstantiateClassesOrReachTheApi() throws IOException {
         Letter board = LetterFixture.boardLetter(letters, dir);
         override("board.ftl", "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}\n");
