@@ -1,0 +1,120 @@
+package se.utskick;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Docker cannot run on the build machines, so this guards docker-compose.yml by reading it: the
+ * services exist, every UTSKICK_* variable names a documented config key, and the addresses, ports
+ * and credentials the utskick service is given agree with what the other services offer.
+ */
+class DockerComposeTest {
+    private static Map<String, Object> services;
+    private static Properties configKeys;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void read() throws Exception {
+        try (Reader r = Files.newBufferedReader(Path.of("docker-compose.yml"), StandardCharsets.UTF_8)) {
+            Map<String, Object> compose = new Yaml().load(r);
+            services = (Map<String, Object>) compose.get("services");
+        }
+        configKeys = new Properties();
+        try (Reader r = Files.newBufferedReader(Config.defaultFile(), StandardCharsets.UTF_8)) {
+            configKeys.load(r);
+        }
+    }
+
+    @Test
+    void composeDefinesDatabaseMailCatcherAndUtskick() {
+        assertTrue(services.keySet().containsAll(List.of("mariadb", "mail", "utskick")), services.keySet()::toString);
+    }
+
+    @Test
+    void mariaDbImageIsRecentEnoughForSkipLocked() {
+        String image = (String) service("mariadb").get("image");
+        Matcher m = Pattern.compile("mariadb:(\\d+)\\.(\\d+)").matcher(image);
+        assertTrue(m.find(), image);
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        assertTrue(major > 10 || (major == 10 && minor >= 11), "compose needs MariaDB 10.11 or newer, has " + image);
+    }
+
+    @Test
+    void everyUtskickVariableIsADocumentedConfigKey() {
+        Map<String, String> env = env("utskick");
+        assertFalse(env.isEmpty());
+        for (String name : env.keySet()) {
+            assertTrue(name.startsWith("UTSKICK_"), name);
+            boolean known = configKeys.stringPropertyNames().stream().anyMatch(k -> Config.envName(k).equals(name));
+            assertTrue(known, name + " in docker-compose.yml is not a key of config/utskick.properties");
+        }
+    }
+
+    @Test
+    void databaseUrlAndCredentialsMatchTheMariaDbService() {
+        Map<String, String> app = env("utskick");
+        Map<String, String> db = env("mariadb");
+        URI url = URI.create(app.get("UTSKICK_DB_URL").substring("jdbc:".length()));
+        assertEquals("mariadb", url.getHost());
+        assertEquals(3306, url.getPort());
+        assertEquals("/" + db.get("MARIADB_DATABASE"), url.getPath());
+        assertEquals(db.get("MARIADB_USER"), app.get("UTSKICK_DB_USER"));
+        assertEquals(db.get("MARIADB_PASSWORD"), app.get("UTSKICK_DB_PASSWORD"));
+        assertTrue(dependsOn("utskick").contains("mariadb"));
+    }
+
+    @Test
+    void secretIsLongEnoughAndNotTheDemoOne() {
+        String secret = env("utskick").get("UTSKICK_SECURITY_SECRET");
+        assertNotNull(secret);
+        assertTrue(secret.length() >= 32);
+        assertFalse(secret.equals(Keyring.DEMO_SECRET));
+    }
+
+    @Test
+    void utskickRunsTheJarThatMavenBuilds() throws Exception {
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertTrue(pom.contains("<finalName>utskick</finalName>"));
+        @SuppressWarnings("unchecked")
+        List<String> volumes = (List<String>) service("utskick").get("volumes");
+        assertTrue(volumes.stream().anyMatch(v -> v.startsWith("./target/utskick.jar:")), volumes::toString);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(String name) {
+        Map<String, Object> s = (Map<String, Object>) services.get(name);
+        assertNotNull(s, "service " + name);
+        return s;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, String> env(String name) {
+        Map<String, Object> raw = (Map<String, Object>) service(name).get("environment");
+        Map<String, String> out = new java.util.HashMap<>();
+        raw.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String> dependsOn(String name) {
+        Object d = service(name).get("depends_on");
+        return d instanceof Map<?, ?> m ? (java.util.Set<String>) m.keySet() : java.util.Set.copyOf((List<String>) d);
+    }
+}
