@@ -60,10 +60,10 @@ public final class Letters {
      * of {@code associations}, or to {@code listName}. With neither, the kind's default list.
      */
     public Letter create(LetterKind kind, String period, List<String> associations, String listName) {
-        YearMonth p = kind.monthly() ? Periods.parse(period) : null;
         if (kind.monthly() && period == null) {
             throw new LetterException("a " + kind.template() + " letter needs --period YYYY-MM");
         }
+        YearMonth p = kind.monthly() ? Periods.parse(period) : null;
         String name;
         Rule rule;
         if (!associations.isEmpty()) {
@@ -81,11 +81,11 @@ public final class Letters {
         return get(repo.insert(kind, p, subject, name, rule.format()));
     }
 
-    /** A letter by id ({@code 12}) or by kind and month ({@code members-2026-03}). */
+    /** A letter by id ({@code 12}, {@code letter-12}) or by kind and month ({@code members-2026-03}). */
     public Letter find(String ref) {
         String r = ref.strip();
-        if (r.matches("\\d+")) {
-            return get(Long.parseLong(r));
+        if (r.matches("(letter-)?\\d+")) {
+            return get(Long.parseLong(r.substring(r.indexOf('-') + 1)));
         }
         int dash = r.indexOf('-');
         if (dash > 0) {

@@ -126,7 +126,8 @@ class ApprovalTest {
         var period = assertThrows(LetterException.class, () -> letters.create(LetterKind.MEMBERS, "2026-13", List.of(), null));
         assertTrue(period.getMessage().contains("period '2026-13' is not a month"), period.getMessage());
         assertThrows(LetterException.class, () -> letters.create(LetterKind.MEMBERS, "mars", List.of(), null));
-        assertThrows(LetterException.class, () -> letters.create(LetterKind.BOARD, null, List.of(), null));
+        var noPeriod = assertThrows(LetterException.class, () -> letters.create(LetterKind.BOARD, null, List.of(), null));
+        assertTrue(noPeriod.getMessage().contains("needs --period"), noPeriod.getMessage());
         assertThrows(LetterException.class, () -> LetterKind.parse("nyhetsbrev"));
         var assoc = assertThrows(AudienceException.class, () -> letters.create(LetterKind.TARGETED, null, List.of("Atlantis"), null));
         assertTrue(assoc.getMessage().contains("Atlantis"), assoc.getMessage());
@@ -149,6 +150,8 @@ class ApprovalTest {
                 + "WHERE m.status = 'ACTIVE' AND m.email_status = 'OK' AND r.role IN ('CHAIR','BOARD_MEMBER','MEMBERSHIP_OFFICER') "
                 + "AND r.association_id IN (2, 3)"), a.recipients());
         assertEquals("styrelserna i Arvika, Torsby", l.audienceName());
+        assertEquals(l.id(), letters.find(l.slug()).id());
+        assertEquals(l.id(), letters.find(String.valueOf(l.id())).id());
     }
 
     /** A new Letters, as a new process would build: templates are compiled and cached per configuration. */
