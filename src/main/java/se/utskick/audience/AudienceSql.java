@@ -33,11 +33,25 @@ final class AudienceSql {
                 + " GROUP BY m.id, m.email, m.first_name, m.last_name", all);
     }
 
+    /** The people left out, one row each: member_number, first_name, last_name, reason; by reason then number. */
+    static Query leftOut(Rule rule, boolean membersLetter, int limit) {
+        List<Object> params = new ArrayList<>(rule.roles());
+        String roleFilter = rule.roles().isEmpty() ? "1 = 1" : "r.role IN (" + marks(rule.roles()) + ")";
+        String sql = "SELECT DISTINCT m.member_number, m.first_name, m.last_name, " + reason(membersLetter) + " AS reason"
+                + from(rule) + " WHERE " + roleFilter + filters(rule, params)
+                + " AND NOT (" + ELIGIBLE + (membersLetter ? SUBSCRIBED : "") + ") ORDER BY reason, m.member_number LIMIT " + limit;
+        return new Query(sql, params);
+    }
+
+    private static String reason(boolean membersLetter) {
+        return "CASE WHEN m.status = 'LEFT' THEN 'LEFT' WHEN m.email_status <> 'OK' THEN m.email_status "
+                + (membersLetter ? "WHEN m.unsubscribed_at IS NOT NULL THEN 'UNSUBSCRIBED' " : "") + "ELSE 'INCLUDED' END";
+    }
+
     /** One row per reason (LEFT, MISSING, INVALID, BOUNCED, UNSUBSCRIBED or INCLUDED) with its count of people. */
     static Query reasons(Rule rule, boolean membersLetter) {
         List<Object> params = new ArrayList<>(rule.roles());
-        String reason = "CASE WHEN m.status = 'LEFT' THEN 'LEFT' WHEN m.email_status <> 'OK' THEN m.email_status "
-                + (membersLetter ? "WHEN m.unsubscribed_at IS NOT NULL THEN 'UNSUBSCRIBED' " : "") + "ELSE 'INCLUDED' END";
+        String reason = reason(membersLetter);
         String roleFilter = rule.roles().isEmpty() ? "1 = 1" : "r.role IN (" + marks(rule.roles()) + ")";
         String sql = "SELECT " + reason + " AS reason, COUNT(DISTINCT m.id) AS people" + from(rule)
                 + " WHERE " + roleFilter + filters(rule, params) + " GROUP BY reason";

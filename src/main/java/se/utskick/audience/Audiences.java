@@ -110,6 +110,24 @@ public final class Audiences {
         });
     }
 
+    /** Up to {@code limit} of the people the rule matches but leaves out, with the reason: for {@code lists preview}. */
+    public List<LeftOutPerson> leftOut(Rule rule, boolean membersLetter, int limit) {
+        Query q = AudienceSql.leftOut(rule, membersLetter, Math.max(0, limit));
+        return db.withConnection(c -> {
+            List<LeftOutPerson> out = new ArrayList<>();
+            try (PreparedStatement ps = prepared(c, q); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new LeftOutPerson(rs.getString(1), rs.getString(2), rs.getString(3), LeftOut.valueOf(rs.getString(4))));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One person left out of an audience, and why. */
+    public record LeftOutPerson(String memberNumber, String firstName, String lastName, LeftOut reason) {
+    }
+
     /** Streams every recipient to {@code each}, in member order, on one connection. */
     public void forEachRecipient(Rule rule, boolean membersLetter, Consumer<AudienceMember> each) {
         Query base = AudienceSql.recipients(rule, membersLetter);

@@ -109,6 +109,9 @@ final class ListsCommand {
         String name;
         @Option(names = "--members-letter", description = "Resolve as for the members' letter (leaves out unsubscribers).")
         boolean membersLetter;
+        @Option(names = "--show-left-out", paramLabel = "N", defaultValue = "0",
+                description = "Also list up to N of the people left out, with the reason.")
+        int showLeftOut;
 
         @Override
         public Integer call() {
@@ -116,6 +119,9 @@ final class ListsCommand {
             NamedList l = a.list(name);
             spec.commandLine().getOut().printf("%s: %s%n", l.name(), a.describe(l.rule()));
             printResolution(spec.commandLine().getOut(), a.resolve(l.rule(), membersLetter));
+            for (Audiences.LeftOutPerson p : a.leftOut(l.rule(), membersLetter, showLeftOut)) {
+                spec.commandLine().getOut().printf("  %-12s %s %s: %s%n", p.memberNumber(), p.firstName(), p.lastName(), REASONS.get(p.reason()));
+            }
             return 0;
         }
     }

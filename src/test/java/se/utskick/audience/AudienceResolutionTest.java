@@ -98,6 +98,11 @@ class AudienceResolutionTest {
         assertFalse(boards.contains(bounced));
         assertFalse(everyone.contains(bounced));
         assertFalse(everyone.contains(unsubscribed), "unsubscribed from the members' letter");
+        List<Audiences.LeftOutPerson> out = audiences.leftOut(Rule.allMembers(), true, 100_000);
+        assertTrue(out.contains(new Audiences.LeftOutPerson("X2", "Göran", "Gått", LeftOut.LEFT)), out::toString);
+        assertTrue(out.contains(new Audiences.LeftOutPerson("X3", "Ella", "Studs", LeftOut.BOUNCED)));
+        assertTrue(out.contains(new Audiences.LeftOutPerson("X4", "Sören", "Avanmäld", LeftOut.UNSUBSCRIBED)));
+        assertEquals(audiences.resolve(Rule.allMembers(), true).leftOut().values().stream().mapToInt(Integer::intValue).sum(), out.size());
         assertTrue(boards.contains(unsubscribed), "an unsubscribed board member still gets the board letter");
     }
 

@@ -79,6 +79,9 @@ class LetterCliTest {
         assertEquals(0, create.code(), create.err());
         Run preview = run("lists", "preview", "styrelser-norr");
         assertTrue(preview.out().contains("recipients: "), preview.out());
+        Run everyone = run("lists", "preview", "all-members", "--members-letter", "--show-left-out", "5");
+        assertTrue(everyone.out().contains("left out, no address: "), everyone.out());
+        assertTrue(everyone.out().lines().filter(line -> line.matches("  M\\d+ .*")).count() == 5, everyone.out());
         Run show = run("lists", "show");
         assertTrue(show.out().contains("all-boards") && show.out().contains("styrelser-norr"), show.out());
     }
