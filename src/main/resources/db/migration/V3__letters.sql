@@ -52,7 +52,7 @@ CREATE TABLE letter_item (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_swedish_ci;
 
 -- An event (arrangemang) of an association or of the district (association_id NULL).
--- Times are local wall-clock times in the district's time zone (letters.time-zone).
+-- Times are local wall-clock times in the district's time zone (letters.timezone).
 CREATE TABLE event (
     id              BIGINT AUTO_INCREMENT PRIMARY KEY,
     association_id  INT NULL,

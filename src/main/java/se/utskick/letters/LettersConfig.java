@@ -20,18 +20,18 @@ public record LettersConfig(String districtName, Path templateOverrides, String 
                             int eventWeeks, ZoneId zone, String websiteUrl) {
 
     public static LettersConfig from(Config c) {
-        String zone = c.string("letters.time-zone", "Europe/Stockholm");
+        String zone = c.string("letters.timezone", "Europe/Stockholm");
         try {
             return new LettersConfig(c.string("district.name", "Vänsterpartiet Värmland"),
-                    Path.of(c.string("letters.templates.override-dir", "config/templates")),
+                    Path.of(c.string("letters.templates.dir", "config/templates")),
                     c.string("letters.from", "Vänsterpartiet Värmland <info@varmland.example.org>"),
-                    c.string("letters.list-id.domain", "varmland.example.org"),
+                    c.string("letters.listid.domain", "varmland.example.org"),
                     c.integer("letters.events.weeks", 6, 1, 26),
                     ZoneId.of(zone),
                     c.string("letters.website.url", "https://varmland.example.org/medlemssidor"));
         } catch (DateTimeException e) {
-            throw new ConfigException("the configuration key letters.time-zone is '" + zone
-                    + "' but must be a time zone such as Europe/Stockholm (" + Config.envName("letters.time-zone") + ")");
+            throw new ConfigException("the configuration key letters.timezone is '" + zone
+                    + "' but must be a time zone such as Europe/Stockholm (" + Config.envName("letters.timezone") + ")");
         }
     }
 }

@@ -31,7 +31,7 @@ class LetterCliTest {
             RegisterFixture.generate(db, 300, 21);
         }
         config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\ndb.user = root\ndb.password =\n"
-                + "letters.templates.override-dir = " + dir.resolve("no-overrides") + "\n");
+                + "letters.templates.dir = " + dir.resolve("no-overrides") + "\n");
     }
 
     record Run(int code, String out, String err) {

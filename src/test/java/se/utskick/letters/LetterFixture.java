@@ -24,7 +24,7 @@ final class LetterFixture {
 
     static Letters letters(Database db, Path overrides) {
         Map<String, String> cfg = new HashMap<>();
-        cfg.put("letters.templates.override-dir", overrides.toString());
+        cfg.put("letters.templates.dir", overrides.toString());
         return new Letters(db, new Audiences(db), LettersConfig.from(Config.of(cfg)), CLOCK);
     }
 

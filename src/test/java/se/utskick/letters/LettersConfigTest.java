@@ -21,9 +21,9 @@ class LettersConfigTest {
 
     @Test
     void unknownTimeZoneIsRefusedNamingTheKey() {
-        var e = assertThrows(ConfigException.class, () -> LettersConfig.from(Config.of(Map.of("letters.time-zone", "Värmland/Karlstad"))));
-        assertTrue(e.getMessage().contains("letters.time-zone"), e.getMessage());
-        assertTrue(e.getMessage().contains("UTSKICK_LETTERS_TIME_ZONE"), e.getMessage());
+        var e = assertThrows(ConfigException.class, () -> LettersConfig.from(Config.of(Map.of("letters.timezone", "Värmland/Karlstad"))));
+        assertTrue(e.getMessage().contains("letters.timezone"), e.getMessage());
+        assertTrue(e.getMessage().contains("UTSKICK_LETTERS_TIMEZONE"), e.getMessage());
     }
 
     @Test
