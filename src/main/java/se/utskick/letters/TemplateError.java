@@ -21,10 +21,13 @@ public class TemplateError extends UtskickException {
 
     static TemplateError of(String letter, TemplateException e) {
         String expr = e.getBlamedExpressionString();
+        String first = firstLine(e.getMessageWithoutStackTop());
+        String what = e instanceof freemarker.core.InvalidReferenceException && expr != null
+                ? expr + " is missing (misspelt, or an optional value: test it with " + expr + "??)"
+                : first + (expr == null ? "" : " (expression: " + expr + ")");
         return new TemplateError(e.getTemplateSourceName(), lineOf(e.getLineNumber()),
                 letter + " cannot be rendered: template " + e.getTemplateSourceName() + ", line " + lineOf(e.getLineNumber())
-                        + ": " + firstLine(e.getMessageWithoutStackTop())
-                        + (expr == null ? "" : " (expression: " + expr + ")"));
+                        + ": " + what);
     }
 
     static TemplateError of(String letter, ParseException e) {
