@@ -6,16 +6,18 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 import se.utskick.delivery.LetterComposer.ComposedMessage;
 import se.utskick.delivery.LetterComposer.PreparedLetter;
 import se.utskick.delivery.LetterComposer.Recipient;
 
 /**
- * A letter ready for personalisation. Both templates run once per association that occurs (the
- * association's name is real data for the template), with slot markers for the recipient's first
- * name, last name and unsubscribe link; {@link #compose} only fills the holes. Immutable apart from
- * the per-association cache; thread-safe.
+ * A letter ready for personalisation. Both templates run at construction once per association (the
+ * association's name is real data for the template) and once for "no association", with slot
+ * markers for the recipient's first name, last name and unsubscribe link; {@link #compose} only
+ * fills the holes, so once constructed it cannot meet a template error. A recipient whose
+ * association is unknown (created after preparation) gets the "no association" rendering.
+ * Immutable, thread-safe.
  *
  * <p>Contract for template authors: recipient values may be printed, not computed with. Each
  * association's rendering is checked once against a real rendering for a sample recipient; a
@@ -23,24 +25,26 @@ import se.utskick.delivery.LetterComposer.Recipient;
  */
 final class PreparedTemplateLetter implements PreparedLetter {
     private static final String[] SAMPLE = {"åsa-britt <&\"'>", "Öberg", "https://example.invalid/u?a=1&b=ö"};
+    private static final long NONE = -1L;
     private static final String[] SLOTS = {Stitch.slot(0), Stitch.slot(1), Stitch.slot(2)};
 
     private final Letter letter;
     private final Template html;
     private final Template text;
     private final Map<String, Object> model;
-    private final Map<Long, String> associations;
     private final String listId;
-    private final Map<Long, Parts> parts = new ConcurrentHashMap<>();
+    private final Map<Long, Parts> parts;
 
     PreparedTemplateLetter(Letter letter, Templates templates, Map<String, Object> model, Map<Long, String> associations, String listId) {
         this.letter = letter;
         this.html = templates.get(letter.kind().template() + ".ftlh", letter.label());
         this.text = templates.get(letter.kind().template() + ".ftl", letter.label());
         this.model = model;
-        this.associations = Map.copyOf(associations);
         this.listId = listId;
-        parts(null);
+        Map<Long, Parts> rendered = new HashMap<>();
+        rendered.put(NONE, render(null));
+        associations.forEach((id, name) -> rendered.put(id, render(name)));
+        this.parts = Map.copyOf(rendered);
     }
 
     @Override
@@ -74,7 +78,8 @@ final class PreparedTemplateLetter implements PreparedLetter {
     }
 
     private Parts parts(Long associationId) {
-        return parts.computeIfAbsent(associationId == null ? -1L : associationId, k -> render(associations.get(k)));
+        Parts p = associationId == null ? null : parts.get(associationId);
+        return p == null ? parts.get(NONE) : p;
     }
 
     private Parts render(String association) {

@@ -1,5 +1,6 @@
 package se.utskick.letters;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,6 +120,12 @@ class LetterRenderingTest {
         ComposedMessage m = compose(board, "<b>Kim</b> & Co", 2L);
         assertTrue(m.html().contains("Hej &lt;b&gt;Kim&lt;/b&gt; &amp; Co!"), m.html());
         assertTrue(m.text().contains("Hej <b>Kim</b> & Co!"), m.text());
+    }
+
+    @Test
+    void recipientOfAnAssociationCreatedAfterPreparationGetsTheLetterWithoutAssociation() {
+        ComposedMessage unknown = compose(board, "Ida", 999L);
+        assertEquals(compose(board, "Ida", null), unknown);
     }
 
     @Test
