@@ -7,6 +7,8 @@ import se.utskick.db.Database;
 import se.utskick.db.DatabaseConfig;
 import se.utskick.letters.Letters;
 import se.utskick.letters.LettersConfig;
+import se.utskick.register.Register;
+import se.utskick.register.RegisterConfig;
 
 /**
  * The composition root: builds the whole object graph by hand, in dependency order, from one
@@ -18,6 +20,8 @@ import se.utskick.letters.LettersConfig;
 public final class Utskick implements AutoCloseable {
     private final Config config;
     private final Database database;
+    private final Keyring keyring;
+    private final Register register;
     private final Audiences audiences;
     private final Letters letters;
     private final AudienceRecipientSource recipientSource;
@@ -25,14 +29,25 @@ public final class Utskick implements AutoCloseable {
     private Utskick(Config config, Database database, Clock clock) {
         this.config = config;
         this.database = database;
+        this.keyring = Keyring.from(config);
+        this.register = new Register(database, RegisterConfig.from(config), keyring);
         this.audiences = new Audiences(database);
         this.letters = new Letters(database, audiences, LettersConfig.from(config), clock);
         this.recipientSource = new AudienceRecipientSource(letters::audienceOf);
     }
 
     public static Utskick start(Config config) {
+        // Feature configs first: a wrong value fails in a moment, before an embedded server starts.
+        Keyring.from(config);
+        RegisterConfig.from(config);
+        LettersConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
-        return wire(config, db);
+        try {
+            return wire(config, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
     }
 
     /** Wires the graph on an already open database (tests use one embedded server for many graphs). */
@@ -46,6 +61,14 @@ public final class Utskick implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    public Keyring keyring() {
+        return keyring;
+    }
+
+    public Register register() {
+        return register;
     }
 
     public Audiences audiences() {

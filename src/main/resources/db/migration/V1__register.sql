@@ -22,7 +22,8 @@ CREATE TABLE member (
     member_number        VARCHAR(32) NOT NULL,
     first_name           VARCHAR(100) NOT NULL,
     last_name            VARCHAR(100) NOT NULL,
-    -- the normalised address (trimmed, IDN domain in ASCII, lower-case domain); NULL unless OK or BOUNCED
+    -- the normalised address (trimmed, IDN domain in ASCII, lower-case domain); NULL when MISSING or
+    -- malformed (an address that delivery marked INVALID keeps it, so a re-import of it stays INVALID)
     email                VARCHAR(320) NULL,
     -- the value exactly as the register export gave it, kept so the membership officer sees what to fix
     email_raw            VARCHAR(320) NULL,
@@ -41,7 +42,8 @@ CREATE TABLE member (
     CONSTRAINT uq_member_number UNIQUE (member_number),
     CONSTRAINT fk_member_association FOREIGN KEY (association_id) REFERENCES association (id),
     INDEX ix_member_audience (status, email_status, association_id),
-    INDEX ix_member_association (association_id, status)
+    INDEX ix_member_association (association_id, status),
+    INDEX ix_member_email (email)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_swedish_ci;
 
 -- A member may hold several roles. Association-level roles carry the association they serve;

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import se.utskick.RegisterFixture;
+import se.utskick.AudienceFixture;
 import se.utskick.TestDatabase;
 import se.utskick.db.Database;
 
@@ -30,7 +30,7 @@ class AudienceResolutionTest {
     @BeforeAll
     static void register() {
         db = TestDatabase.fresh();
-        RegisterFixture.generate(db, 2000, 42);
+        AudienceFixture.generate(db, 2000, 42);
         audiences = new Audiences(db);
     }
 
@@ -51,7 +51,7 @@ class AudienceResolutionTest {
                 for (Set<String> regions : regionSets) {
                     for (boolean members : new boolean[] {false, true}) {
                         Rule rule = new Rule(roles, assocs, regions, Set.of(), Set.of());
-                        int expected = RegisterFixture.count(db, independentCount(roles, assocs, regions, members));
+                        int expected = AudienceFixture.count(db, independentCount(roles, assocs, regions, members));
                         Resolution r = audiences.resolve(rule, members);
                         assertEquals(expected, r.recipients(), rule.format() + " members=" + members);
                         assertEquals(expected, recipientIds(rule, members).size(), "rows of " + rule.format());
@@ -78,7 +78,7 @@ class AudienceResolutionTest {
 
     @Test
     void everyRecipientAppearsOnceEvenWithSeveralRoles() {
-        long id = RegisterFixture.person(db, "X1", "Märta", "Flerroll", 3, "ACTIVE", "OK", false,
+        long id = AudienceFixture.person(db, "X1", "Märta", "Flerroll", 3, "ACTIVE", "OK", false,
                 "CHAIR", "BOARD_MEMBER", "MEMBERSHIP_OFFICER", "DISTRICT_BOARD");
         List<Long> ids = recipientIds(BuiltInList.ALL_BOARDS.rule(), false);
         assertEquals(ids.size(), Set.copyOf(ids).size(), "duplicates in all boards");
@@ -88,9 +88,9 @@ class AudienceResolutionTest {
 
     @Test
     void leftMemberBouncedAddressAndUnsubscriberAreLeftOutWhereTheyShouldBe() {
-        long left = RegisterFixture.person(db, "X2", "Göran", "Gått", 1, "LEFT", "OK", false, "CHAIR");
-        long bounced = RegisterFixture.person(db, "X3", "Ella", "Studs", 1, "ACTIVE", "BOUNCED", false, "BOARD_MEMBER");
-        long unsubscribed = RegisterFixture.person(db, "X4", "Sören", "Avanmäld", 1, "ACTIVE", "OK", true, "CHAIR");
+        long left = AudienceFixture.person(db, "X2", "Göran", "Gått", 1, "LEFT", "OK", false, "CHAIR");
+        long bounced = AudienceFixture.person(db, "X3", "Ella", "Studs", 1, "ACTIVE", "BOUNCED", false, "BOARD_MEMBER");
+        long unsubscribed = AudienceFixture.person(db, "X4", "Sören", "Avanmäld", 1, "ACTIVE", "OK", true, "CHAIR");
         List<Long> boards = recipientIds(BuiltInList.ALL_BOARDS.rule(), false);
         List<Long> everyone = recipientIds(Rule.allMembers(), true);
         assertFalse(boards.contains(left));
@@ -109,21 +109,21 @@ class AudienceResolutionTest {
     @Test
     void leftOutCountsByReasonEqualIndependentCounts() {
         Resolution r = audiences.resolve(Rule.allMembers(), true);
-        assertEquals(RegisterFixture.count(db, "SELECT COUNT(*) FROM member WHERE status = 'LEFT'"), r.leftOut(LeftOut.LEFT));
+        assertEquals(AudienceFixture.count(db, "SELECT COUNT(*) FROM member WHERE status = 'LEFT'"), r.leftOut(LeftOut.LEFT));
         for (String s : List.of("MISSING", "INVALID", "BOUNCED")) {
-            assertEquals(RegisterFixture.count(db, "SELECT COUNT(*) FROM member WHERE status = 'ACTIVE' AND email_status = '" + s + "'"),
+            assertEquals(AudienceFixture.count(db, "SELECT COUNT(*) FROM member WHERE status = 'ACTIVE' AND email_status = '" + s + "'"),
                     r.leftOut(LeftOut.valueOf(s)), s);
         }
-        assertEquals(RegisterFixture.count(db, "SELECT COUNT(*) FROM member WHERE status = 'ACTIVE' AND email_status = 'OK' "
+        assertEquals(AudienceFixture.count(db, "SELECT COUNT(*) FROM member WHERE status = 'ACTIVE' AND email_status = 'OK' "
                 + "AND unsubscribed_at IS NOT NULL"), r.leftOut(LeftOut.UNSUBSCRIBED));
         int total = r.recipients() + r.leftOut().values().stream().mapToInt(Integer::intValue).sum();
-        assertEquals(RegisterFixture.count(db, "SELECT COUNT(*) FROM member"), total);
+        assertEquals(AudienceFixture.count(db, "SELECT COUNT(*) FROM member"), total);
         assertEquals(0, audiences.resolve(Rule.allMembers(), false).leftOut(LeftOut.UNSUBSCRIBED));
     }
 
     @Test
     void boardRecipientCarriesTheAssociationTheyAnswerFor() {
-        long id = RegisterFixture.person(db, "X5", "Ida", "Pendlare", 1, "ACTIVE", "OK", false);
+        long id = AudienceFixture.person(db, "X5", "Ida", "Pendlare", 1, "ACTIVE", "OK", false);
         db.withConnection(c -> c.createStatement().executeUpdate("INSERT INTO member_role (member_id, role, association_id) VALUES (" + id + ", 'CHAIR', 2)"));
         Map<Long, Long> assoc = new HashMap<>();
         audiences.forEachRecipient(BuiltInList.ALL_CHAIRS.rule(), false, m -> assoc.put(m.memberId(), m.associationId()));
@@ -138,7 +138,7 @@ class AudienceResolutionTest {
         Rule boards = BuiltInList.ALL_BOARDS.rule();
         Rule rule = boards.excluding(List.of("DISTRICT_BOARD"), List.of(1));
         List<Long> ids = recipientIds(rule, false);
-        int expected = RegisterFixture.count(db, "SELECT COUNT(*) FROM member m WHERE m.status = 'ACTIVE' AND m.email_status = 'OK' "
+        int expected = AudienceFixture.count(db, "SELECT COUNT(*) FROM member m WHERE m.status = 'ACTIVE' AND m.email_status = 'OK' "
                 + "AND EXISTS (SELECT 1 FROM member_role r WHERE r.member_id = m.id AND r.role IN ('CHAIR','BOARD_MEMBER','MEMBERSHIP_OFFICER') "
                 + "AND r.association_id <> 1) AND NOT EXISTS (SELECT 1 FROM member_role d WHERE d.member_id = m.id AND d.role = 'DISTRICT_BOARD')");
         assertEquals(expected, ids.size());

@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import se.utskick.RegisterFixture;
+import se.utskick.AudienceFixture;
 import se.utskick.TestDatabase;
 import se.utskick.db.Database;
 
@@ -21,7 +21,7 @@ class MailingListTest {
     @BeforeAll
     static void register() {
         db = TestDatabase.fresh();
-        RegisterFixture.generate(db, 200, 3);
+        AudienceFixture.generate(db, 200, 3);
         audiences = new Audiences(db);
     }
 

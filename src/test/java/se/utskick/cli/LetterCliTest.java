@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.utskick.RegisterFixture;
+import se.utskick.AudienceFixture;
 import se.utskick.TestDatabase;
 import se.utskick.db.Database;
 
@@ -28,7 +28,7 @@ class LetterCliTest {
     static void setUp() throws IOException {
         String url = TestDatabase.freshUrl();
         try (Database db = Database.onUrl(url, "root", "", 2)) {
-            RegisterFixture.generate(db, 300, 21);
+            AudienceFixture.generate(db, 300, 21);
         }
         config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\ndb.user = root\ndb.password =\n"
                 + "letters.templates.dir = " + dir.resolve("no-overrides") + "\n");

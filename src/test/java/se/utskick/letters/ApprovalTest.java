@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.utskick.RegisterFixture;
+import se.utskick.AudienceFixture;
 import se.utskick.TestDatabase;
 import se.utskick.audience.AudienceException;
 import se.utskick.db.Database;
@@ -32,7 +32,7 @@ class ApprovalTest {
     @BeforeEach
     void setUp() {
         db = TestDatabase.fresh();
-        RegisterFixture.generate(db, 500, 11);
+        AudienceFixture.generate(db, 500, 11);
         overrides = dir.resolve("config-templates");
         letters = LetterFixture.letters(db, overrides);
     }
@@ -48,7 +48,7 @@ class ApprovalTest {
         Letter board = LetterFixture.boardLetter(letters, dir);
         Approval.Approved m = letters.approve(members.id());
         Approval.Approved b = letters.approve(board.id());
-        assertEquals(RegisterFixture.count(db, "SELECT COUNT(*) FROM member WHERE status = 'ACTIVE' AND email_status = 'OK' "
+        assertEquals(AudienceFixture.count(db, "SELECT COUNT(*) FROM member WHERE status = 'ACTIVE' AND email_status = 'OK' "
                 + "AND unsubscribed_at IS NULL"), m.recipients());
         assertEquals(m.recipients(), m.resolution().recipients());
         assertEquals(b.recipients(), b.resolution().recipients());
@@ -146,7 +146,7 @@ class ApprovalTest {
         Letter l = letters.create(LetterKind.TARGETED, null, List.of("Arvika", "Torsby"), null);
         letters.addItem(l.id(), "Till er", LetterFixture.markdown(dir, "t.md", "Hej styrelser!"));
         Approval.Approved a = letters.approve(l.id());
-        assertEquals(RegisterFixture.count(db, "SELECT COUNT(DISTINCT m.id) FROM member m JOIN member_role r ON r.member_id = m.id "
+        assertEquals(AudienceFixture.count(db, "SELECT COUNT(DISTINCT m.id) FROM member m JOIN member_role r ON r.member_id = m.id "
                 + "WHERE m.status = 'ACTIVE' AND m.email_status = 'OK' AND r.role IN ('CHAIR','BOARD_MEMBER','MEMBERSHIP_OFFICER') "
                 + "AND r.association_id IN (2, 3)"), a.recipients());
         assertEquals("styrelserna i Arvika, Torsby", l.audienceName());

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.utskick.RegisterFixture;
+import se.utskick.AudienceFixture;
 import se.utskick.TestDatabase;
 import se.utskick.audience.AudienceMember;
 import se.utskick.audience.AudienceRecipientSource;
@@ -45,7 +45,7 @@ class ComposerContractTest {
     @BeforeAll
     static void compose(@TempDir Path dir) {
         db = TestDatabase.fresh();
-        RegisterFixture.generate(db, 800, 9);
+        AudienceFixture.generate(db, 800, 9);
         letters = LetterFixture.letters(db, dir.resolve("none"));
         members = LetterFixture.membersLetter(letters, dir);
         board = LetterFixture.boardLetter(letters, dir);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.utskick.RegisterFixture;
+import se.utskick.AudienceFixture;
 import se.utskick.TestDatabase;
 import se.utskick.db.Database;
 import se.utskick.delivery.LetterComposer.ComposedMessage;
@@ -30,7 +30,7 @@ class LetterRenderingTest {
     @BeforeAll
     static void compose(@TempDir Path dir) {
         db = TestDatabase.fresh();
-        RegisterFixture.generate(db, 300, 7);
+        AudienceFixture.generate(db, 300, 7);
         letters = LetterFixture.letters(db, dir.resolve("no-overrides"));
         members = LetterFixture.membersLetter(letters, dir);
         board = LetterFixture.boardLetter(letters, dir);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.utskick.RegisterFixture;
+import se.utskick.AudienceFixture;
 import se.utskick.TestDatabase;
 import se.utskick.db.Database;
 
@@ -29,7 +29,7 @@ class LetterStatesTest {
     @BeforeEach
     void setUp() {
         db = TestDatabase.fresh();
-        RegisterFixture.generate(db, 100, 5);
+        AudienceFixture.generate(db, 100, 5);
         letters = LetterFixture.letters(db, dir.resolve("none"));
         board = LetterFixture.boardLetter(letters, dir);
     }

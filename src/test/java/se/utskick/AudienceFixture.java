@@ -9,17 +9,17 @@ import java.util.Random;
 import se.utskick.db.Database;
 
 /**
- * Test register written with plain SQL into the V1 tables: a district, associations in both
+ * A small test register written with plain SQL into the V1 tables: a district, associations in both
  * regions, members with every address status, left members, unsubscribers and people with several
  * roles. Deterministic for a seed.
  */
-public final class RegisterFixture {
+public final class AudienceFixture {
     public static final String[] ASSOCIATIONS = {"Karlstad", "Arvika", "Torsby", "Kristinehamn", "Säffle", "Hagfors", "Sunne", "Åmål"};
     private static final String[] REGIONS = {"SOUTH", "NORTH", "NORTH", "SOUTH", "SOUTH", "NORTH", "NORTH", "SOUTH"};
     private static final String[] FIRST = {"Åsa", "Örjan", "Märta", "Björn", "Ella", "Göran", "Ida", "Sören", "Lena", "Kalle"};
     private static final String[] LAST = {"Ström", "Ängström", "Nilsson", "Öberg", "Lind", "Sjöberg", "Karlsson", "Åkesson"};
 
-    private RegisterFixture() {
+    private AudienceFixture() {
     }
 
     /** {@code members} members over {@link #ASSOCIATIONS}, with roles. Returns nothing: tests count with their own SQL. */

@@ -1,0 +1,54 @@
+package se.utskick.cli;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import se.utskick.register.ImportOptions;
+import se.utskick.register.ImportReport;
+
+/** {@code register import FILE}: synchronise the register with a register export. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Synchronise the register with a register export (CSV): add new members, update changed ones,"
+                + " mark members missing from a full export as left, replace roles. All or nothing: a file with errors"
+                + " changes nothing and every bad line is listed."})
+final class RegisterImportCommand implements Callable<Integer> {
+    @ParentCommand
+    RegisterCommand parent;
+
+    @Parameters(paramLabel = "FILE", description = "The register export.")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Print what would change; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--partial", description = "The file lists only some members: do not mark the others as left.")
+    boolean partial;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", converter = CsvOptions.EncodingConverter.class,
+            description = "UTF-8, windows-1252, ... (default: detected, or register.encoding).")
+    Charset encoding;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", converter = CsvOptions.DelimiterConverter.class,
+            description = "';', ',' or tab (default: detected from the header, or register.delimiter).")
+    Character delimiter;
+
+    @Override
+    public Integer call() {
+        ImportOptions o = ImportOptions.defaults().withDryRun(dryRun).withPartial(partial);
+        if (encoding != null) {
+            o = o.withEncoding(encoding);
+        }
+        if (delimiter != null) {
+            o = o.withDelimiter(delimiter);
+        }
+        ImportReport r = parent.register().importFile(file, o);
+        var out = parent.out();
+        r.changes().forEach(out::println);
+        RegisterPrinter.report(out, r);
+        return 0;
+    }
+}

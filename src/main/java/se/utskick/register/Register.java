@@ -1,0 +1,146 @@
+package se.utskick.register;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.utskick.Keyring;
+import se.utskick.db.Database;
+
+/**
+ * The register's public face: the import, the address marks other features make, erasure and the
+ * read-side lists. Built once in the composition root ({@code Utskick.register()}). Thread-safe.
+ *
+ * <p>Erasure steps are registered with {@link #addErasureStep} by features built after the register
+ * (the composition root wires them in order), so the register depends on none of them.
+ */
+public final class Register {
+    /** The {@link Keyring} purpose of the hash that remembers erased member numbers. */
+    public static final String ERASURE_PURPOSE = "erasure";
+    private static final Logger log = LoggerFactory.getLogger(Register.class);
+
+    private final Database db;
+    private final RegisterConfig cfg;
+    private final Importer importer;
+    private final Erasure erasure;
+    private final RegisterQueries queries = new RegisterQueries();
+
+    public Register(Database db, RegisterConfig cfg, Keyring keyring) {
+        this.db = db;
+        this.cfg = cfg;
+        this.importer = new Importer(db, cfg, keyring);
+        this.erasure = new Erasure(db, keyring);
+    }
+
+    public RegisterConfig config() {
+        return cfg;
+    }
+
+    /**
+     * Synchronises the register with a register export; all or nothing.
+     *
+     * @throws ImportException listing every bad line; the register is then unchanged
+     */
+    public ImportReport importFile(Path file, ImportOptions options) {
+        return importer.run(file, options);
+    }
+
+    /**
+     * Sets the address status of a member, but only if their current normalised address is still
+     * {@code expectedEmail} (an import may have replaced it since the mail was sent).
+     *
+     * @return true if the status or reason changed
+     */
+    public boolean markAddress(long memberId, String expectedEmail, EmailStatus status, String reason) {
+        int n = db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE member SET email_status = ?, email_status_reason = ?,"
+                    + " email_status_since = ?, updated_at = CURRENT_TIMESTAMP(3)"
+                    + " WHERE id = ? AND email = ? AND (email_status <> ? OR NOT (email_status_reason <=> ?))")) {
+                ps.setString(1, status.name());
+                ps.setString(2, reason);
+                ps.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+                ps.setLong(4, memberId);
+                ps.setString(5, expectedEmail);
+                ps.setString(6, status.name());
+                ps.setString(7, reason);
+                return ps.executeUpdate();
+            }
+        });
+        if (n > 0) {
+            log.info("register: one address marked {}", status);
+        }
+        return n > 0;
+    }
+
+    /** Sets or clears the member's unsubscription from the members' letter (role-based letters still reach them). */
+    public void setUnsubscribed(long memberId, boolean unsubscribed) {
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE member SET unsubscribed_at ="
+                    + " CASE WHEN ? THEN COALESCE(unsubscribed_at, ?) ELSE NULL END WHERE id = ?")) {
+                ps.setBoolean(1, unsubscribed);
+                ps.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+                ps.setLong(3, memberId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The member with this normalised address (active members first, then the oldest), for reply correlation. */
+    public Optional<Long> memberIdByEmail(String normalisedEmail) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM member WHERE email = ?"
+                    + " ORDER BY status = 'ACTIVE' DESC, id LIMIT 1")) {
+                ps.setString(1, normalisedEmail);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Registers a step that erases a feature's data about a member; runs in every later erasure. */
+    public void addErasureStep(ErasureStep step) {
+        erasure.add(step);
+    }
+
+    /** Erases the member with this number (GDPR art. 17); see {@link Erasure}. */
+    public void erase(String memberNumber) {
+        erasure.erase(memberNumber);
+    }
+
+    public RegisterSummary summary() {
+        return db.withConnection(queries::summary);
+    }
+
+    /** Active members of the association named {@code association} (any case). */
+    public List<MemberView> members(String association) {
+        return db.withConnection(c -> queries.members(c, Optional.of(queries.associationId(c, association)), true, false));
+    }
+
+    /** Active members whose address is MISSING, INVALID or BOUNCED, of one association or all. */
+    public List<MemberView> missingEmail(Optional<String> association) {
+        return db.withConnection(c -> queries.members(c,
+                association.isPresent() ? Optional.of(queries.associationId(c, association.get())) : Optional.empty(), true, true));
+    }
+
+    /** Writes the active members as a register export (configured columns, UTF-8, ';'); returns the count. */
+    public int export(Path file) {
+        return export(file, java.nio.charset.StandardCharsets.UTF_8, ';');
+    }
+
+    public int export(Path file, Charset encoding, char delimiter) {
+        List<String[]> rows = db.withConnection(queries::exportRows);
+        try (ExportWriter w = new ExportWriter(file, cfg, encoding, delimiter, false)) {
+            rows.forEach(w::write);
+        }
+        log.info("register export: {} members written", rows.size());
+        return rows.size();
+    }
+}
