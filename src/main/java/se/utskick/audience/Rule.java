@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import se.utskick.register.Region;
+import se.utskick.register.Role;
 
 /**
  * An audience rule: people holding any of {@code roles} (or, with no roles, every member), in any
@@ -20,10 +22,9 @@ import java.util.stream.Collectors;
 public record Rule(Set<String> roles, Set<Integer> associationIds, Set<String> regions,
                    Set<String> excludeRoles, Set<Integer> excludeAssociationIds) {
 
-    /** The roles of the register (member_role.role); {@code RuleRolesTest} keeps this in step with the schema. */
-    public static final Set<String> KNOWN_ROLES = Set.of("CHAIR", "BOARD_MEMBER", "MEMBERSHIP_OFFICER", "TREASURER",
-            "DISTRICT_BOARD", "EXECUTIVE_COMMITTEE", "POLICY_LEAD", "OMBUDSMAN", "COUNTY_COUNCIL_GROUP", "REGIONAL_GROUP");
-    public static final Set<String> KNOWN_REGIONS = Set.of("NORTH", "SOUTH");
+    /** The roles of the register (member_role.role). */
+    public static final Set<String> KNOWN_ROLES = Arrays.stream(Role.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    public static final Set<String> KNOWN_REGIONS = Arrays.stream(Region.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
     public Rule {
         roles = sorted(roles);
@@ -64,8 +65,13 @@ public record Rule(Set<String> roles, Set<Integer> associationIds, Set<String> r
         return new Rule(roles, associationIds, regions, Set.copyOf(rolesOut), Set.copyOf(associationsOut));
     }
 
-    /** A role as typed on the command line ({@code board-member}, {@code chair}) to its register name. */
+    /** A role as typed on the command line ({@code board-member}, {@code chair}, or the Swedish {@code ordförande}) to its register name. */
     public static String roleName(String typed) {
+        for (Role r : Role.values()) {
+            if (r.label().equalsIgnoreCase(typed.strip())) {
+                return r.name();
+            }
+        }
         return typed.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     }
 

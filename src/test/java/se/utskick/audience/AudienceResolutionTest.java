@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import se.utskick.AudienceFixture;
 import se.utskick.TestDatabase;
 import se.utskick.db.Database;
+import se.utskick.register.SampleRegister;
 
 /**
- * Guards that an audience rule reaches exactly the right people: counts for every combination of
- * roles × associations × regions equal counts from independently written SQL; each person once;
- * only active members with an OK address; unsubscribers left out of the members' letter only; the
+ * Guards that an audience rule reaches exactly the right people, on the sample register (with some
+ * members made LEFT, BOUNCED and unsubscribed): counts for every combination of roles ×
+ * associations × regions equal counts from independently written SQL; each person once; only
+ * active members with an OK address; unsubscribers left out of the members' letter only; the
  * left-out counts by reason add up.
  */
 class AudienceResolutionTest {
@@ -30,7 +32,12 @@ class AudienceResolutionTest {
     @BeforeAll
     static void register() {
         db = TestDatabase.fresh();
-        AudienceFixture.generate(db, 2000, 42);
+        SampleRegister.load(db, SampleRegister.DEFAULT_MEMBERS, SampleRegister.DEFAULT_SEED);
+        db.withConnection(c -> {
+            c.createStatement().executeUpdate("UPDATE member SET status = 'LEFT', left_on = CURDATE() WHERE MOD(id, 53) = 0");
+            c.createStatement().executeUpdate("UPDATE member SET email_status = 'BOUNCED' WHERE email_status = 'OK' AND MOD(id, 41) = 0");
+            return c.createStatement().executeUpdate("UPDATE member SET unsubscribed_at = NOW(3) WHERE MOD(id, 37) = 0");
+        });
         audiences = new Audiences(db);
     }
 
@@ -61,6 +68,9 @@ class AudienceResolutionTest {
             }
         }
         assertEquals(90, checked);
+        assertTrue(audiences.resolve(Rule.ofRoles("CHAIR"), false).recipients() >= 25, "the sample has a chair per association");
+        assertTrue(audiences.resolve(Rule.ofRoles("DISTRICT_BOARD"), false).recipients() > 0);
+        assertTrue(audiences.resolve(Rule.allMembers().inRegions(List.of("NORTH")), true).recipients() > 0);
     }
 
     /** The same question asked another way: EXISTS over roles instead of a grouped join. */
@@ -150,6 +160,23 @@ class AudienceResolutionTest {
         Rule r = new Rule(Set.of("CHAIR", "POLICY_LEAD"), Set.of(3, 1), Set.of("NORTH"), Set.of("OMBUDSMAN"), Set.of(7));
         assertEquals(r, Rule.parse(r.format()));
         assertEquals(Rule.allMembers(), Rule.parse(""));
+    }
+
+    @Test
+    void sampleChairsWhoAreAlsoBoardMembersGetOneMessage() {
+        int twoRoles = AudienceFixture.count(db, "SELECT COUNT(*) FROM member m WHERE m.status = 'ACTIVE' AND m.email_status = 'OK' "
+                + "AND EXISTS (SELECT 1 FROM member_role r WHERE r.member_id = m.id AND r.role = 'CHAIR') "
+                + "AND EXISTS (SELECT 1 FROM member_role r WHERE r.member_id = m.id AND r.role = 'BOARD_MEMBER')");
+        assertTrue(twoRoles > 0, "the sample's chairs also sit on the board");
+        List<Long> ids = recipientIds(BuiltInList.ALL_BOARDS.rule(), false);
+        assertEquals(ids.size(), Set.copyOf(ids).size());
+    }
+
+    @Test
+    void swedishRoleNamesAreUnderstood() {
+        assertEquals("CHAIR", Rule.roleName("Ordförande"));
+        assertEquals("MEMBERSHIP_OFFICER", Rule.roleName("medlemsansvarig"));
+        assertEquals("BOARD_MEMBER", Rule.roleName("board-member"));
     }
 
     @Test
