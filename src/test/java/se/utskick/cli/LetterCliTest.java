@@ -31,6 +31,7 @@ class LetterCliTest {
             AudienceFixture.generate(db, 300, 21);
         }
         config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\ndb.user = root\ndb.password =\n"
+                + "security.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n"
                 + "letters.templates.dir = " + dir.resolve("no-overrides") + "\n");
     }
 
@@ -87,10 +88,27 @@ class LetterCliTest {
     }
 
     @Test
+    void benchRenderRefusesTheConfiguredDatabaseUnlessToldAndThenReportsRendersPerSecond() throws IOException {
+        Path bench = Files.writeString(dir.resolve("bench.properties"), "db.url = " + TestDatabase.freshUrl()
+                + "\ndb.user = root\ndb.password =\nsecurity.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int refused = Main.run(new String[] {"--config", bench.toString(), "bench", "render", "--members", "300"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(1, refused);
+        assertTrue(err.toString().contains("--on-configured-database"), err.toString());
+        int code = Main.run(new String[] {"--config", bench.toString(), "bench", "render", "--members", "300", "--on-configured-database"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("renders/s"), out.toString());
+        assertTrue(out.toString().contains("peak heap"), out.toString());
+    }
+
+    @Test
     void badValuesAreOneLineErrorsNamingThem() {
-        Run role = run("lists", "create", "x", "--role", "kassör");
+        Run role = run("lists", "create", "x", "--role", "skattmästare");
         assertEquals(1, role.code());
-        assertTrue(role.err().contains("unknown role 'KASSÖR'"), role.err());
+        assertTrue(role.err().contains("unknown role 'SKATTMÄSTARE'"), role.err());
         Run assoc = run("lists", "create", "y", "--association", "Atlantis");
         assertTrue(assoc.err().contains("unknown association 'Atlantis'"), assoc.err());
         Run period = run("letter", "new", "--kind", "board", "--period", "2026-13");
