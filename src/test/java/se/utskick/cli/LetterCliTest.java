@@ -105,6 +105,21 @@ class LetterCliTest {
     }
 
     @Test
+    void demoComposesApprovesAndPreviewsThisMonthsLetters() throws IOException {
+        Path demo = Files.writeString(dir.resolve("demo.properties"), "db.url = " + TestDatabase.freshUrl()
+                + "\ndb.user = root\ndb.password =\nsecurity.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"--config", demo.toString(), "demo"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, code, err.toString());
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
+        assertTrue(out.toString().contains("(members-" + month + ") approved: rendered for"), out.toString());
+        assertTrue(out.toString().contains("(board-" + month + ") approved: rendered for"), out.toString());
+        assertTrue(Files.readString(DemoCommand.PREVIEWS.resolve("board-" + month + ".txt")).contains("Svara på detta mejl."));
+        assertTrue(Files.readString(DemoCommand.PREVIEWS.resolve("members-" + month + ".html")).contains("Medlemsutbildning"));
+    }
+
+    @Test
     void badValuesAreOneLineErrorsNamingThem() {
         Run role = run("lists", "create", "x", "--role", "skattmästare");
         assertEquals(1, role.code());
