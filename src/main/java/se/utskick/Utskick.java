@@ -1,12 +1,19 @@
 package se.utskick;
 
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import se.utskick.audience.AudienceRecipientSource;
 import se.utskick.audience.Audiences;
 import se.utskick.db.Database;
 import se.utskick.db.DatabaseConfig;
+import se.utskick.delivery.Delivery;
+import se.utskick.delivery.DeliveryConfig;
+import se.utskick.delivery.EmbeddedMailServer;
+import se.utskick.delivery.InvalidAddresses;
 import se.utskick.letters.Letters;
 import se.utskick.letters.LettersConfig;
+import se.utskick.register.EmailStatus;
 import se.utskick.register.Register;
 import se.utskick.register.RegisterConfig;
 
@@ -15,9 +22,11 @@ import se.utskick.register.RegisterConfig;
  * {@link Config}. Nothing else constructs services; nothing holds a static reference to them.
  *
  * <p>Lifecycle: {@link #start} opens the database (starting an embedded MariaDB when no URL is
- * configured) and migrates it; {@link #close} releases everything in reverse order.
+ * configured) and migrates it, and starts the embedded GreenMail when {@code smtp.host = embedded};
+ * {@link #close} releases everything in reverse order.
  */
 public final class Utskick implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Utskick.class);
     private final Config config;
     private final Database database;
     private final Keyring keyring;
@@ -25,6 +34,8 @@ public final class Utskick implements AutoCloseable {
     private final Audiences audiences;
     private final Letters letters;
     private final AudienceRecipientSource recipientSource;
+    private final Delivery delivery;
+    private EmbeddedMailServer embeddedMail;
 
     private Utskick(Config config, Database database, Clock clock) {
         this.config = config;
@@ -34,6 +45,11 @@ public final class Utskick implements AutoCloseable {
         this.audiences = new Audiences(database);
         this.letters = new Letters(database, audiences, LettersConfig.from(config), clock);
         this.recipientSource = new AudienceRecipientSource(letters::audienceOf);
+        InvalidAddresses invalid = (memberId, email, smtpReply) ->
+                register.markAddress(memberId, email, EmailStatus.INVALID, "refused by the receiving server: " + smtpReply);
+        this.delivery = new Delivery(database, DeliveryConfig.from(config), keyring, recipientSource, letters.composer(),
+                letters.states(), invalid, clock);
+        register.addErasureStep(delivery.erasure());
     }
 
     public static Utskick start(Config config) {
@@ -41,9 +57,12 @@ public final class Utskick implements AutoCloseable {
         Keyring.from(config);
         RegisterConfig.from(config);
         LettersConfig.from(config);
+        DeliveryConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
         try {
-            return wire(config, db);
+            Utskick app = wire(config, db);
+            app.startEmbeddedMail();
+            return app;
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -53,6 +72,20 @@ public final class Utskick implements AutoCloseable {
     /** Wires the graph on an already open database (tests use one embedded server for many graphs). */
     public static Utskick wire(Config config, Database db) {
         return new Utskick(config, db, Clock.systemUTC());
+    }
+
+    /** With {@code smtp.host = embedded}: GreenMail on smtp.port, unless another Utskick process already serves it. */
+    private void startEmbeddedMail() {
+        DeliveryConfig dc = delivery.config();
+        if (!dc.embedded()) {
+            return;
+        }
+        try {
+            embeddedMail = EmbeddedMailServer.start(dc.smtpPort(), config.integer("smtp.embedded.imap.port", 3143, 1, 65535));
+            log.info("embedded mail server (GreenMail) on 127.0.0.1: SMTP {}, IMAP {}", embeddedMail.smtpPort(), embeddedMail.imapPort());
+        } catch (RuntimeException e) {
+            log.info("embedded mail server not started here ({}); using the one already on port {}", e.getMessage(), dc.smtpPort());
+        }
     }
 
     public Config config() {
@@ -85,8 +118,15 @@ public final class Utskick implements AutoCloseable {
         return recipientSource;
     }
 
+    public Delivery delivery() {
+        return delivery;
+    }
+
     @Override
     public void close() {
+        if (embeddedMail != null) {
+            embeddedMail.close();
+        }
         database.close();
     }
 }

@@ -88,9 +88,22 @@ class ConfigTest {
             if (!line.isEmpty() && !line.startsWith("#")) {
                 assertTrue(i > 0 && lines.get(i - 1).strip().startsWith("#") || lines.get(i - 1).contains("="),
                         "key on line " + (i + 1) + " of config/utskick.properties has no comment above it: " + line);
-                assertTrue(line.substring(0, line.indexOf('=')).strip().matches("[a-z0-9.]+"),
-                        "keys are lower case with dots only (so UTSKICK_ names map back): " + line);
+                assertTrue(line.substring(0, line.indexOf('=')).strip().matches("[a-z0-9.-]+"),
+                        "keys are lower case with dots and dashes only: " + line);
             }
+        }
+    }
+
+    @Test
+    void noTwoShippedKeysShareAnEnvironmentVariable() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        try (var r = Files.newBufferedReader(Config.defaultFile())) {
+            p.load(r);
+        }
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            String previous = seen.put(Config.envName(key), key);
+            assertTrue(previous == null, key + " and " + previous + " both map to " + Config.envName(key));
         }
     }
 }

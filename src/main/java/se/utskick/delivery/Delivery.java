@@ -1,0 +1,116 @@
+package se.utskick.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import se.utskick.Keyring;
+import se.utskick.db.Database;
+import se.utskick.delivery.LetterComposer.PreparedLetter;
+
+/**
+ * The delivery feature's entry point: sending a letter (freezing its audience), controlling a send
+ * (pause, resume, cancel, resend-failed), the sender workers of this process and the delivery log.
+ * Built once by the composition root. Thread-safe.
+ */
+public final class Delivery {
+    private final Database db;
+    private final DeliveryConfig cfg;
+    private final RecipientSource recipients;
+    private final LetterComposer composer;
+    private final LetterLifecycle lifecycle;
+    private final InvalidAddresses invalidAddresses;
+    private final Clock clock;
+    private final DeliveryTokens tokens;
+    private final Outbox outbox;
+    private final SendControl control;
+    private final DeliveryLog log;
+    private final DkimSigning dkim;
+
+    public Delivery(Database db, DeliveryConfig cfg, Keyring keyring, RecipientSource recipients, LetterComposer composer,
+                    LetterLifecycle lifecycle, InvalidAddresses invalidAddresses, Clock clock) {
+        this.db = db;
+        this.cfg = cfg;
+        this.recipients = recipients;
+        this.composer = composer;
+        this.lifecycle = lifecycle;
+        this.invalidAddresses = invalidAddresses;
+        this.clock = clock;
+        this.tokens = new DeliveryTokens(keyring);
+        this.outbox = new Outbox(db);
+        this.control = new SendControl(db);
+        this.log = new DeliveryLog(db, tokens);
+        this.dkim = cfg.dkim().map(DkimSigning::new).orElse(null);
+    }
+
+    /**
+     * Sends a letter now: in one transaction the letter goes to SENDING and its audience is frozen
+     * into one QUEUED delivery per recipient. The workers (of any process) then send it.
+     *
+     * @return the number of recipients
+     */
+    public int send(long letterId) {
+        PreparedLetter prepared = composer.prepare(letterId);
+        RecipientSource.Query query = recipients.recipientsOf(letterId);
+        Instant now = clock.instant();
+        return db.inTransaction(c -> {
+            lifecycle.startSending(c, letterId);
+            return outbox.freeze(c, letterId, query, prepared.listId(), now);
+        });
+    }
+
+    /** Schedules the letter to be sent at {@code at}; the scheduler calls {@link #send} then. */
+    public void schedule(long letterId, Instant at) {
+        lifecycle.schedule(letterId, at);
+    }
+
+    public void pause(long letterId) {
+        if (!control.moveRun(letterId, SendRunState.RUNNING, SendRunState.PAUSED)) {
+            throw new DeliveryException("letter " + letterId + " is not sending, so it cannot be paused (see: letter status "
+                    + letterId + ")");
+        }
+    }
+
+    public void resume(long letterId) {
+        if (!control.moveRun(letterId, SendRunState.PAUSED, SendRunState.RUNNING)) {
+            throw new DeliveryException("letter " + letterId + " is not paused, so it cannot be resumed (see: letter status "
+                    + letterId + ")");
+        }
+    }
+
+    /** Cancels the rest of a send (or a scheduled letter); what was sent stays logged. Returns the deliveries cancelled. */
+    public int cancel(long letterId) {
+        int n = control.cancel(letterId, clock.instant());
+        lifecycle.cancelled(letterId);
+        return n;
+    }
+
+    /** Queues the FAILED deliveries whose members now have an OK address again, with that address. */
+    public int resendFailed(long letterId) {
+        return control.resendFailed(letterId, clock.instant());
+    }
+
+    /** SENT → BOUNCED, for the replies feature when a bounce names this delivery. */
+    public boolean markBounced(long deliveryId, String reason) {
+        return control.markBounced(deliveryId, reason);
+    }
+
+    /** A new pool of this process's sender workers (not started). */
+    public SenderPool senders() {
+        return new SenderPool(outbox, cfg, tokens, composer, lifecycle, invalidAddresses, dkim, clock);
+    }
+
+    public DeliveryLog log() {
+        return log;
+    }
+
+    public DeliveryTokens tokens() {
+        return tokens;
+    }
+
+    public DeliveryConfig config() {
+        return cfg;
+    }
+
+    public DeliveryErasure erasure() {
+        return new DeliveryErasure();
+    }
+}

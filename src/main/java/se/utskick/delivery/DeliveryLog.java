@@ -1,0 +1,137 @@
+package se.utskick.delivery;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import se.utskick.db.Database;
+
+/**
+ * Reading the delivery log: per letter its run and counts, its deliveries, and one delivery by
+ * token or Message-ID (for correlating replies and bounces). Thread-safe.
+ */
+public final class DeliveryLog {
+    private static final String COLUMNS = "d.id, d.letter_id, r.list_id, d.member_id, d.association_id, d.email, d.state, "
+            + "d.attempts, d.queued_at, d.sent_at, d.last_reply, d.message_id FROM delivery d JOIN send_run r ON r.letter_id = d.letter_id ";
+    private final Database db;
+    private final DeliveryTokens tokens;
+
+    DeliveryLog(Database db, DeliveryTokens tokens) {
+        this.db = db;
+        this.tokens = tokens;
+    }
+
+    public Optional<SendRun> run(long letterId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT list_id, state, recipients, started_at, finished_at FROM send_run WHERE letter_id = ?")) {
+                s.setLong(1, letterId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.empty();
+                    }
+                    // the state is read before the counts: a run seen FINISHED has final counts
+                    SendRun run = new SendRun(letterId, r.getString(1), SendRunState.valueOf(r.getString(2)), r.getInt(3),
+                            instant(r.getTimestamp(4)), instant(r.getTimestamp(5)), Map.of());
+                    return Optional.of(withCounts(run, c));
+                }
+            }
+        });
+    }
+
+    /** The run's state only: cheap enough to poll (no counting). */
+    public Optional<SendRunState> state(long letterId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT state FROM send_run WHERE letter_id = ?")) {
+                s.setLong(1, letterId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(SendRunState.valueOf(r.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static SendRun withCounts(SendRun run, java.sql.Connection c) throws SQLException {
+        Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
+        try (PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM delivery WHERE letter_id = ? GROUP BY state")) {
+            s.setLong(1, run.letterId());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.put(DeliveryState.valueOf(r.getString(1)), r.getLong(2));
+                }
+            }
+        }
+        return new SendRun(run.letterId(), run.listId(), run.state(), run.recipients(), run.startedAt(), run.finishedAt(),
+                Map.copyOf(counts));
+    }
+
+    /** The deliveries of a letter, oldest first, optionally only those in {@code state}; at most {@code limit}. */
+    public List<LoggedDelivery> deliveries(long letterId, Optional<DeliveryState> state, int limit) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + "WHERE d.letter_id = ? "
+                    + (state.isPresent() ? "AND d.state = ? " : "") + "ORDER BY d.id LIMIT ?")) {
+                int i = 1;
+                s.setLong(i++, letterId);
+                if (state.isPresent()) {
+                    s.setString(i++, state.get().name());
+                }
+                s.setInt(i, limit);
+                List<LoggedDelivery> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(row(r));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    public Optional<LoggedDelivery> byId(long deliveryId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + "WHERE d.id = ?")) {
+                s.setLong(1, deliveryId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(row(r)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** The delivery of a genuine token ({@code reply+TOKEN@}, {@code bounce+TOKEN@}, {@code /u/TOKEN}); empty if forged. */
+    public Optional<LoggedDelivery> byToken(String token) {
+        OptionalLong id = tokens.verify(token);
+        return id.isPresent() ? byId(id.getAsLong()) : Optional.empty();
+    }
+
+    /** The delivery sent with this Message-ID (angle brackets optional); empty if none or forged. */
+    public Optional<LoggedDelivery> byMessageId(String messageId) {
+        String m = messageId.strip();
+        if (m.startsWith("<") && m.endsWith(">")) {
+            m = m.substring(1, m.length() - 1);
+        }
+        int at = m.indexOf('@');
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String bracketed = "<" + m + ">";
+        return byToken(m.substring(0, at)).filter(d -> bracketed.equalsIgnoreCase(d.messageId()));
+    }
+
+    private static LoggedDelivery row(ResultSet r) throws SQLException {
+        return new LoggedDelivery(r.getLong(1), r.getLong(2), r.getString(3), r.getObject(4, Long.class),
+                r.getObject(5, Long.class), r.getString(6), DeliveryState.valueOf(r.getString(7)), r.getInt(8),
+                instant(r.getTimestamp(9)), instant(r.getTimestamp(10)), r.getString(11), r.getString(12));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}

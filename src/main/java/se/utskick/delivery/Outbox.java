@@ -1,0 +1,165 @@
+package se.utskick.delivery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import se.utskick.db.Database;
+
+/**
+ * The SQL of the outbox: freezing an audience, claiming due rows under a lease, recording outcomes.
+ *
+ * <p>Claiming is {@code SELECT … FOR UPDATE SKIP LOCKED} on the (state, due_at) index, then setting
+ * due_at = lease_until = now + lease in the same transaction: a row held by a live worker is simply
+ * not due, and a row whose worker died becomes due again when its lease runs out. Any number of
+ * workers in any number of processes share a letter this way. Thread-safe (stateless over the pool).
+ */
+final class Outbox {
+    private static final String WAITING = "('QUEUED', 'DEFERRED')";
+    private final Database db;
+
+    Outbox(Database db) {
+        this.db = db;
+    }
+
+    /** Inserts one row per recipient of {@code source} and the letter's send run, on {@code c}. Returns the count. */
+    int freeze(Connection c, long letterId, RecipientSource.Query source, String listId, Instant now) throws SQLException {
+        try (PreparedStatement run = c.prepareStatement(
+                "INSERT INTO send_run (letter_id, list_id, state, recipients, started_at) VALUES (?, ?, 'RUNNING', 0, ?)")) {
+            run.setLong(1, letterId);
+            run.setString(2, listId);
+            run.setTimestamp(3, Timestamp.from(now));
+            run.executeUpdate();
+        }
+        int n;
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO delivery (letter_id, member_id, email, first_name, last_name, association_id, state, due_at, queued_at) "
+                        + "WITH r (member_id, email, first_name, last_name, association_id) AS (" + source.sql() + ") "
+                        + "SELECT ?, r.member_id, r.email, r.first_name, r.last_name, r.association_id, 'QUEUED', ?, ? FROM r")) {
+            int p = source.params().size();
+            for (int i = 0; i < p; i++) {
+                ins.setObject(i + 1, source.params().get(i));
+            }
+            ins.setLong(p + 1, letterId);
+            ins.setTimestamp(p + 2, Timestamp.from(now));
+            ins.setTimestamp(p + 3, Timestamp.from(now));
+            n = ins.executeUpdate();
+        }
+        try (PreparedStatement upd = c.prepareStatement("UPDATE send_run SET recipients = ? WHERE letter_id = ?")) {
+            upd.setInt(1, n);
+            upd.setLong(2, letterId);
+            upd.executeUpdate();
+        }
+        return n;
+    }
+
+    /** Claims up to {@code max} due rows of {@code letters} (the running ones) for {@code worker} until {@code leaseUntil}. */
+    List<ClaimedDelivery> claim(List<Long> letters, String worker, int max, Instant now, Instant leaseUntil) {
+        if (letters.isEmpty()) {
+            return List.of();
+        }
+        String in = letters.stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
+        return db.inTransaction(c -> {
+            List<ClaimedDelivery> rows = new ArrayList<>(max);
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id, letter_id, member_id, email, first_name, last_name, association_id, attempts, queued_at "
+                            + "FROM delivery WHERE state IN " + WAITING + " AND due_at <= ? AND letter_id IN " + in
+                            + " LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setInt(2, max);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new ClaimedDelivery(r.getLong(1), r.getLong(2), r.getObject(3, Long.class), r.getString(4),
+                                r.getString(5), r.getString(6), r.getObject(7, Long.class), r.getInt(8) + 1,
+                                r.getTimestamp(9).toInstant()));
+                    }
+                }
+            }
+            if (!rows.isEmpty()) {
+                String ids = rows.stream().map(d -> String.valueOf(d.id())).collect(Collectors.joining(",", "(", ")"));
+                try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = ?, claimed_by = ?, "
+                        + "attempts = attempts + 1 WHERE id IN " + ids)) {
+                    u.setTimestamp(1, Timestamp.from(leaseUntil));
+                    u.setTimestamp(2, Timestamp.from(leaseUntil));
+                    u.setString(3, worker);
+                    u.executeUpdate();
+                }
+            }
+            return rows;
+        });
+    }
+
+    List<Long> runningLetters() {
+        return db.withConnection(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT letter_id FROM send_run WHERE state = 'RUNNING'");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Records the outcomes of one batch in one transaction. A row that was cancelled while in flight
+     * stays CANCELLED unless it was in fact sent.
+     */
+    void record(List<Result> results, String worker) {
+        if (results.isEmpty()) {
+            return;
+        }
+        db.inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET "
+                    + "state = CASE WHEN state = 'CANCELLED' AND ? <> 'SENT' THEN 'CANCELLED' ELSE ? END, "
+                    + "due_at = ?, sent_at = COALESCE(?, sent_at), last_reply = COALESCE(?, last_reply), "
+                    + "message_id = COALESCE(?, message_id), attempts = attempts - ?, lease_until = NULL, claimed_by = NULL "
+                    + "WHERE id = ? AND (claimed_by = ? OR claimed_by IS NULL)")) {
+                for (Result r : results) {
+                    u.setString(1, r.state().name());
+                    u.setString(2, r.state().name());
+                    u.setTimestamp(3, Timestamp.from(r.dueAt()));
+                    u.setTimestamp(4, r.sentAt() == null ? null : Timestamp.from(r.sentAt()));
+                    u.setString(5, r.reply());
+                    u.setString(6, r.messageId());
+                    u.setInt(7, r.attemptNotCounted() ? 1 : 0);
+                    u.setLong(8, r.deliveryId());
+                    u.setString(9, worker);
+                    u.addBatch();
+                }
+                u.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** RUNNING → FINISHED if nothing of the letter waits any more; true for the one caller that made the change. */
+    boolean finishIfDone(long letterId, Instant now) {
+        return db.withConnection(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE send_run SET state = 'FINISHED', finished_at = ? "
+                    + "WHERE letter_id = ? AND state = 'RUNNING' AND NOT EXISTS "
+                    + "(SELECT 1 FROM delivery WHERE letter_id = ? AND state IN " + WAITING + ")")) {
+                u.setTimestamp(1, Timestamp.from(now));
+                u.setLong(2, letterId);
+                u.setLong(3, letterId);
+                return u.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /**
+     * The outcome of one claimed row to record.
+     *
+     * @param attemptNotCounted true when the connection failed: the claim's attempt is given back
+     * @param badAddress        true for a 5.1.x refusal: the address is to be marked invalid
+     */
+    record Result(long deliveryId, DeliveryState state, Instant dueAt, Instant sentAt, String reply, String messageId,
+                  boolean attemptNotCounted, boolean badAddress) {
+    }
+}

@@ -1,0 +1,132 @@
+package se.utskick.delivery;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sender workers of this process ({@code delivery.workers}, each on its own thread with its own
+ * SMTP connection), and what they share: the outbox, the per-letter renderers (prepared once per
+ * letter per process), the rate cap. {@link #start} and {@link #stop} may be called from any thread;
+ * a pool can be started once.
+ */
+public final class SenderPool implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SenderPool.class);
+    private final Outbox outbox;
+    private final DeliveryConfig cfg;
+    private final DeliveryTokens tokens;
+    private final LetterComposer composer;
+    private final LetterLifecycle lifecycle;
+    private final InvalidAddresses invalidAddresses;
+    private final DkimSigning dkim;
+    private final Clock clock;
+    private final RateLimit rateLimit;
+    private final Map<Long, LetterRenderer> renderers = new ConcurrentHashMap<>();
+    private final AtomicLong recorded = new AtomicLong();
+    private final String id = "p" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile List<Long> running = List.of();
+    private volatile long runningReadAt;
+    private static final long RUNNING_TTL_NANOS = 1_000_000_000L;
+
+    SenderPool(Outbox outbox, DeliveryConfig cfg, DeliveryTokens tokens, LetterComposer composer, LetterLifecycle lifecycle,
+               InvalidAddresses invalidAddresses, DkimSigning dkim, Clock clock) {
+        this.outbox = outbox;
+        this.cfg = cfg;
+        this.tokens = tokens;
+        this.composer = composer;
+        this.lifecycle = lifecycle;
+        this.invalidAddresses = invalidAddresses;
+        this.dkim = dkim;
+        this.clock = clock;
+        this.rateLimit = new RateLimit(cfg.ratePerSecond(), cfg.ratePerHour());
+    }
+
+    public synchronized void start() {
+        if (!threads.isEmpty()) {
+            throw new IllegalStateException("sender pool " + id + " already started");
+        }
+        for (int i = 1; i <= cfg.workers(); i++) {
+            SenderWorker w = new SenderWorker(id + "-w" + i, this, cfg, clock);
+            Thread t = Thread.ofPlatform().name("sender-" + i).daemon(true).unstarted(w);
+            threads.add(t);
+            t.start();
+        }
+        log.info("started {} sender workers ({})", cfg.workers(), id);
+    }
+
+    /** Interrupts the workers and waits for them to finish their current batch. */
+    public synchronized void stop() {
+        threads.forEach(Thread::interrupt);
+        for (Thread t : threads) {
+            try {
+                t.join(cfg.readTimeout().toMillis() + cfg.writeTimeout().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Rows this pool has recorded since it started (any outcome). */
+    public long recorded() {
+        return recorded.get();
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    /** The running letters, read at most once a second per process: a pause takes effect within a second. */
+    List<Long> runningLetters() {
+        long now = System.nanoTime();
+        if (now - runningReadAt > RUNNING_TTL_NANOS) {
+            running = outbox.runningLetters();
+            runningReadAt = now;
+        }
+        return running;
+    }
+
+    RateLimit rateLimit() {
+        return rateLimit;
+    }
+
+    InvalidAddresses invalidAddresses() {
+        return invalidAddresses;
+    }
+
+    LetterRenderer renderer(long letterId) {
+        return renderers.computeIfAbsent(letterId, id -> new LetterRenderer(composer.prepare(id), cfg, tokens, dkim));
+    }
+
+    void sent(List<Outbox.Result> results) {
+        recorded.addAndGet(results.size());
+    }
+
+    void finishIfDone(long letterId) {
+        if (outbox.finishIfDone(letterId, clock.instant())) {
+            renderers.remove(letterId);
+            lifecycle.finished(letterId);
+            log.info("letter {} finished sending", letterId);
+        }
+    }
+
+    /** A worker found nothing due: finish the letters that have nothing waiting (their last batch may have been another process's). */
+    void idle(SenderWorker w) {
+        runningReadAt = 0;
+        for (long letter : runningLetters()) {
+            finishIfDone(letter);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package se.utskick.delivery;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/**
+ * One SMTP connection through Angus Mail, opened on first use and reused for many messages.
+ * After a failure without an SMTP reply (refused connection, timeout, dropped in DATA) it is
+ * closed and re-opened on the next send. Connect, read and write timeouts are always set, so a
+ * dead server costs at most one timeout. Not thread-safe: one per worker.
+ */
+final class SmtpConnection implements AutoCloseable {
+    private final DeliveryConfig cfg;
+    private final Session session;
+    private SMTPTransport transport;
+    /** After a refusal the server may have closed the connection (421): check it before the next send. */
+    private boolean suspect;
+    private long lastUse;
+    private static final long IDLE_PROBE_NANOS = 20_000_000_000L;
+
+    SmtpConnection(DeliveryConfig cfg) {
+        this.cfg = cfg;
+        this.session = Session.getInstance(properties(cfg));
+    }
+
+    static Properties properties(DeliveryConfig cfg) {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", cfg.embedded() ? "127.0.0.1" : cfg.smtpHost());
+        p.put("mail.smtp.port", String.valueOf(cfg.smtpPort()));
+        p.put("mail.smtp.localhost", cfg.heloName());
+        p.put("mail.smtp.connectiontimeout", String.valueOf(cfg.connectTimeout().toMillis()));
+        p.put("mail.smtp.timeout", String.valueOf(cfg.readTimeout().toMillis()));
+        p.put("mail.smtp.writetimeout", String.valueOf(cfg.writeTimeout().toMillis()));
+        p.put("mail.smtp.quitwait", "false");
+        p.put("mail.smtp.ssl.enable", String.valueOf(cfg.implicitTls()));
+        p.put("mail.smtp.ssl.checkserveridentity", "true");
+        p.put("mail.smtp.starttls.enable", String.valueOf(cfg.startTls() != DeliveryConfig.StartTls.OFF));
+        p.put("mail.smtp.starttls.required", String.valueOf(cfg.startTls() == DeliveryConfig.StartTls.REQUIRED));
+        p.put("mail.smtp.auth", String.valueOf(cfg.smtpUser().isPresent()));
+        return p;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    /**
+     * Sends one message to its one recipient. The connection is not probed (NOOP) before each
+     * message, only after a refusal or 20 s idle; a connection the server closed while idle shows as a
+     * connection failure, which puts the message back in the queue at no cost to the recipient.
+     *
+     * @return the server's verdict on the recipient
+     * @throws SmtpConnectionException if the connection failed before the server gave a verdict
+     */
+    SmtpOutcome send(OutgoingMessage m) {
+        try {
+            boolean idle = System.nanoTime() - lastUse > IDLE_PROBE_NANOS;
+            if (transport == null || (suspect || idle) && !transport.isConnected()) {
+                open();
+            }
+            suspect = false;
+            lastUse = System.nanoTime();
+            transport.sendMessage(m, new Address[] {new InternetAddress(m.recipient(), false)});
+            return SmtpOutcome.sent(transport.getLastServerResponse());
+        } catch (MessagingException e) {
+            SmtpOutcome outcome = SmtpOutcome.of(e);
+            suspect = true;
+            if (outcome == null) {
+                close();
+                throw new SmtpConnectionException(describe(), e);
+            }
+            return outcome;
+        } catch (IllegalStateException notConnected) {
+            close();
+            throw new SmtpConnectionException(describe(), notConnected);
+        }
+    }
+
+    private void open() throws MessagingException {
+        close();
+        SMTPTransport t = (SMTPTransport) session.getTransport("smtp");
+        t.connect(cfg.smtpUser().orElse(null), cfg.smtpPassword().orElse(null));
+        transport = t;
+    }
+
+    String describe() {
+        return "the SMTP server " + (cfg.embedded() ? "127.0.0.1" : cfg.smtpHost()) + ":" + cfg.smtpPort();
+    }
+
+    @Override
+    public void close() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException | RuntimeException ignored) {
+                // the connection is being thrown away; nothing to recover
+            }
+            transport = null;
+        }
+    }
+}

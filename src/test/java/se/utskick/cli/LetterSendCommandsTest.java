@@ -1,0 +1,80 @@
+package se.utskick.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.utskick.TestDatabase;
+import se.utskick.db.Database;
+
+/** Guards the delivery commands' edges: counts from the log, clear errors for unsent letters, bad times and states. */
+class LetterSendCommandsTest {
+    @TempDir
+    Path dir;
+    private Path config;
+    private String url;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        url = TestDatabase.freshUrl();
+        config = dir.resolve("utskick.properties");
+        Files.writeString(config, "db.url = " + url + "\ndb.user = root\ndb.password =\n"
+                + "security.secret = cli-test-secret-0123456789-0123456789\nsmtp.host = 127.0.0.1\nsmtp.port = 2599\n");
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 2];
+        all[0] = "--config";
+        all[1] = config.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void statusCountsTheLogAndDeliveriesListsIt() {
+        try (Database db = Database.onUrl(url, "root", "", 2)) {
+            db.withConnection(c -> c.createStatement().executeUpdate("INSERT INTO send_run (letter_id, list_id, state, recipients, "
+                    + "started_at) VALUES (1, 'Medlemsbrevet <m.example.org>', 'FINISHED', 2, NOW(3))"));
+            db.withConnection(c -> c.createStatement().executeUpdate("INSERT INTO delivery (letter_id, member_id, email, first_name, "
+                    + "last_name, state, attempts, due_at, queued_at, last_reply) VALUES "
+                    + "(1, 1, 'a@example.org', 'Å', 'Ö', 'SENT', 1, NOW(3), NOW(3), '250 ok'), "
+                    + "(1, 2, 'b@example.org', 'Ä', 'Ö', 'FAILED', 1, NOW(3), NOW(3), '550 5.1.1 no such user')"));
+        }
+        Run status = run("letter", "status", "1", "--once");
+        assertEquals(0, status.code(), status.err());
+        assertTrue(status.out().contains("FINISHED, 2 recipients") && status.out().contains("sent 1")
+                && status.out().contains("failed 1"), status.out());
+        Run failed = run("deliveries", "1", "--state", "FAILED");
+        assertEquals(0, failed.code(), failed.err());
+        assertTrue(failed.out().contains("b@example.org") && failed.out().contains("550 5.1.1"), failed.out());
+        assertTrue(!failed.out().contains("a@example.org"), failed.out());
+    }
+
+    @Test
+    void unsentLetterBadTimeAndBadStateGiveClearErrors() {
+        Run status = run("letter", "status", "99");
+        assertEquals(1, status.code());
+        assertTrue(status.err().contains("letter 99 has not been sent"), status.err());
+        Run at = run("letter", "send", "1", "--at", "yesterday");
+        assertEquals(2, at.code());
+        assertTrue(at.err().contains("'yesterday' is not a time"), at.err());
+        Run state = run("deliveries", "1", "--state", "LOST");
+        assertEquals(2, state.code());
+        assertTrue(state.err().contains("LOST"), state.err());
+        Run pause = run("letter", "pause", "99");
+        assertEquals(1, pause.code());
+        assertTrue(pause.err().contains("letter 99 is not sending"), pause.err());
+    }
+}
