@@ -25,6 +25,9 @@ final class LetterFixture {
     static Letters letters(Database db, Path overrides) {
         Map<String, String> cfg = new HashMap<>();
         cfg.put("letters.templates.dir", overrides.toString());
+        cfg.put("mail.domain", "varmland.example.org");
+        cfg.put("mail.from.name", "Vänsterpartiet Värmland");
+        cfg.put("mail.from.address", "distriktet@varmland.example.org");
         return new Letters(db, new Audiences(db), LettersConfig.from(Config.of(cfg)), CLOCK);
     }
 
