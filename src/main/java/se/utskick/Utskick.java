@@ -1,19 +1,18 @@
 package se.utskick;
 
-import java.sql.Connection;
 import java.time.Clock;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.utskick.audience.AudienceRecipientSource;
+import se.utskick.audience.Audiences;
 import se.utskick.db.Database;
 import se.utskick.db.DatabaseConfig;
 import se.utskick.delivery.Delivery;
 import se.utskick.delivery.DeliveryConfig;
 import se.utskick.delivery.EmbeddedMailServer;
 import se.utskick.delivery.InvalidAddresses;
-import se.utskick.delivery.LetterComposer;
-import se.utskick.delivery.LetterLifecycle;
-import se.utskick.delivery.RecipientSource;
+import se.utskick.letters.Letters;
+import se.utskick.letters.LettersConfig;
 import se.utskick.register.EmailStatus;
 import se.utskick.register.Register;
 import se.utskick.register.RegisterConfig;
@@ -32,19 +31,24 @@ public final class Utskick implements AutoCloseable {
     private final Database database;
     private final Keyring keyring;
     private final Register register;
+    private final Audiences audiences;
+    private final Letters letters;
+    private final AudienceRecipientSource recipientSource;
     private final Delivery delivery;
     private EmbeddedMailServer embeddedMail;
 
-    private Utskick(Config config, Database database) {
+    private Utskick(Config config, Database database, Clock clock) {
         this.config = config;
         this.database = database;
         this.keyring = Keyring.from(config);
         this.register = new Register(database, RegisterConfig.from(config), keyring);
-        Unwired unwired = new Unwired();
+        this.audiences = new Audiences(database);
+        this.letters = new Letters(database, audiences, LettersConfig.from(config), clock);
+        this.recipientSource = new AudienceRecipientSource(letters::audienceOf);
         InvalidAddresses invalid = (memberId, email, smtpReply) ->
                 register.markAddress(memberId, email, EmailStatus.INVALID, "refused by the receiving server: " + smtpReply);
-        this.delivery = new Delivery(database, DeliveryConfig.from(config), keyring, unwired, unwired, unwired, invalid,
-                Clock.systemUTC());
+        this.delivery = new Delivery(database, DeliveryConfig.from(config), keyring, recipientSource, letters.composer(),
+                letters.states(), invalid, clock);
         register.addErasureStep(delivery.erasure());
     }
 
@@ -52,6 +56,7 @@ public final class Utskick implements AutoCloseable {
         // Feature configs first: a wrong value fails in a moment, before an embedded server starts.
         Keyring.from(config);
         RegisterConfig.from(config);
+        LettersConfig.from(config);
         DeliveryConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
         try {
@@ -66,7 +71,7 @@ public final class Utskick implements AutoCloseable {
 
     /** Wires the graph on an already open database (tests use one embedded server for many graphs). */
     public static Utskick wire(Config config, Database db) {
-        return new Utskick(config, db);
+        return new Utskick(config, db, Clock.systemUTC());
     }
 
     /** With {@code smtp.host = embedded}: GreenMail on smtp.port, unless another Utskick process already serves it. */
@@ -99,6 +104,20 @@ public final class Utskick implements AutoCloseable {
         return register;
     }
 
+    public Audiences audiences() {
+        return audiences;
+    }
+
+    /** Letters and events; {@code letters().composer()} and {@code letters().states()} are delivery's LetterComposer and LetterLifecycle. */
+    public Letters letters() {
+        return letters;
+    }
+
+    /** Delivery's RecipientSource: the audience of a letter as one SELECT. */
+    public AudienceRecipientSource recipientSource() {
+        return recipientSource;
+    }
+
     public Delivery delivery() {
         return delivery;
     }
@@ -109,36 +128,5 @@ public final class Utskick implements AutoCloseable {
             embeddedMail.close();
         }
         database.close();
-    }
-
-    /** Stands in for the letters, audience and register features until they are merged: every call says so. */
-    private static final class Unwired implements RecipientSource, LetterComposer, LetterLifecycle {
-        private static UtskickException missing() {
-            return new UtskickException("the letters feature is not wired into this build yet (Utskick.Unwired)");
-        }
-
-        public Query recipientsOf(long letterId) {
-            throw missing();
-        }
-
-        public PreparedLetter prepare(long letterId) {
-            throw missing();
-        }
-
-        public void startSending(Connection c, long letterId) {
-            throw missing();
-        }
-
-        public void schedule(long letterId, Instant at) {
-            throw missing();
-        }
-
-        public void finished(long letterId) {
-            throw missing();
-        }
-
-        public void cancelled(long letterId) {
-            throw missing();
-        }
     }
 }

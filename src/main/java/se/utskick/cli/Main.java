@@ -23,7 +23,8 @@ import se.utskick.Utskick;
 @Command(name = "utskick", mixinStandardHelpOptions = true, version = "Utskick 0.1",
         description = "Newsletters and mailing lists for a party district.",
         subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class, RegisterCommand.class, LetterCommand.class,
-                DeliveriesCommand.class, SendersCommand.class, SampleCommand.class, BenchCommand.class, DemoCommand.class})
+                DeliveriesCommand.class, SendersCommand.class, SampleCommand.class, BenchCommand.class, DemoCommand.class,
+                ListsCommand.class, EventsCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
