@@ -1,37 +1,21 @@
 package se.utskick;
 
-import java.util.List;
 import java.util.Optional;
-import se.utskick.replies.LetterDirectory;
 
 /**
- * Stand-ins for what the replies feature needs from features not merged yet: the letters feature
- * (a letter's kind, subject, deadline and the associations it went to) and a register lookup by
- * member number. Each call fails saying so. The reply log itself (listing, showing) works without.
+ * Stand-ins for what the replies feature needs from the register and has no method for yet: a
+ * member by number ({@code resubscribe}) and an association's name (the feedback table).
  */
-final class NotYetWired implements LetterDirectory {
+final class NotYetWired {
 
-    private static UtskickException missing(String what) {
-        return new UtskickException(what + " is not wired into this build yet (Utskick.NotYetWired)");
-    }
-
-    /** BOARD, MEMBERS, TARGETED or REMINDER: from the letters feature. */
-    String letterKind(long letterId) {
-        throw missing("the letters feature (the kind of letter " + letterId + ")");
-    }
-
-    @Override
-    public Optional<Letter> letter(long letterId) {
-        throw missing("the letters feature");
-    }
-
-    @Override
-    public List<Association> associationsAddressed(long letterId) {
-        throw missing("the letters feature");
-    }
-
-    /** Needs {@code Register.memberIdByNumber(String)}. */
+    /** Needs {@code Register.memberIdByNumber(String)}; fails saying so. */
     Optional<Long> byNumber(String memberNumber) {
-        throw missing("finding a member by number in the register");
+        throw new UtskickException("finding a member by number in the register is not wired into this build yet"
+                + " (Utskick.NotYetWired)");
+    }
+
+    /** Needs a register lookup of association names by id; until then the id is shown. */
+    static String associationName(long associationId) {
+        return "association " + associationId;
     }
 }

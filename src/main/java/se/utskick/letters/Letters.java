@@ -1,0 +1,186 @@
+package se.utskick.letters;
+
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import se.utskick.audience.AudienceRecipientSource.LetterAudience;
+import se.utskick.audience.Audiences;
+import se.utskick.audience.BuiltInList;
+import se.utskick.audience.NamedList;
+import se.utskick.audience.Resolution;
+import se.utskick.audience.Rule;
+import se.utskick.db.Database;
+
+/**
+ * The letters service: compose (create, items, subject, deadline, password), show, preview, approve
+ * and reopen. Every edit applies only to a draft. Thread-safe.
+ */
+public final class Letters {
+    private final LetterRepository repo;
+    private final Audiences audiences;
+    private final LettersConfig cfg;
+    private final Clock clock;
+    private final Events events;
+    private final LetterStates states;
+    private final TemplateLetterComposer composer;
+    private final Approval approval;
+
+    public Letters(Database db, Audiences audiences, LettersConfig cfg, Clock clock) {
+        this.repo = new LetterRepository(db);
+        this.audiences = audiences;
+        this.cfg = cfg;
+        this.clock = clock;
+        this.events = new Events(db);
+        this.states = new LetterStates(db);
+        this.composer = new TemplateLetterComposer(repo, events, new Templates(cfg.templateOverrides(), cfg.zone()), cfg, clock);
+        this.approval = new Approval(audiences, states, composer, cfg, clock);
+    }
+
+    public TemplateLetterComposer composer() {
+        return composer;
+    }
+
+    public LetterStates states() {
+        return states;
+    }
+
+    public Events events() {
+        return events;
+    }
+
+    /**
+     * A new draft. Monthly kinds need {@code period} (YYYY-MM); a targeted letter goes to the boards
+     * of {@code associations}, or to {@code listName}. With neither, the kind's default list.
+     */
+    public Letter create(LetterKind kind, String period, List<String> associations, String listName) {
+        if (kind.monthly() && period == null) {
+            throw new LetterException("a " + kind.template() + " letter needs --period YYYY-MM");
+        }
+        YearMonth p = kind.monthly() ? Periods.parse(period) : null;
+        String name;
+        Rule rule;
+        if (!associations.isEmpty()) {
+            List<Integer> ids = audiences.associationIds(associations);
+            rule = BuiltInList.ALL_BOARDS.rule().inAssociations(ids);
+            name = "styrelserna i " + String.join(", ", associations.stream().map(String::strip).toList());
+        } else if (kind == LetterKind.TARGETED && listName == null) {
+            throw new LetterException("a targeted letter needs --associations A,B or --list NAME");
+        } else {
+            NamedList list = audiences.list(listName == null ? kind.defaultList() : listName);
+            rule = list.rule();
+            name = list.description().isBlank() ? list.name() : list.description();
+        }
+        String subject = kind.title() + (p == null ? "" : " – " + Periods.shown(p));
+        return get(repo.insert(kind, p, subject, name, rule.format()));
+    }
+
+    /** A letter by id ({@code 12}, {@code letter-12}) or by kind and month ({@code members-2026-03}). */
+    public Letter find(String ref) {
+        String r = ref.strip();
+        if (r.matches("(letter-)?\\d+")) {
+            return get(Long.parseLong(r.substring(r.indexOf('-') + 1)));
+        }
+        int dash = r.indexOf('-');
+        if (dash > 0) {
+            LetterKind kind = LetterKind.parse(r.substring(0, dash));
+            return repo.find(kind, Periods.parse(r.substring(dash + 1)))
+                    .orElseThrow(() -> new LetterException("there is no letter " + r));
+        }
+        throw new LetterException("'" + ref + "' is not a letter; give its number or e.g. members-2026-03");
+    }
+
+    public Letter get(long id) {
+        return repo.find(id).orElseThrow(() -> new LetterException("there is no letter " + id));
+    }
+
+    /** Appends an item whose body is the Markdown file {@code bodyFile} (UTF-8). */
+    public void addItem(long id, String heading, Path bodyFile) {
+        if (heading == null || heading.isBlank()) {
+            throw new LetterException("an item needs a heading (--heading)");
+        }
+        String body;
+        try {
+            body = Files.readString(bodyFile, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new LetterException("the item body file " + bodyFile + " does not exist");
+        } catch (MalformedInputException e) {
+            throw new LetterException("the item body file " + bodyFile + " is not UTF-8 text; save it as UTF-8");
+        } catch (IOException e) {
+            throw new LetterException("cannot read the item body file " + bodyFile + ": " + e.getMessage());
+        }
+        draftOnly(id, repo.addItem(id, heading.strip(), body));
+    }
+
+    public void setSubject(long id, String subject) {
+        if (subject.contains("\r") || subject.contains("\n")) {
+            throw new LetterException("the subject of letter " + id + " must be one line");
+        }
+        draftOnly(id, repo.set(id, "subject", subject.strip()));
+    }
+
+    /** The feedback deadline of a board letter; today or later. */
+    public void setDeadline(long id, LocalDate deadline) {
+        if (deadline.isBefore(LocalDate.now(clock.withZone(cfg.zone())))) {
+            throw new LetterException("the deadline " + deadline + " is in the past; give a date from today on");
+        }
+        draftOnly(id, repo.set(id, "feedback_deadline", deadline));
+    }
+
+    /** The text (Markdown) asking the boards for feedback. */
+    public void setFeedbackRequest(long id, String request) {
+        draftOnly(id, repo.set(id, "feedback_request", request));
+    }
+
+    public void setPassword(long id, String password) {
+        if (password.isBlank() || password.contains("\n")) {
+            throw new LetterException("the website password must be one non-empty line");
+        }
+        draftOnly(id, repo.set(id, "website_password", password.strip()));
+    }
+
+    /** Renders for every recipient and approves; see {@link Approval}. */
+    public Approval.Approved approve(long id) {
+        return approval.approve(get(id));
+    }
+
+    /** APPROVED → DRAFT. */
+    public void reopen(long id) {
+        states.reopen(id);
+    }
+
+    /** The message one recipient would get: by member number, or the first recipient. */
+    public Preview preview(long id, String memberNumber) {
+        return Preview.of(get(id), memberNumber, audiences, composer, cfg);
+    }
+
+    /** Who the letter would reach if sent now, and who is left out and why. */
+    public Resolution audienceNow(Letter l) {
+        return audiences.resolve(Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe());
+    }
+
+    /** The events the letter lists (only the members' letter lists any). */
+    public List<Event> eventsOf(Letter l) {
+        return l.kind() == LetterKind.MEMBERS ? composer.eventsFor(l) : List.of();
+    }
+
+    /** What the recipient source needs of a letter. */
+    public LetterAudience audienceOf(long id) {
+        Letter l = get(id);
+        return new LetterAudience(Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe());
+    }
+
+    private void draftOnly(long id, boolean applied) {
+        if (!applied) {
+            LetterState s = states.stateOf(id);
+            throw new IllegalTransition("letter " + id + " is " + s + " and cannot be edited"
+                    + (s == LetterState.APPROVED ? "; return it to draft first: utskick letter reopen " + id : ""));
+        }
+    }
+}

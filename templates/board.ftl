@@ -1,0 +1,26 @@
+<#-- The board letter, text part. -->
+<#import "layout.ftl" as l>
+<@l.top title=letter.title/>
+Här kommer månadens brev till styrelserna.<#if recipient.association??>
+Du får det för ditt uppdrag i styrelsen för ${recipient.association}.</#if>
+
+<@l.items/>
+<#if letter.feedback??>
+<@l.heading text="Vi vill ha er återkoppling senast " + letter.feedback.deadline/>
+<#if letter.feedback.text?has_content>
+${letter.feedback.text}
+
+</#if>
+<@wrap>
+Svara på detta mejl.<#if recipient.association??> Svaret räknas för ${recipient.association}.</#if>
+Det räcker att en i styrelsen svarar.
+</@wrap>
+
+</#if>
+<@l.links/>
+<@l.rule/>
+<@wrap>
+Du får ${letter.title} eftersom du har ett styrelseuppdrag<#if recipient.association??>
+i ${recipient.association}</#if>. Brevet går till alla föreningsstyrelser i distriktet;
+har du lämnat uppdraget, svara på det här mejlet så rättar vi registret.
+</@wrap>
