@@ -24,7 +24,8 @@ import se.utskick.Utskick;
         description = "Newsletters and mailing lists for a party district.",
         subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class, RegisterCommand.class, LetterCommand.class,
                 DeliveriesCommand.class, SendersCommand.class, SampleCommand.class, BenchCommand.class, DemoCommand.class,
-                ListsCommand.class, EventsCommand.class})
+                ListsCommand.class, EventsCommand.class, RepliesCommand.class, FeedbackCommand.class,
+                ResubscribeCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",

@@ -1,0 +1,164 @@
+package se.utskick.replies;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import se.utskick.replies.DeliveryDirectory.SentDelivery;
+
+/** The SQL of the replies feature: tables {@code inbound_message} and {@code bounce_score} (V5). */
+final class ReplyRepository {
+    private static final String COLUMNS = "id, received_at, kind, correlation, letter_id, letter_kind, delivery_id,"
+            + " association_id, member_id, sender, subject, excerpt, bounce_status, bounce_recipient, bounce_diagnostic, effect";
+
+    boolean isRecorded(Connection c, String mailbox, long uidValidity, long uid, Optional<String> messageId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM inbound_message WHERE (mailbox = ? AND uid_validity = ? AND uid = ?) OR message_id_hash = ?")) {
+            ps.setString(1, mailbox);
+            ps.setLong(2, uidValidity);
+            ps.setLong(3, uid);
+            ps.setBytes(4, messageId.map(ReplyRepository::hash).orElse(null));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Where a message sat in the mailbox when it was read. */
+    record Place(String mailbox, long uidValidity, long uid) {
+    }
+
+    long insert(Connection c, Place place, Instant receivedAt, Instant now, IncomingMessage m, Verdict v,
+                String excerpt, String effect, byte[] raw) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_message (mailbox, uid_validity, uid,"
+                + " message_id_hash, message_id, received_at, processed_at, kind, correlation, delivery_id, letter_id,"
+                + " letter_kind, association_id, member_id, sender, subject, body_text, excerpt, bounce_status,"
+                + " bounce_recipient, bounce_diagnostic, effect, raw_message)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                PreparedStatement.RETURN_GENERATED_KEYS)) {
+            Optional<SentDelivery> d = v.delivery();
+            Optional<Bounce> b = m.bounce();
+            ps.setString(1, place.mailbox());
+            ps.setLong(2, place.uidValidity());
+            ps.setLong(3, place.uid());
+            ps.setBytes(4, m.messageId().map(ReplyRepository::hash).orElse(null));
+            ps.setString(5, m.messageId().orElse(null));
+            ps.setTimestamp(6, Timestamp.from(receivedAt));
+            ps.setTimestamp(7, Timestamp.from(now));
+            ps.setString(8, v.kind().name());
+            ps.setString(9, v.correlation().name());
+            setLong(ps, 10, d.map(SentDelivery::deliveryId).orElse(null));
+            setLong(ps, 11, d.map(SentDelivery::letterId).orElse(null));
+            ps.setString(12, d.map(SentDelivery::letterKind).orElse(null));
+            setLong(ps, 13, d.map(SentDelivery::associationId).orElse(null));
+            setLong(ps, 14, v.memberId().orElse(null));
+            ps.setString(15, m.from().isEmpty() ? null : m.from());
+            ps.setString(16, m.subject());
+            ps.setString(17, m.text());
+            ps.setString(18, excerpt);
+            ps.setString(19, b.map(Bounce::status).orElse(null));
+            ps.setString(20, b.map(Bounce::recipient).orElse(null));
+            ps.setString(21, b.map(Bounce::diagnostic).orElse(null));
+            ps.setString(22, effect);
+            ps.setBytes(23, raw);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    List<LoggedMessage> list(Connection c, Long letterId, MessageKind kind, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", NULL AS body_text FROM inbound_message"
+                + " WHERE (? IS NULL OR letter_id = ?) AND (? IS NULL OR kind = ?) ORDER BY received_at DESC, id DESC LIMIT ?")) {
+            setLong(ps, 1, letterId);
+            setLong(ps, 2, letterId);
+            ps.setString(3, kind == null ? null : kind.name());
+            ps.setString(4, kind == null ? null : kind.name());
+            ps.setInt(5, limit);
+            return rows(ps);
+        }
+    }
+
+    Optional<LoggedMessage> show(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", body_text FROM inbound_message WHERE id = ?")) {
+            ps.setLong(1, id);
+            return rows(ps).stream().findFirst();
+        }
+    }
+
+    /** Every REPLY correlated to a delivery of this board or targeted letter with an association, oldest first. */
+    List<LoggedMessage> boardReplies(Connection c, long letterId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", NULL AS body_text FROM inbound_message"
+                + " WHERE letter_id = ? AND kind = 'REPLY' AND letter_kind IN ('BOARD', 'TARGETED') AND association_id IS NOT NULL"
+                + " ORDER BY received_at, id")) {
+            ps.setLong(1, letterId);
+            return rows(ps);
+        }
+    }
+
+    /** Forgets the raw messages received before {@code cutoff}; the log lines stay. */
+    int purgeRaw(Connection c, Instant cutoff) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE inbound_message SET raw_message = NULL WHERE received_at < ? AND raw_message IS NOT NULL")) {
+            ps.setTimestamp(1, Timestamp.from(cutoff));
+            return ps.executeUpdate();
+        }
+    }
+
+    Optional<byte[]> raw(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT raw_message FROM inbound_message WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static List<LoggedMessage> rows(PreparedStatement ps) throws SQLException {
+        List<LoggedMessage> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new LoggedMessage(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(),
+                        MessageKind.valueOf(rs.getString("kind")), Correlation.valueOf(rs.getString("correlation")),
+                        nullableLong(rs, "letter_id"), rs.getString("letter_kind"), nullableLong(rs, "delivery_id"),
+                        nullableLong(rs, "association_id"), nullableLong(rs, "member_id"), rs.getString("sender"),
+                        rs.getString("subject"), rs.getString("excerpt"), rs.getString("body_text"),
+                        rs.getString("bounce_status"), rs.getString("bounce_recipient"),
+                        rs.getString("bounce_diagnostic"), rs.getString("effect")));
+            }
+        }
+        return out;
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    static byte[] hash(String messageId) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package se.utskick.web;
+
+import io.javalin.Javalin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.utskick.UtskickException;
+import se.utskick.replies.Unsubscriber;
+
+/**
+ * The embedded HTTP server. Lifecycle: {@link #start} binds and serves on Jetty's threads until
+ * {@link #close}. Every response forbids framing and referrers (the URLs carry tokens).
+ */
+public final class WebServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    private final Javalin app;
+
+    private WebServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static WebServer start(WebConfig config, Unsubscriber unsubscriber) {
+        UnsubscribePages pages = new UnsubscribePages(unsubscriber);
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = config.bind();
+            cfg.jetty.port = config.port();
+            cfg.http.maxRequestSize = 16 * 1024;
+            cfg.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Cache-Control", "no-store");
+            });
+            cfg.routes.get("/u/{token}", pages::confirm);
+            cfg.routes.post("/u/{token}", pages::unsubscribe);
+        });
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            throw new UtskickException("cannot start the web server on " + config.bind() + ":" + config.port() + ": "
+                    + e.getMessage() + " (set web.bind and web.port)", e);
+        }
+        log.info("web server listening on {}:{}", config.bind(), app.port());
+        return new WebServer(app);
+    }
+
+    /** The port actually bound (useful with {@code web.port = 0}). */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
