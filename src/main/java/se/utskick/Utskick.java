@@ -1,9 +1,6 @@
 package se.utskick;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.utskick.audience.AudienceRecipientSource;
@@ -14,21 +11,14 @@ import se.utskick.delivery.Delivery;
 import se.utskick.delivery.DeliveryConfig;
 import se.utskick.delivery.EmbeddedMailServer;
 import se.utskick.delivery.InvalidAddresses;
-import se.utskick.delivery.LoggedDelivery;
-import se.utskick.letters.LetterException;
 import se.utskick.letters.Letters;
 import se.utskick.letters.LettersConfig;
 import se.utskick.register.EmailStatus;
 import se.utskick.register.Register;
 import se.utskick.register.RegisterConfig;
-import se.utskick.replies.AddressStatus;
-import se.utskick.replies.DeliveryDirectory;
-import se.utskick.replies.LetterDirectory;
-import se.utskick.replies.MemberLookup;
 import se.utskick.replies.Replies;
 import se.utskick.replies.RepliesConfig;
 import se.utskick.replies.RepliesErasure;
-import se.utskick.replies.Subscriptions;
 
 /**
  * The composition root: builds the whole object graph by hand, in dependency order, from one
@@ -64,87 +54,8 @@ public final class Utskick implements AutoCloseable {
         this.delivery = new Delivery(database, DeliveryConfig.from(config), keyring, recipientSource, letters.composer(),
                 letters.states(), invalid, clock);
         register.addErasureStep(delivery.erasure());
-        this.replies = replies(database, config, register, letters, delivery, clock);
+        this.replies = Seams.replies(database, config, register, letters, delivery, clock);
         register.addErasureStep(new RepliesErasure());
-    }
-
-    /**
-     * The replies feature on the register, the letters and the delivery log. Still stand-ins
-     * (NotYetWired): finding a member by number, and association names for the feedback table
-     * (the register offers neither yet).
-     */
-    private static Replies replies(Database db, Config config, Register register, Letters letters, Delivery delivery,
-                                   Clock clock) {
-        NotYetWired notYet = new NotYetWired();
-        AddressStatus addresses = (memberId, expectedEmail, reason) ->
-                register.markAddress(memberId, expectedEmail, EmailStatus.BOUNCED, reason);
-        Subscriptions subscriptions = new Subscriptions() {
-            @Override
-            public void unsubscribe(long memberId) {
-                register.setUnsubscribed(memberId, true);
-            }
-
-            @Override
-            public void resubscribe(long memberId) {
-                register.setUnsubscribed(memberId, false);
-            }
-        };
-        MemberLookup members = new MemberLookup() {
-            @Override
-            public Optional<Long> byEmail(String normalisedEmail) {
-                return register.memberIdByEmail(normalisedEmail);
-            }
-
-            @Override
-            public Optional<Long> byNumber(String memberNumber) {
-                return notYet.byNumber(memberNumber);
-            }
-        };
-        LongFunction<String> letterKind = id -> letters.get(id).kind().name();
-        return Replies.create(db, RepliesConfig.from(config), deliveryDirectory(delivery, letterKind),
-                letterDirectory(letters, delivery), addresses, subscriptions, members, clock);
-    }
-
-    /** Letters for the feedback table; the associations expected to answer are those the letter's deliveries went to. */
-    private static LetterDirectory letterDirectory(Letters letters, Delivery delivery) {
-        return new LetterDirectory() {
-            @Override
-            public Optional<Letter> letter(long letterId) {
-                try {
-                    var l = letters.get(letterId);
-                    return Optional.of(new Letter(l.id(), l.kind().name(), l.subject(), Optional.ofNullable(l.feedbackDeadline())));
-                } catch (LetterException e) {
-                    return Optional.empty();
-                }
-            }
-
-            @Override
-            public List<Association> associationsAddressed(long letterId) {
-                return delivery.log().deliveries(letterId, Optional.empty(), Integer.MAX_VALUE).stream()
-                        .map(LoggedDelivery::associationId).filter(java.util.Objects::nonNull).distinct()
-                        .map(id -> new Association(id, NotYetWired.associationName(id))).toList();
-            }
-        };
-    }
-
-    /** The delivery log seen as replies needs it; the letter kind comes from the letters feature. */
-    private static DeliveryDirectory deliveryDirectory(Delivery delivery, LongFunction<String> letterKind) {
-        return new DeliveryDirectory() {
-            @Override
-            public Optional<SentDelivery> byToken(String token) {
-                return delivery.log().byToken(token).map(d -> sent(d, letterKind));
-            }
-
-            @Override
-            public Optional<SentDelivery> byMessageId(String messageId) {
-                return delivery.log().byMessageId(messageId).map(d -> sent(d, letterKind));
-            }
-        };
-    }
-
-    private static DeliveryDirectory.SentDelivery sent(LoggedDelivery d, LongFunction<String> letterKind) {
-        return new DeliveryDirectory.SentDelivery(d.id(), d.letterId(), letterKind.apply(d.letterId()), d.memberId(),
-                d.associationId(), d.email(), d.messageId());
     }
 
     public static Utskick start(Config config) {

@@ -105,6 +105,32 @@ public final class Register {
         });
     }
 
+    /** The member with this member number, in any state; for commands that name a member. */
+    public Optional<Long> memberIdByNumber(String memberNumber) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM member WHERE member_number = ?")) {
+                ps.setString(1, memberNumber.strip());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Every association's name by id: a few dozen rows, for tables that show associations. */
+    public java.util.Map<Long, String> associationNames() {
+        return db.withConnection(c -> {
+            java.util.Map<Long, String> names = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM association");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return names;
+        });
+    }
+
     /** Registers a step that erases a feature's data about a member; runs in every later erasure. */
     public void addErasureStep(ErasureStep step) {
         erasure.add(step);

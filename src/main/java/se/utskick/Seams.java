@@ -1,0 +1,105 @@
+package se.utskick;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import se.utskick.db.Database;
+import se.utskick.delivery.Delivery;
+import se.utskick.delivery.LoggedDelivery;
+import se.utskick.letters.LetterException;
+import se.utskick.letters.Letters;
+import se.utskick.register.EmailStatus;
+import se.utskick.register.Register;
+import se.utskick.replies.AddressStatus;
+import se.utskick.replies.DeliveryDirectory;
+import se.utskick.replies.LetterDirectory;
+import se.utskick.replies.MemberLookup;
+import se.utskick.replies.Replies;
+import se.utskick.replies.RepliesConfig;
+import se.utskick.replies.Subscriptions;
+
+/**
+ * The adapters between features that the composition root plugs in: each feature declares the
+ * small interface it needs (the consumer owns it) and this class fills it from another feature's
+ * public surface. Used only by {@link Utskick}; stateless.
+ */
+final class Seams {
+    private Seams() {
+    }
+
+    /** The replies feature on the register, the letters and the delivery log. */
+    static Replies replies(Database db, Config config, Register register, Letters letters, Delivery delivery,
+                                   Clock clock) {
+        AddressStatus addresses = (memberId, expectedEmail, reason) ->
+                register.markAddress(memberId, expectedEmail, EmailStatus.BOUNCED, reason);
+        Subscriptions subscriptions = new Subscriptions() {
+            @Override
+            public void unsubscribe(long memberId) {
+                register.setUnsubscribed(memberId, true);
+            }
+
+            @Override
+            public void resubscribe(long memberId) {
+                register.setUnsubscribed(memberId, false);
+            }
+        };
+        MemberLookup members = new MemberLookup() {
+            @Override
+            public Optional<Long> byEmail(String normalisedEmail) {
+                return register.memberIdByEmail(normalisedEmail);
+            }
+
+            @Override
+            public Optional<Long> byNumber(String memberNumber) {
+                return register.memberIdByNumber(memberNumber);
+            }
+        };
+        LongFunction<String> letterKind = id -> letters.get(id).kind().name();
+        return Replies.create(db, RepliesConfig.from(config), deliveryDirectory(delivery, letterKind),
+                letterDirectory(letters, delivery, register), addresses, subscriptions, members, clock);
+    }
+
+    /** Letters for the feedback table; the associations expected to answer are those the letter's deliveries went to. */
+    static LetterDirectory letterDirectory(Letters letters, Delivery delivery, Register register) {
+        return new LetterDirectory() {
+            @Override
+            public Optional<Letter> letter(long letterId) {
+                try {
+                    var l = letters.get(letterId);
+                    return Optional.of(new Letter(l.id(), l.kind().name(), l.subject(), Optional.ofNullable(l.feedbackDeadline())));
+                } catch (LetterException e) {
+                    return Optional.empty();
+                }
+            }
+
+            @Override
+            public List<Association> associationsAddressed(long letterId) {
+                java.util.Map<Long, String> names = register.associationNames();
+                return delivery.log().deliveries(letterId, Optional.empty(), Integer.MAX_VALUE).stream()
+                        .map(LoggedDelivery::associationId).filter(java.util.Objects::nonNull).distinct()
+                        .map(id -> new Association(id, names.getOrDefault(id, "förening " + id))).toList();
+            }
+        };
+    }
+
+    /** The delivery log seen as replies needs it; the letter kind comes from the letters feature. */
+    static DeliveryDirectory deliveryDirectory(Delivery delivery, LongFunction<String> letterKind) {
+        return new DeliveryDirectory() {
+            @Override
+            public Optional<SentDelivery> byToken(String token) {
+                return delivery.log().byToken(token).map(d -> sent(d, letterKind));
+            }
+
+            @Override
+            public Optional<SentDelivery> byMessageId(String messageId) {
+                return delivery.log().byMessageId(messageId).map(d -> sent(d, letterKind));
+            }
+        };
+    }
+
+    static DeliveryDirectory.SentDelivery sent(LoggedDelivery d, LongFunction<String> letterKind) {
+        return new DeliveryDirectory.SentDelivery(d.id(), d.letterId(), letterKind.apply(d.letterId()), d.memberId(),
+                d.associationId(), d.email(), d.messageId());
+    }
+}
