@@ -51,13 +51,15 @@ final class AddressReminders {
         long letterId = existing.orElseGet(() -> create(month));
         int[] told = new int[3];
         int frozen = sender.send(letterId, () -> decide(letterId, told));
-        if (frozen == 0 && told[0] + told[2] == 0) {
-            return month + ": reminders already sent (letter " + letterId + "); nothing sent";
+        if (frozen == 0) {
+            return told[1] > 0 ? month + ": " + told[1] + " associations have members to fix but nobody to tell (no officer, chair "
+                    + "or ombudsman with a usable address; set mail.ombudsman.address); nothing sent, the next run tries again"
+                    : month + ": reminders already sent (letter " + letterId + "); nothing sent";
         }
         log.info("missing-address reminders {}: letter {}, {} associations told, {} unreachable, {} messages queued",
                 month, letterId, told[0], told[1], frozen);
         return month + ": letter " + letterId + ", " + told[0] + " associations told, " + told[1] + " unreachable"
-                + (told[1] > 0 && told[2] == 0 ? " and no ombudsman address (set mail.ombudsman.address)" : "")
+                + (told[1] > 0 && told[2] == 0 ? " and no ombudsman to tell (set mail.ombudsman.address)" : "")
                 + ", " + frozen + " messages queued";
     }
 

@@ -9,7 +9,8 @@ import se.utskick.letters.Letters;
 
 /**
  * Takes a reminder letter the rest of the way, from wherever a previous run stopped: a DRAFT gets
- * its recipients decided and stored and is approved; an APPROVED letter is frozen into the outbox;
+ * its recipients decided and stored and is approved (a draft with nobody to go to stays a draft, to
+ * be decided again by the next run); an APPROVED letter is frozen into the outbox;
  * a letter already sending or sent is left alone. The outbox and the letter's state machine
  * (APPROVED → SENDING is a compare-and-set inside the freeze) make the send happen once, so a run
  * that crashes anywhere can simply be run again.
@@ -34,8 +35,7 @@ final class ReminderLetters {
         if (l.state() == LetterState.DRAFT) {
             int n = decide.get();
             if (n == 0) {
-                letters.states().cancelled(letterId);
-                store.forget(letterId);
+                // nobody to send to yet: the draft stays, and the next run decides again
                 return 0;
             }
             letters.approveReminder(letterId, n);
