@@ -74,6 +74,22 @@ class AddressRemindersTest {
     }
 
     @Test
+    void theJobIsOfferedToTheScheduleWithItsCronAndSummarisesWithCountsOnly() throws Exception {
+        h = new ReminderHarness("schedule.reminders.address.cron", "0 30 7 2 * ?");
+        long karlstad = h.association("Karlstad");
+        h.member("K1", "Olle", "Officer", karlstad, "OK", null, null, "MEMBERSHIP_OFFICER");
+        h.member("K2", "Åsa", "Öberg", karlstad, "MISSING", null, null);
+        var job = h.app.jobs().stream().filter(j -> j.name().equals("address-reminders")).findFirst().orElseThrow();
+        assertEquals("0 30 7 2 * ?", job.schedule());
+        assertTrue(h.app.jobs().stream().anyMatch(j -> j.name().equals("feedback-reminders")));
+
+        String summary = job.run();
+
+        assertEquals("2026-03: letter 1, 1 associations told, 0 unreachable, 1 messages queued", summary);
+        assertFalse(summary.contains("Karlstad") || summary.contains("K2") || summary.contains("example.org"), summary);
+    }
+
+    @Test
     void officerSeesNameNumberBadValueAndReasonAndHowToFixIt() throws Exception {
         h = new ReminderHarness("reminders.register.url", "https://register.example.org/login");
         long karlstad = h.association("Karlstad");
