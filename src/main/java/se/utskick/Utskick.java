@@ -1,6 +1,8 @@
 package se.utskick;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.utskick.audience.AudienceRecipientSource;
@@ -16,9 +18,12 @@ import se.utskick.letters.LettersConfig;
 import se.utskick.register.EmailStatus;
 import se.utskick.register.Register;
 import se.utskick.register.RegisterConfig;
+import se.utskick.reminders.ReminderConfig;
+import se.utskick.reminders.Reminders;
 import se.utskick.replies.Replies;
 import se.utskick.replies.RepliesConfig;
 import se.utskick.replies.RepliesErasure;
+import se.utskick.schedule.ScheduledJob;
 
 /**
  * The composition root: builds the whole object graph by hand, in dependency order, from one
@@ -39,6 +44,7 @@ public final class Utskick implements AutoCloseable {
     private final AudienceRecipientSource recipientSource;
     private final Delivery delivery;
     private final Replies replies;
+    private final Reminders reminders;
     private EmbeddedMailServer embeddedMail;
 
     private Utskick(Config config, Database database, Clock clock) {
@@ -47,15 +53,19 @@ public final class Utskick implements AutoCloseable {
         this.keyring = Keyring.from(config);
         this.register = new Register(database, RegisterConfig.from(config), keyring);
         this.audiences = new Audiences(database);
-        this.letters = new Letters(database, audiences, LettersConfig.from(config), clock);
+        ReminderConfig reminderConfig = ReminderConfig.from(config);
+        this.letters = new Letters(database, audiences, LettersConfig.from(config), clock, Reminders.content(database, reminderConfig));
         this.recipientSource = new AudienceRecipientSource(letters::audienceOf);
         InvalidAddresses invalid = (memberId, email, smtpReply) ->
                 register.markAddress(memberId, email, EmailStatus.INVALID, "refused by the receiving server: " + smtpReply);
-        this.delivery = new Delivery(database, DeliveryConfig.from(config), keyring, recipientSource, letters.composer(),
+        this.delivery = new Delivery(database, DeliveryConfig.from(config), keyring,
+                Reminders.recipients(database, letters, recipientSource), letters.composer(),
                 letters.states(), invalid, clock);
         register.addErasureStep(delivery.erasure());
         this.replies = Seams.replies(database, config, register, letters, delivery, clock);
         register.addErasureStep(new RepliesErasure());
+        this.reminders = Reminders.create(database, reminderConfig, letters, delivery, replies.log(), clock);
+        register.addErasureStep(Reminders.erasure());
     }
 
     public static Utskick start(Config config) {
@@ -65,6 +75,7 @@ public final class Utskick implements AutoCloseable {
         LettersConfig.from(config);
         DeliveryConfig.from(config);
         RepliesConfig.from(config);
+        ReminderConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
         try {
             Utskick app = wire(config, db);
@@ -78,7 +89,12 @@ public final class Utskick implements AutoCloseable {
 
     /** Wires the graph on an already open database (tests use one embedded server for many graphs). */
     public static Utskick wire(Config config, Database db) {
-        return new Utskick(config, db, Clock.systemUTC());
+        return wire(config, db, Clock.systemUTC());
+    }
+
+    /** The graph on a given clock: tests move "today" (deadlines, the month) without waiting. */
+    public static Utskick wire(Config config, Database db, Clock clock) {
+        return new Utskick(config, db, clock);
     }
 
     /** With {@code smtp.host = embedded}: GreenMail on smtp.port, unless another Utskick process already serves it. */
@@ -132,6 +148,18 @@ public final class Utskick implements AutoCloseable {
     /** The reply mailbox, reply log, feedback and unsubscribe. */
     public Replies replies() {
         return replies;
+    }
+
+    /** Missing-address and feedback reminders. */
+    public Reminders reminders() {
+        return reminders;
+    }
+
+    /** Every scheduled job of the features, for the schedule. */
+    public List<ScheduledJob> jobs() {
+        List<ScheduledJob> jobs = new ArrayList<>(replies.jobs());
+        jobs.addAll(reminders.jobs());
+        return List.copyOf(jobs);
     }
 
     @Override

@@ -81,6 +81,18 @@ final class HeaderText {
         word.reset();
     }
 
+    /** A msg-id (RFC 5322 §3.6.4): {@code <left@right>}, printable ASCII without spaces or further brackets. */
+    static String messageId(String what, String value) {
+        singleLine(what, value);
+        String v = value.strip();
+        boolean ok = v.length() > 4 && v.length() <= 200 && v.startsWith("<") && v.endsWith(">") && v.indexOf('@') > 1
+                && v.substring(1, v.length() - 1).chars().allMatch(ch -> ch > 32 && ch < 127 && ch != '<' && ch != '>');
+        if (!ok) {
+            throw new IllegalArgumentException(what + " is not a Message-ID such as <token@example.org>");
+        }
+        return v;
+    }
+
     /** {@code "Display Name" <local@ascii-domain>}, the name RFC 2047 encoded or quoted. */
     static String mailbox(String what, String name, String address) {
         String addr = asciiAddress(what, address);

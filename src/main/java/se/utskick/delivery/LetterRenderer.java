@@ -14,7 +14,8 @@ import se.utskick.delivery.LetterComposer.Recipient;
  * Turns one letter into the MIME bytes of each of its messages. Everything that is the same for
  * every recipient (From, List-Id, the boundary, the encoded header prefixes) is built once, in the
  * constructor; {@link #render} adds only what is per recipient: the token headers, To, the composed
- * subject and the two quoted-printable parts of a multipart/alternative (RFC 2046 §5.1.4: text,
+ * subject, In-Reply-To and References when the delivery answers an earlier message, and the two
+ * quoted-printable parts of a multipart/alternative (RFC 2046 §5.1.4: text,
  * then HTML). Thread-safe and immutable.
  *
  * <p>The boundary begins with {@code =_}, which quoted-printable output can never contain, so no
@@ -68,6 +69,12 @@ final class LetterRenderer {
         h.append("To: ").append(HeaderText.mailbox("the recipient of delivery " + deliveryId,
                 (recipient.firstName() + " " + recipient.lastName()).strip(), rcpt)).append("\r\n");
         h.append("Subject: ").append(HeaderText.encoded("the subject", m.subject())).append("\r\n");
+        if (d.inReplyTo() != null) {
+            // RFC 5322 §3.6.4: a reply names its parent in both; we thread one level deep
+            String parent = HeaderText.messageId("the In-Reply-To of delivery " + deliveryId, d.inReplyTo());
+            h.append("In-Reply-To: ").append(parent).append("\r\n");
+            h.append("References: ").append(parent).append("\r\n");
+        }
         h.append("Reply-To: <reply+").append(token).append('@').append(domain).append(">\r\n");
         if (letter.offersUnsubscribe()) {
             h.append("List-Unsubscribe: <").append(HeaderText.singleLine("the unsubscribe URL", recipient.unsubscribeUrl()))

@@ -38,9 +38,10 @@ final class Outbox {
         }
         int n;
         try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO delivery (letter_id, member_id, email, first_name, last_name, association_id, state, due_at, queued_at) "
-                        + "WITH r (member_id, email, first_name, last_name, association_id) AS (" + source.sql() + ") "
-                        + "SELECT ?, r.member_id, r.email, r.first_name, r.last_name, r.association_id, 'QUEUED', ?, ? FROM r")) {
+                "INSERT INTO delivery (letter_id, member_id, email, first_name, last_name, association_id, in_reply_to, state, due_at, queued_at) "
+                        + "WITH r (member_id, email, first_name, last_name, association_id" + (source.threaded() ? ", in_reply_to" : "")
+                        + ") AS (" + source.sql() + ") SELECT ?, r.member_id, r.email, r.first_name, r.last_name, r.association_id, "
+                        + (source.threaded() ? "r.in_reply_to" : "NULL") + ", 'QUEUED', ?, ? FROM r")) {
             int p = source.params().size();
             for (int i = 0; i < p; i++) {
                 ins.setObject(i + 1, source.params().get(i));
@@ -67,7 +68,7 @@ final class Outbox {
         return db.inTransaction(c -> {
             List<ClaimedDelivery> rows = new ArrayList<>(max);
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, letter_id, member_id, email, first_name, last_name, association_id, attempts, queued_at "
+                    "SELECT id, letter_id, member_id, email, first_name, last_name, association_id, attempts, queued_at, in_reply_to "
                             + "FROM delivery WHERE state IN " + WAITING + " AND due_at <= ? AND letter_id IN " + in
                             + " LIMIT ? FOR UPDATE SKIP LOCKED")) {
                 s.setTimestamp(1, Timestamp.from(now));
@@ -76,7 +77,7 @@ final class Outbox {
                     while (r.next()) {
                         rows.add(new ClaimedDelivery(r.getLong(1), r.getLong(2), r.getObject(3, Long.class), r.getString(4),
                                 r.getString(5), r.getString(6), r.getObject(7, Long.class), r.getInt(8) + 1,
-                                r.getTimestamp(9).toInstant()));
+                                r.getTimestamp(9).toInstant(), r.getString(10)));
                     }
                 }
             }

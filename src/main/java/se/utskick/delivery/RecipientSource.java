@@ -15,16 +15,28 @@ public interface RecipientSource {
      * exclusions applied. The SELECT returns exactly these columns, in this order:
      * {@code member_id BIGINT, email VARCHAR, first_name VARCHAR, last_name VARCHAR,
      * association_id INT NULL} — {@code association_id} is the association the person answers for
-     * (board letters) or else their own association.
+     * (board letters) or else their own association. A {@linkplain Query#threaded threaded} query
+     * returns a sixth column, {@code in_reply_to VARCHAR NULL}: the Message-ID (with angle brackets)
+     * of an earlier message this one answers, sent as {@code In-Reply-To} and {@code References}
+     * (RFC 5322 §3.6.4). {@code member_id} may be NULL for an address outside the register.
      *
      * @throws se.utskick.UtskickException if the letter has no audience
      */
     Query recipientsOf(long letterId);
 
-    /** A SELECT with {@code ?} placeholders and their values, in order. */
-    record Query(String sql, List<Object> params) {
+    /**
+     * A SELECT with {@code ?} placeholders and their values, in order.
+     *
+     * @param threaded true when the SELECT has the sixth column {@code in_reply_to}
+     */
+    record Query(String sql, List<Object> params, boolean threaded) {
         public Query {
             params = List.copyOf(params);
+        }
+
+        /** The usual five columns, no threading. */
+        public Query(String sql, List<Object> params) {
+            this(sql, params, false);
         }
     }
 }

@@ -20,7 +20,7 @@ public final class SmtpBaseline {
                             int connections) throws InterruptedException {
         LetterRenderer renderer = new LetterRenderer(composer.prepare(letterId), cfg, tokens, null);
         ClaimedDelivery one = new ClaimedDelivery(1, letterId, 1L, "baseline@bench.example.org", "Åsa", "Öberg", null, 1,
-                Instant.now());
+                Instant.now(), null);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();

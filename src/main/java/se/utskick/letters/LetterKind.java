@@ -4,14 +4,15 @@ import java.util.Locale;
 
 /**
  * The kinds of letter, stored by these names. {@code template} is the base name of the kind's
- * templates ({@code members.ftlh}, {@code members.ftl}); REMINDER (automatic messages to membership
- * officers) gets its templates with the scheduling feature.
+ * templates ({@code members.ftlh}, {@code members.ftl}). REMINDER letters are automatic (the
+ * reminders feature decides their recipients and content through {@link ReminderContent}); they
+ * carry {@code Auto-Submitted: auto-generated}.
  */
 public enum LetterKind {
     BOARD("board", "Styrelsebrevet", "Styrelsebrevet", "all-boards", true),
     MEMBERS("members", "Värmlandsvänstern informerar", "Medlemsbrevet", "all-members", true),
     TARGETED("targeted", "Till styrelserna", "Riktat utskick", "all-boards", false),
-    REMINDER("reminder", "Påminnelse till medlemsansvariga", "Medlemsansvariga", "all-membership-officers", false);
+    REMINDER("reminder", "Påminnelse", "Påminnelser", "all-membership-officers", false);
 
     private final String template;
     private final String listName;

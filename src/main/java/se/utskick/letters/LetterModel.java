@@ -75,6 +75,27 @@ final class LetterModel {
         return m;
     }
 
+    /** A copy of plain maps, lists and strings with every string cleaned of slot markers. */
+    static Map<String, Object> cleaned(Map<String, ?> m) {
+        Map<String, Object> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(k, cleanValue(v)));
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object cleanValue(Object v) {
+        if (v instanceof String s) {
+            return Stitch.clean(s);
+        }
+        if (v instanceof Map<?, ?> m) {
+            return cleaned((Map<String, ?>) m);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(LetterModel::cleanValue).toList();
+        }
+        return v;
+    }
+
     private static Map<String, Object> markdown(String body, Links links) {
         Node doc = PARSER.parse(Stitch.clean(body));
         Map<String, Object> m = new HashMap<>();

@@ -87,6 +87,24 @@ final class LetterRepository {
         });
     }
 
+    /** Ids of SENDING or SENT board and targeted letters with a deadline in [from, to], oldest deadline first. */
+    List<Long> sentWithDeadline(java.time.LocalDate from, java.time.LocalDate to) {
+        return db.withConnection(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM letter WHERE kind IN ('BOARD', 'TARGETED') "
+                    + "AND state IN ('SENDING', 'SENT') AND feedback_deadline BETWEEN ? AND ? ORDER BY feedback_deadline, id")) {
+                ps.setDate(1, Date.valueOf(from));
+                ps.setDate(2, Date.valueOf(to));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Every association's name by id (a few dozen rows). */
     java.util.Map<Long, String> associationNames() {
         return db.withConnection(c -> {

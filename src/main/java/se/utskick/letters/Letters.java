@@ -33,13 +33,19 @@ public final class Letters {
     private final Approval approval;
 
     public Letters(Database db, Audiences audiences, LettersConfig cfg, Clock clock) {
+        this(db, audiences, cfg, clock, ReminderContent.NONE);
+    }
+
+    /** @param reminders what REMINDER letters say (the reminders feature) */
+    public Letters(Database db, Audiences audiences, LettersConfig cfg, Clock clock, ReminderContent reminders) {
         this.repo = new LetterRepository(db);
         this.audiences = audiences;
         this.cfg = cfg;
         this.clock = clock;
         this.events = new Events(db);
         this.states = new LetterStates(db);
-        this.composer = new TemplateLetterComposer(repo, events, new Templates(cfg.templateOverrides(), cfg.zone()), cfg, clock);
+        this.composer = new TemplateLetterComposer(repo, events, new Templates(cfg.templateOverrides(), cfg.zone()), cfg, clock,
+                reminders);
         this.approval = new Approval(audiences, states, composer, cfg, clock);
     }
 
@@ -174,6 +180,58 @@ public final class Letters {
     public LetterAudience audienceOf(long id) {
         Letter l = get(id);
         return new LetterAudience(Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe());
+    }
+
+    /**
+     * A new draft of an automatic REMINDER letter, whose recipients and content its feature decides
+     * ({@link ReminderContent}). With a {@code period} there is at most one per month: a second one
+     * is refused. {@code feedbackRequest} and {@code deadline} (both may be null) are copied from the
+     * letter it follows up. The audience fields only describe it: its recipients are not a rule.
+     */
+    public Letter createReminder(YearMonth period, String subject, String audienceName, String feedbackRequest,
+                                 LocalDate deadline) {
+        if (subject.contains("\r") || subject.contains("\n")) {
+            throw new LetterException("the subject of a reminder must be one line");
+        }
+        long id = repo.insert(LetterKind.REMINDER, period, subject, audienceName, "");
+        if (feedbackRequest != null) {
+            repo.set(id, "feedback_request", feedbackRequest);
+        }
+        if (deadline != null) {
+            repo.set(id, "feedback_deadline", deadline);
+        }
+        return get(id);
+    }
+
+    /** The letter of this kind and month, if there is one. */
+    public java.util.Optional<Letter> find(LetterKind kind, YearMonth period) {
+        return repo.find(kind, period);
+    }
+
+    /** Appends an item written by the program (Markdown, rendered with raw HTML escaped like any item). */
+    public void addText(long id, String heading, String markdown) {
+        draftOnly(id, repo.addItem(id, Stitch.clean(heading), markdown));
+    }
+
+    /**
+     * DRAFT → APPROVED for a REMINDER letter: it is prepared (every association's rendering, so a
+     * template error surfaces here, never while sending) and approved for {@code recipients}.
+     */
+    public void approveReminder(long id, int recipients) {
+        Letter l = get(id);
+        if (l.kind() != LetterKind.REMINDER) {
+            throw new LetterException(l.label() + " is a " + l.kind() + " letter; approve it with: utskick letter approve " + id);
+        }
+        composer.prepared(l);
+        states.approve(id, l.version(), recipients);
+    }
+
+    /**
+     * Board letters and targeted mailings that are being or were sent, with a feedback deadline from
+     * {@code from} to {@code to} inclusive: those whose boards may be reminded or summarised.
+     */
+    public List<Letter> sentWithDeadline(LocalDate from, LocalDate to) {
+        return repo.sentWithDeadline(from, to).stream().map(this::get).toList();
     }
 
     private void draftOnly(long id, boolean applied) {

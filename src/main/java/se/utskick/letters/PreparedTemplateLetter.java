@@ -34,16 +34,23 @@ final class PreparedTemplateLetter implements PreparedLetter {
     private final Map<String, Object> model;
     private final String listId;
     private final Map<Long, Parts> parts;
+    private final ReminderContent reminders;
 
     PreparedTemplateLetter(Letter letter, Templates templates, Map<String, Object> model, Map<Long, String> associations, String listId) {
+        this(letter, templates, model, associations, listId, ReminderContent.NONE);
+    }
+
+    PreparedTemplateLetter(Letter letter, Templates templates, Map<String, Object> model, Map<Long, String> associations, String listId,
+                           ReminderContent reminders) {
         this.letter = letter;
+        this.reminders = reminders;
         this.html = templates.get(letter.kind().template() + ".ftlh", letter.label());
         this.text = templates.get(letter.kind().template() + ".ftl", letter.label());
         this.model = model;
         this.listId = listId;
         Map<Long, Parts> rendered = new HashMap<>();
-        rendered.put(NONE, render(null));
-        associations.forEach((id, name) -> rendered.put(id, render(name)));
+        rendered.put(NONE, render(null, null));
+        associations.forEach((id, name) -> rendered.put(id, render(id, name)));
         this.parts = Map.copyOf(rendered);
     }
 
@@ -82,14 +89,20 @@ final class PreparedTemplateLetter implements PreparedLetter {
         return p == null ? parts.get(NONE) : p;
     }
 
-    private Parts render(String association) {
-        Parts p = new Parts(Stitch.of(run(html, values(SLOTS, association))), Stitch.of(run(text, values(SLOTS, association))));
+    private Parts render(Long associationId, String association) {
+        Map<String, Object> base = model;
+        if (letter.kind() == LetterKind.REMINDER) {
+            base = new HashMap<>(model);
+            base.put("reminder", LetterModel.cleaned(reminders.model(letter.id(), associationId)));
+        }
+        Map<String, Object> m = base;
+        Parts p = new Parts(Stitch.of(run(html, values(m, SLOTS, association))), Stitch.of(run(text, values(m, SLOTS, association))));
         if (offersUnsubscribe() && !(p.html.uses(2) && p.text.uses(2))) {
             throw new TemplateError(letter.kind().template() + (p.html.uses(2) ? ".ftl" : ".ftlh"), 0, letter.label()
                     + ": the template does not print ${recipient.unsubscribeUrl}; every members' letter must say how to unsubscribe");
         }
-        String realHtml = run(html, values(SAMPLE, association));
-        String realText = run(text, values(SAMPLE, association));
+        String realHtml = run(html, values(m, SAMPLE, association));
+        String realText = run(text, values(m, SAMPLE, association));
         if (!realHtml.equals(p.html.fill(escaped(SAMPLE))) || !realText.equals(p.text.fill(SAMPLE))) {
             throw new TemplateError(letter.kind().template() + (realText.equals(p.text.fill(SAMPLE)) ? ".ftlh" : ".ftl"), 0,
                     letter.label() + ": a template uses a recipient value (recipient.firstName, lastName or unsubscribeUrl) "
@@ -99,8 +112,8 @@ final class PreparedTemplateLetter implements PreparedLetter {
         return p;
     }
 
-    private Map<String, Object> values(String[] v, String association) {
-        return LetterModel.withRecipient(model, v[0], v[1], association, offersUnsubscribe() ? v[2] : null);
+    private Map<String, Object> values(Map<String, Object> m, String[] v, String association) {
+        return LetterModel.withRecipient(m, v[0], v[1], association, offersUnsubscribe() ? v[2] : null);
     }
 
     private String run(Template t, Map<String, Object> m) {

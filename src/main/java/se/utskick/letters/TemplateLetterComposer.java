@@ -21,9 +21,12 @@ public final class TemplateLetterComposer implements LetterComposer {
     private final Templates templates;
     private final LettersConfig cfg;
     private final Clock clock;
+    private final ReminderContent reminders;
 
-    TemplateLetterComposer(LetterRepository repo, Events events, Templates templates, LettersConfig cfg, Clock clock) {
+    TemplateLetterComposer(LetterRepository repo, Events events, Templates templates, LettersConfig cfg, Clock clock,
+                           ReminderContent reminders) {
         this.repo = repo;
+        this.reminders = reminders;
         this.events = events;
         this.templates = templates;
         this.cfg = cfg;
@@ -44,7 +47,7 @@ public final class TemplateLetterComposer implements LetterComposer {
     PreparedTemplateLetter prepared(Letter l) {
         List<Event> ev = l.kind() == LetterKind.MEMBERS ? eventsFor(l) : List.of();
         return new PreparedTemplateLetter(l, templates, LetterModel.of(l, ev, l.audienceName(), cfg), repo.associationNames(),
-                l.kind().listId(cfg.listIdDomain()));
+                l.kind().listId(cfg.listIdDomain()), reminders);
     }
 
     /** The events of the letter's weeks: from the first day of its month (today for letters without a period). */

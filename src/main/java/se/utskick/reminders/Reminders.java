@@ -1,0 +1,109 @@
+package se.utskick.reminders;
+
+import java.time.Clock;
+import java.util.List;
+import se.utskick.db.Database;
+import se.utskick.delivery.Delivery;
+import se.utskick.delivery.RecipientSource;
+import se.utskick.letters.LetterKind;
+import se.utskick.letters.Letters;
+import se.utskick.letters.ReminderContent;
+import se.utskick.replies.ReplyLog;
+import se.utskick.schedule.ScheduledJob;
+
+/**
+ * The reminders feature's entry point, built in two steps because the letters feature needs its
+ * content before the reminders can use the letters: {@link #content} first (on the database
+ * alone), then {@link #create}. Thread-safe; the jobs are idempotent per month / per board letter.
+ */
+public final class Reminders {
+    private final AddressReminders addresses;
+    private final FeedbackReminders feedback;
+    private final ReminderConfig cfg;
+
+    private Reminders(AddressReminders addresses, FeedbackReminders feedback, ReminderConfig cfg) {
+        this.addresses = addresses;
+        this.feedback = feedback;
+        this.cfg = cfg;
+    }
+
+    /** What REMINDER letters say, for the letters feature. */
+    public static ReminderContent content(Database db, ReminderConfig cfg) {
+        return new ReminderModels(new ReminderStore(db), cfg.registerUrl());
+    }
+
+    /** The recipients of a REMINDER letter, for delivery (threaded query: the sixth column is in_reply_to). */
+    public static RecipientSource recipients(Database db) {
+        return new ReminderStore(db)::recipientsOf;
+    }
+
+    /**
+     * Delivery's recipient source: REMINDER letters from this feature, every other letter from
+     * {@code audience}.
+     */
+    public static RecipientSource recipients(Database db, Letters letters, RecipientSource audience) {
+        RecipientSource reminders = recipients(db);
+        return id -> (letters.get(id).kind() == LetterKind.REMINDER ? reminders : audience).recipientsOf(id);
+    }
+
+    public static Reminders create(Database db, ReminderConfig cfg, Letters letters, Delivery delivery, ReplyLog replies, Clock clock) {
+        ReminderStore store = new ReminderStore(db);
+        ReminderLetters sender = new ReminderLetters(letters, delivery, store);
+        Ombudsman ombudsman = new Ombudsman(store, cfg.ombudsmanAddress());
+        return new Reminders(new AddressReminders(store, letters, sender, ombudsman, cfg, clock),
+                new FeedbackReminders(store, letters, replies, sender, ombudsman, cfg, clock), cfg);
+    }
+
+    /** This month's missing-address reminders, unless already sent; a one-line summary with counts. */
+    public String sendAddressReminders() {
+        return addresses.run();
+    }
+
+    /** Due feedback reminders and post-deadline summaries, each once; a one-line summary with counts. */
+    public String sendFeedbackReminders() {
+        return feedback.run();
+    }
+
+    /** Erasing a member removes them from recipients decided but not yet frozen. */
+    public static se.utskick.register.ErasureStep erasure() {
+        return (c, memberId) -> {
+            try (var ps = c.prepareStatement("DELETE FROM reminder_recipient WHERE member_id = ?")) {
+                ps.setLong(1, memberId);
+                ps.executeUpdate();
+            }
+        };
+    }
+
+    /** {@code address-reminders} and {@code feedback-reminders}, for the schedule. */
+    public List<ScheduledJob> jobs() {
+        return List.of(
+                job("address-reminders", "Tell each membership officer of their members without a usable address (once a month)",
+                        cfg.addressCron(), this::sendAddressReminders),
+                job("feedback-reminders", "Remind boards that have not answered a board letter; summarise after the deadline",
+                        cfg.feedbackCron(), this::sendFeedbackReminders));
+    }
+
+    private static ScheduledJob job(String name, String description, String schedule, java.util.function.Supplier<String> work) {
+        return new ScheduledJob() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public String schedule() {
+                return schedule;
+            }
+
+            @Override
+            public String run() {
+                return work.get();
+            }
+        };
+    }
+}
