@@ -22,8 +22,8 @@ final class DeliveriesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "LETTER", description = "The letter's id.")
-    long letterId;
+    @Parameters(index = "0", paramLabel = "LETTER", description = "The letter: its id or name (12, board-2026-03).")
+    String letterId;
 
     @Option(names = "--state", paramLabel = "STATE", description = "Only this state: ${COMPLETION-CANDIDATES}.")
     DeliveryState state;
@@ -35,7 +35,7 @@ final class DeliveriesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-10s %-9s %3s  %-40s %-24s %s%n", "id", "state", "try", "address", "sent", "last reply");
-        for (LoggedDelivery d : main.app().delivery().log().deliveries(letterId, Optional.ofNullable(state), limit)) {
+        for (LoggedDelivery d : main.app().delivery().log().deliveries(main.app().letters().find(letterId).id(), Optional.ofNullable(state), limit)) {
             out.printf("%-10d %-9s %3d  %-40s %-24s %s%n", d.id(), d.state(), d.attempts(),
                     d.email().isEmpty() ? "(erased)" : d.email(), d.sentAt() == null ? "" : d.sentAt().toString(),
                     d.lastReply() == null ? "" : d.lastReply());

@@ -20,12 +20,12 @@ final class FeedbackCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "LETTER", description = "The letter's ID.")
-    long letter;
+    @Parameters(paramLabel = "LETTER", description = "The letter: its id or name (12, board-2026-03).")
+    String letter;
 
     @Override
     public Integer call() {
-        print(main.app().replies().log().feedback(letter), spec.commandLine().getOut());
+        print(main.app().replies().log().feedback(main.app().letters().find(letter).id()), spec.commandLine().getOut());
         return 0;
     }
 

@@ -36,8 +36,18 @@ final class LetterSendCommands {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "LETTER", description = "The letter's id.")
-        long letterId;
+        @Parameters(index = "0", paramLabel = "LETTER", description = "The letter: its id or name (12, members-2026-03).")
+        String letterRef;
+
+        private Long letterId;
+
+        /** The letter's id, looked up once from the reference given. */
+        long letterId() {
+            if (letterId == null) {
+                letterId = letter.main.app().letters().find(letterRef).id();
+            }
+            return letterId;
+        }
 
         Delivery delivery() {
             return letter.main.app().delivery();
@@ -48,8 +58,8 @@ final class LetterSendCommands {
         }
 
         SendRun run() {
-            return delivery().log().run(letterId).orElseThrow(() -> new DeliveryException(
-                    "letter " + letterId + " has not been sent (send it with: letter send " + letterId + ")"));
+            return delivery().log().run(letterId()).orElseThrow(() -> new DeliveryException(
+                    "letter " + letterId() + " has not been sent (send it with: letter send " + letterId() + ")"));
         }
     }
 
@@ -67,19 +77,19 @@ final class LetterSendCommands {
         @Override
         public Integer call() throws InterruptedException {
             if (at != null) {
-                delivery().schedule(letterId, at);
-                out().println("letter " + letterId + " scheduled for " + at);
+                delivery().schedule(letterId(), at);
+                out().println("letter " + letterId() + " scheduled for " + at);
                 return 0;
             }
             long t0 = System.nanoTime();
-            int n = delivery().send(letterId);
-            out().printf("letter %d: %d recipients frozen in %d ms%n", letterId, n, (System.nanoTime() - t0) / 1_000_000);
+            int n = delivery().send(letterId());
+            out().printf("letter %d: %d recipients frozen in %d ms%n", letterId(), n, (System.nanoTime() - t0) / 1_000_000);
             if (noWait) {
                 return 0;
             }
             try (SenderPool pool = delivery().senders()) {
                 pool.start();
-                SendRun end = new SendProgress(delivery().log(), out()).follow(letterId);
+                SendRun end = new SendProgress(delivery().log(), out()).follow(letterId());
                 return end.state() == SendRunState.FINISHED || end.state() == SendRunState.PAUSED ? 0 : 1;
             }
         }
@@ -95,7 +105,7 @@ final class LetterSendCommands {
         public Integer call() throws InterruptedException {
             SendRun run = run();
             if (run.state() == SendRunState.RUNNING && !once) {
-                new SendProgress(delivery().log(), out()).follow(letterId);
+                new SendProgress(delivery().log(), out()).follow(letterId());
             } else {
                 out().println(SendProgress.counts(run));
             }
@@ -107,8 +117,8 @@ final class LetterSendCommands {
     static final class Pause extends Base {
         @Override
         public Integer call() {
-            delivery().pause(letterId);
-            out().println("letter " + letterId + " paused (messages in flight finish); resume with: letter resume " + letterId);
+            delivery().pause(letterId());
+            out().println("letter " + letterId() + " paused (messages in flight finish); resume with: letter resume " + letterId());
             return 0;
         }
     }
@@ -117,8 +127,8 @@ final class LetterSendCommands {
     static final class Resume extends Base {
         @Override
         public Integer call() {
-            delivery().resume(letterId);
-            out().println("letter " + letterId + " resumed");
+            delivery().resume(letterId());
+            out().println("letter " + letterId() + " resumed");
             return 0;
         }
     }
@@ -128,8 +138,8 @@ final class LetterSendCommands {
     static final class Cancel extends Base {
         @Override
         public Integer call() {
-            int n = delivery().cancel(letterId);
-            out().println("letter " + letterId + " cancelled; " + n + " deliveries not sent");
+            int n = delivery().cancel(letterId());
+            out().println("letter " + letterId() + " cancelled; " + n + " deliveries not sent");
             return 0;
         }
     }
@@ -140,9 +150,9 @@ final class LetterSendCommands {
     static final class ResendFailed extends Base {
         @Override
         public Integer call() {
-            int n = delivery().resendFailed(letterId);
-            out().println("letter " + letterId + ": " + n + " failed deliveries queued again"
-                    + (n > 0 ? " (run: letter status " + letterId + ", or any sender process)" : ""));
+            int n = delivery().resendFailed(letterId());
+            out().println("letter " + letterId() + ": " + n + " failed deliveries queued again"
+                    + (n > 0 ? " (run: letter status " + letterId() + ", or any sender process)" : ""));
             return 0;
         }
     }

