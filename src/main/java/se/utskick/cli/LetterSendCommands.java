@@ -81,6 +81,11 @@ final class LetterSendCommands {
                 out().println("letter " + letterId() + " scheduled for " + at);
                 return 0;
             }
+            if (delivery().log().state(letterId()).isPresent()) {
+                throw new DeliveryException("letter " + letterId() + " has already been handed to the senders; follow it with"
+                        + " 'letter status " + letterId() + "', or add workers with 'senders' (rows a stopped process held"
+                        + " go back to the queue when their lease ends)");
+            }
             long t0 = System.nanoTime();
             int n = delivery().send(letterId());
             out().printf("letter %d: %d recipients frozen in %d ms%n", letterId(), n, (System.nanoTime() - t0) / 1_000_000);
