@@ -35,7 +35,7 @@ final class DeliveriesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-10s %-9s %3s  %-40s %-24s %s%n", "id", "state", "try", "address", "sent", "last reply");
-        for (LoggedDelivery d : main.app().delivery().log().deliveries(main.app().letters().find(letterId).id(), Optional.ofNullable(state), limit)) {
+        for (LoggedDelivery d : main.app().delivery().log().deliveries(LetterRef.id(main, letterId), Optional.ofNullable(state), limit)) {
             out.printf("%-10d %-9s %3d  %-40s %-24s %s%n", d.id(), d.state(), d.attempts(),
                     d.email().isEmpty() ? "(erased)" : d.email(), d.sentAt() == null ? "" : d.sentAt().toString(),
                     d.lastReply() == null ? "" : d.lastReply());

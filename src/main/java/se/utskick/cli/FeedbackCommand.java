@@ -25,7 +25,7 @@ final class FeedbackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        print(main.app().replies().log().feedback(main.app().letters().find(letter).id()), spec.commandLine().getOut());
+        print(main.app().replies().log().feedback(LetterRef.id(main, letter)), spec.commandLine().getOut());
         return 0;
     }
 

@@ -44,7 +44,7 @@ final class LetterSendCommands {
         /** The letter's id, looked up once from the reference given. */
         long letterId() {
             if (letterId == null) {
-                letterId = letter.main.app().letters().find(letterRef).id();
+                letterId = LetterRef.id(letter.main, letterRef);
             }
             return letterId;
         }

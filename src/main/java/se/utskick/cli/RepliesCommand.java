@@ -42,7 +42,7 @@ final class RepliesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<LoggedMessage> rows = main.app().replies().log().list(letter == null ? null : main.app().letters().find(letter).id(), kind(kind), limit);
+        List<LoggedMessage> rows = main.app().replies().log().list(letter == null ? null : LetterRef.id(main, letter), kind(kind), limit);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-6s %-16s %-11s %-10s %-6s %-6s %-32s %s%n", "ID", "RECEIVED", "KIND", "MATCHED BY", "LETTER", "ASSOC",
                 "FROM", "SUBJECT / EXCERPT");

@@ -77,33 +77,10 @@ public final class Reminders {
     /** {@code address-reminders} and {@code feedback-reminders}, for the schedule. */
     public List<ScheduledJob> jobs() {
         return List.of(
-                job("address-reminders", "Tell each membership officer of their members without a usable address (once a month)",
+                ScheduledJob.of("address-reminders", "Tell each membership officer of their members without a usable address (once a month)",
                         cfg.addressCron(), this::sendAddressReminders),
-                job("feedback-reminders", "Remind boards that have not answered a board letter; summarise after the deadline",
+                ScheduledJob.of("feedback-reminders", "Remind boards that have not answered a board letter; summarise after the deadline",
                         cfg.feedbackCron(), this::sendFeedbackReminders));
     }
 
-    private static ScheduledJob job(String name, String description, String schedule, java.util.function.Supplier<String> work) {
-        return new ScheduledJob() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public String schedule() {
-                return schedule;
-            }
-
-            @Override
-            public String run() {
-                return work.get();
-            }
-        };
-    }
 }

@@ -16,43 +16,16 @@ final class RepliesJobs {
     static List<ScheduledJob> of(RepliesConfig config, MailboxPoller poller, ReplyLog log) {
         List<ScheduledJob> jobs = new ArrayList<>();
         if (config.host().isPresent()) {
-            jobs.add(job("poll-replies", "Read the reply mailbox: replies, bounces, unsubscribes",
+            jobs.add(ScheduledJob.of("poll-replies", "Read the reply mailbox: replies, bounces, unsubscribes",
                     "every:" + Math.max(1, config.pollInterval().toSeconds()), () -> {
                         MailboxPoller.Result r = poller.pollOnce();
                         return r.recorded() + " recorded, " + r.alreadyRecorded() + " already recorded, " + r.failed() + " failed";
                     }));
         }
-        jobs.add(job("purge-replies", "Delete raw reply messages older than replies.retention",
+        jobs.add(ScheduledJob.of("purge-replies", "Delete raw reply messages older than replies.retention",
                 "0 40 3 * * ?", () -> log.purge() + " raw messages purged"));
         return List.copyOf(jobs);
     }
 
-    private static ScheduledJob job(String name, String description, String schedule, Work work) {
-        return new ScheduledJob() {
-            @Override
-            public String name() {
-                return name;
-            }
 
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public String schedule() {
-                return schedule;
-            }
-
-            @Override
-            public String run() {
-                return work.run();
-            }
-        };
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        String run();
-    }
 }

@@ -21,4 +21,16 @@ public interface ScheduledJob {
     String schedule();
 
     String run() throws Exception;
+
+    /** A job from its parts; {@code work} returns the run's summary. */
+    static ScheduledJob of(String name, String description, String schedule, java.util.concurrent.Callable<String> work) {
+        record Job(String name, String description, String schedule, java.util.concurrent.Callable<String> work)
+                implements ScheduledJob {
+            @Override
+            public String run() throws Exception {
+                return work.call();
+            }
+        }
+        return new Job(name, description, schedule, work);
+    }
 }
