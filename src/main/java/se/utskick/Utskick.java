@@ -1,8 +1,12 @@
 package se.utskick;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.utskick.assembly.AssemblyConfig;
+import se.utskick.assembly.MonthlyAssembly;
 import se.utskick.audience.AudienceRecipientSource;
 import se.utskick.audience.Audiences;
 import se.utskick.db.Database;
@@ -19,6 +23,8 @@ import se.utskick.register.RegisterConfig;
 import se.utskick.replies.Replies;
 import se.utskick.replies.RepliesConfig;
 import se.utskick.replies.RepliesErasure;
+import se.utskick.schedule.ScheduleConfig;
+import se.utskick.schedule.ScheduledJob;
 
 /**
  * The composition root: builds the whole object graph by hand, in dependency order, from one
@@ -39,6 +45,7 @@ public final class Utskick implements AutoCloseable {
     private final AudienceRecipientSource recipientSource;
     private final Delivery delivery;
     private final Replies replies;
+    private final MonthlyAssembly assembly;
     private EmbeddedMailServer embeddedMail;
 
     private Utskick(Config config, Database database, Clock clock) {
@@ -56,6 +63,7 @@ public final class Utskick implements AutoCloseable {
         register.addErasureStep(delivery.erasure());
         this.replies = Seams.replies(database, config, register, letters, delivery, clock);
         register.addErasureStep(new RepliesErasure());
+        this.assembly = new MonthlyAssembly(letters, audiences, delivery, AssemblyConfig.from(config), clock);
     }
 
     public static Utskick start(Config config) {
@@ -65,6 +73,8 @@ public final class Utskick implements AutoCloseable {
         LettersConfig.from(config);
         DeliveryConfig.from(config);
         RepliesConfig.from(config);
+        AssemblyConfig.from(config);
+        ScheduleConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
         try {
             Utskick app = wire(config, db);
@@ -132,6 +142,23 @@ public final class Utskick implements AutoCloseable {
     /** The reply mailbox, reply log, feedback and unsubscribe. */
     public Replies replies() {
         return replies;
+    }
+
+    /** The monthly assembly, scheduled sends and autosend. */
+    public MonthlyAssembly assembly() {
+        return assembly;
+    }
+
+    /**
+     * Every scheduled job of the application, in one list: what {@code serve} hands to the
+     * schedule and what {@code schedule show/run} know. A feature's jobs are added here.
+     */
+    public List<ScheduledJob> jobs() {
+        return Stream.of(
+                assembly.jobs(),
+                delivery.jobs(),
+                replies.jobs()
+        ).flatMap(List::stream).toList();
     }
 
     @Override

@@ -21,4 +21,29 @@ public interface ScheduledJob {
     String schedule();
 
     String run() throws Exception;
+
+    /** A job from its parts; {@code work} returns the run's summary. */
+    static ScheduledJob of(String name, String description, String schedule, java.util.concurrent.Callable<String> work) {
+        return new ScheduledJob() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public String schedule() {
+                return schedule;
+            }
+
+            @Override
+            public String run() throws Exception {
+                return work.call();
+            }
+        };
+    }
 }
