@@ -105,6 +105,11 @@ public final class Utskick implements AutoCloseable {
         }
     }
 
+    /** The in-process GreenMail, when {@code smtp.host = embedded} and this process started it. */
+    public java.util.Optional<EmbeddedMailServer> embeddedMail() {
+        return java.util.Optional.ofNullable(embeddedMail);
+    }
+
     public Config config() {
         return config;
     }

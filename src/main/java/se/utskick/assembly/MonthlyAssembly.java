@@ -60,6 +60,11 @@ public final class MonthlyAssembly {
         return YearMonth.now(clock.withZone(cfg.zone())).plusMonths(cfg.monthsAhead());
     }
 
+    /** The clock in the district's time zone ({@code schedule.timezone}). */
+    public Clock zoneClock() {
+        return clock.withZone(cfg.zone());
+    }
+
     /** Assembles one kind's draft for {@code period}; the ombudsman is notified only when the draft is new. */
     public String assemble(LetterKind kind, YearMonth period) {
         Letters.Assembled a = letters.assemble(kind, period);

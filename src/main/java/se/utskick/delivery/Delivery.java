@@ -98,6 +98,11 @@ public final class Delivery {
         return new SenderPool(outbox, cfg, tokens, composer, lifecycle, invalidAddresses, dkim, clock);
     }
 
+    /** The letters being sent now (their run is RUNNING), by any process. */
+    public java.util.List<Long> sending() {
+        return outbox.runningLetters();
+    }
+
     public DeliveryLog log() {
         return log;
     }
