@@ -11,12 +11,13 @@ import picocli.CommandLine.Spec;
 import se.utskick.Config;
 import se.utskick.UtskickException;
 import se.utskick.bench.SendBenchmark;
-import se.utskick.db.Database;
-import se.utskick.db.DatabaseConfig;
+import se.utskick.Utskick;
+import se.utskick.register.SampleRegister;
 
 /**
- * {@code bench send}: the delivery pipeline against Postfix's smtp-sink. Uses its own embedded
- * database ({@code utskick_bench}) so the register is never touched, unless {@code --configured-db}.
+ * {@code bench send}: the delivery pipeline against Postfix's smtp-sink, in a
+ * scratch database on the embedded server, dropped afterwards, so the register is never touched;
+ * on a configured {@code db.url} it refuses unless told to write there.
  */
 @Command(name = "send", mixinStandardHelpOptions = true, description = {
         "Full pipeline (freeze, render, SMTP, record) and a raw SMTP baseline against a fast sink.",
@@ -28,7 +29,7 @@ final class BenchSendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--members", defaultValue = "100000", description = "Synthetic recipients (default ${DEFAULT-VALUE}).")
+    @Option(names = "--members", defaultValue = "100000", description = "Members in the sample register (default ${DEFAULT-VALUE}).")
     int members;
 
     @Option(names = "--sink", defaultValue = "127.0.0.1:2525", description = "SMTP sink host:port (default ${DEFAULT-VALUE}).")
@@ -43,11 +44,12 @@ final class BenchSendCommand implements Callable<Integer> {
     @Option(names = "--batch", description = "Claim batch size (default: delivery.batch.size).")
     Integer batch;
 
-    @Option(names = "--configured-db", description = "Use db.url instead of a separate embedded bench database.")
-    boolean configuredDb;
+    @Option(names = "--seed", defaultValue = "" + SampleRegister.DEFAULT_SEED)
+    long seed;
 
-    @Option(names = "--keep", description = "Keep the synthetic members and deliveries afterwards.")
-    boolean keep;
+    @Option(names = "--on-configured-database",
+            description = "Write the fictional members and the benchmark letter into the database at db.url (default: refuse).")
+    boolean onConfigured;
 
     @Override
     public Integer call() throws Exception {
@@ -60,12 +62,22 @@ final class BenchSendCommand implements Callable<Integer> {
         if (batch != null) {
             c = c.with("delivery.batch.size", batch.toString());
         }
-        if (!configuredDb) {
-            c = c.with("db.url", "").with("db.embedded.name", "utskick_bench");
+        boolean scratch = c.optional("db.url").isEmpty();
+        if (!scratch && !onConfigured) {
+            throw new UtskickException("bench send would write " + members + " fictional members into the database at db.url;"
+                    + " unset db.url to use a scratch database on the embedded server, or add --on-configured-database");
         }
+        String name = "bench_send_" + System.currentTimeMillis();
+        var out = spec.commandLine().getOut();
         Process sinkProcess = startSink ? startSink(sink) : null;
-        try (Database db = Database.open(DatabaseConfig.from(c))) {
-            new SendBenchmark(db, c, spec.commandLine().getOut()).run(members, keep);
+        try (Utskick app = Utskick.start(scratch ? c.with("db.embedded.name", name) : c)) {
+            long t = System.nanoTime();
+            SampleRegister.load(app.database(), members, seed);
+            out.printf("sample register of %d members loaded in %d ms%n", members, (System.nanoTime() - t) / 1_000_000);
+            new SendBenchmark(app, out).run(Files.createTempDirectory("utskick-bench-"));
+            if (scratch) {
+                app.database().withConnection(db -> db.createStatement().executeUpdate("DROP DATABASE " + name));
+            }
         } finally {
             if (sinkProcess != null) {
                 sinkProcess.destroy();

@@ -41,6 +41,11 @@ final class SmtpConnection implements AutoCloseable {
         p.put("mail.smtp.starttls.enable", String.valueOf(cfg.startTls() != DeliveryConfig.StartTls.OFF));
         p.put("mail.smtp.starttls.required", String.valueOf(cfg.startTls() == DeliveryConfig.StartTls.REQUIRED));
         p.put("mail.smtp.auth", String.valueOf(cfg.smtpUser().isPresent()));
+        p.put("mail.smtp.socketFactory", NoDelaySockets.plain());
+        p.put("mail.smtp.socketFactory.fallback", "false");
+        if (cfg.implicitTls()) {
+            p.put("mail.smtp.ssl.socketFactory", NoDelaySockets.tls());
+        }
         return p;
     }
 

@@ -49,7 +49,7 @@ public final class RenderBenchmark {
         audiences.forEachRecipient(Rule.allMembers(), true, all::add);
         out.printf("resolve all members (every recipient row):       %6d ms%n", ms(t));
 
-        Letter letter = letter(period, scratch);
+        Letter letter = sampleLetter(letters, period, scratch);
         t = System.nanoTime();
         PreparedLetter p = letters.composer().prepared(letter);
         out.printf("prepare the members' letter:                     %6d ms%n", ms(t));
@@ -100,7 +100,11 @@ public final class RenderBenchmark {
         }
     }
 
-    private Letter letter(YearMonth period, Path scratch) throws Exception {
+    /**
+     * A realistic members' letter for {@code period} (four Markdown items, eight events, a website
+     * password), created if there is none; also used by the send benchmark.
+     */
+    public static Letter sampleLetter(Letters letters, YearMonth period, Path scratch) throws Exception {
         String ref = "members-" + period;
         try {
             return letters.find(ref);

@@ -42,8 +42,13 @@ record ExportFile(String text, Charset encoding, char delimiter) {
             cs = text != null ? StandardCharsets.UTF_8 : WINDOWS_1252;
         }
         if (text == null) {
-            text = new String(bytes, cs.equals(StandardCharsets.UTF_8) ? start : 0,
-                    bytes.length - (cs.equals(StandardCharsets.UTF_8) ? start : 0), cs);
+            int from = cs.equals(StandardCharsets.UTF_8) ? start : 0;
+            text = strict(bytes, from, cs);
+            if (text == null) {
+                throw new ImportException(file, List.of(new LineError(1, "", "the file is not valid " + cs.name()
+                        + " as --encoding says; leave --encoding out to detect it, or give the encoding it was saved in"
+                        + " (Swedish spreadsheets often save windows-1252)")));
+            }
         }
         int eol = text.indexOf('\n');
         String header = eol < 0 ? text : text.substring(0, eol);
@@ -54,8 +59,13 @@ record ExportFile(String text, Charset encoding, char delimiter) {
     }
 
     private static String strictUtf8(byte[] bytes, int start) {
+        return strict(bytes, start, StandardCharsets.UTF_8);
+    }
+
+    /** The text, or null if the bytes are not valid in {@code cs}. */
+    private static String strict(byte[] bytes, int start, Charset cs) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return cs.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, start, bytes.length - start))

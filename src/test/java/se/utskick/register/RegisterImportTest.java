@@ -197,4 +197,14 @@ class RegisterImportTest {
         }
         assertTrue(fx.importFile(exported).noChanges());
     }
+
+    @Test
+    void windows1252FileImportedAsUtf8ByExplicitEncodingIsRefusedNotMangled() {
+        Path file = fx.write("ansi.csv", RegisterFixture.HEADER + "\n1001;Åsa;Öberg;asa@example.org;;Karlstad;Söder;2020-01-01;\n",
+                ExportFile.WINDOWS_1252);
+        ImportException e = assertThrows(ImportException.class,
+                () -> fx.register.importFile(file, ImportOptions.defaults().withEncoding(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+        assertEquals(List.of(), fx.rows("SELECT first_name FROM member"), "nothing imported");
+    }
 }
