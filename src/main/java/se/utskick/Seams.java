@@ -31,8 +31,10 @@ final class Seams {
     /** The replies feature on the register, the letters and the delivery log. */
     static Replies replies(Database db, Config config, Register register, Letters letters, Delivery delivery,
                                    Clock clock) {
-        AddressStatus addresses = (memberId, expectedEmail, reason) ->
-                register.markAddress(memberId, expectedEmail, EmailStatus.BOUNCED, reason);
+        AddressStatus addresses = (deliveryId, memberId, expectedEmail, reason) -> {
+            delivery.markBounced(deliveryId, reason);
+            return register.markAddress(memberId, expectedEmail, EmailStatus.BOUNCED, reason);
+        };
         Subscriptions subscriptions = new Subscriptions() {
             @Override
             public void unsubscribe(long memberId) {

@@ -1,10 +1,12 @@
 package se.utskick;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.utskick.assembly.AssemblyConfig;
+import se.utskick.assembly.MonthlyAssembly;
 import se.utskick.audience.AudienceRecipientSource;
 import se.utskick.audience.Audiences;
 import se.utskick.db.Database;
@@ -23,6 +25,7 @@ import se.utskick.reminders.Reminders;
 import se.utskick.replies.Replies;
 import se.utskick.replies.RepliesConfig;
 import se.utskick.replies.RepliesErasure;
+import se.utskick.schedule.ScheduleConfig;
 import se.utskick.schedule.ScheduledJob;
 
 /**
@@ -45,6 +48,7 @@ public final class Utskick implements AutoCloseable {
     private final Delivery delivery;
     private final Replies replies;
     private final Reminders reminders;
+    private final MonthlyAssembly assembly;
     private EmbeddedMailServer embeddedMail;
 
     private Utskick(Config config, Database database, Clock clock) {
@@ -66,6 +70,7 @@ public final class Utskick implements AutoCloseable {
         register.addErasureStep(new RepliesErasure());
         this.reminders = Reminders.create(database, reminderConfig, letters, delivery, replies.log(), clock);
         register.addErasureStep(Reminders.erasure());
+        this.assembly = new MonthlyAssembly(letters, audiences, delivery, AssemblyConfig.from(config), clock);
     }
 
     public static Utskick start(Config config) {
@@ -76,6 +81,8 @@ public final class Utskick implements AutoCloseable {
         DeliveryConfig.from(config);
         RepliesConfig.from(config);
         ReminderConfig.from(config);
+        AssemblyConfig.from(config);
+        ScheduleConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
         try {
             Utskick app = wire(config, db);
@@ -109,6 +116,11 @@ public final class Utskick implements AutoCloseable {
         } catch (RuntimeException e) {
             log.info("embedded mail server not started here ({}); using the one already on port {}", e.getMessage(), dc.smtpPort());
         }
+    }
+
+    /** The in-process GreenMail, when {@code smtp.host = embedded} and this process started it. */
+    public java.util.Optional<EmbeddedMailServer> embeddedMail() {
+        return java.util.Optional.ofNullable(embeddedMail);
     }
 
     public Config config() {
@@ -155,11 +167,22 @@ public final class Utskick implements AutoCloseable {
         return reminders;
     }
 
-    /** Every scheduled job of the features, for the schedule. */
+    /** The monthly assembly, scheduled sends and autosend. */
+    public MonthlyAssembly assembly() {
+        return assembly;
+    }
+
+    /**
+     * Every scheduled job of the application, in one list: what {@code serve} hands to the
+     * schedule and what {@code schedule show/run} know. A feature's jobs are added here.
+     */
     public List<ScheduledJob> jobs() {
-        List<ScheduledJob> jobs = new ArrayList<>(replies.jobs());
-        jobs.addAll(reminders.jobs());
-        return List.copyOf(jobs);
+        return Stream.of(
+                assembly.jobs(),
+                delivery.jobs(),
+                replies.jobs(),
+                reminders.jobs()
+        ).flatMap(List::stream).toList();
     }
 
     @Override

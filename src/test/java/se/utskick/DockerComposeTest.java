@@ -81,6 +81,42 @@ class DockerComposeTest {
     }
 
     @Test
+    void utskickRunsServe() {
+        @SuppressWarnings("unchecked")
+        List<String> command = (List<String>) service("utskick").get("command");
+        assertEquals("serve", command.get(command.size() - 1), command::toString);
+    }
+
+    @Test
+    void smtpAndImapPointAtTheMailServiceAndItsPorts() {
+        Map<String, String> app = env("utskick");
+        String opts = env("mail").get("GREENMAIL_OPTS");
+        assertTrue(opts.contains("-Dgreenmail.setup.test.smtp") && opts.contains("-Dgreenmail.setup.test.imap"), opts);
+        assertEquals("mail", app.get("UTSKICK_SMTP_HOST"));
+        assertEquals("3025", app.get("UTSKICK_SMTP_PORT"), "GreenMail's test SMTP port");
+        assertEquals("off", app.get("UTSKICK_SMTP_STARTTLS"), "GreenMail's test SMTP offers no STARTTLS");
+        assertEquals("mail", app.get("UTSKICK_REPLIES_IMAP_HOST"));
+        assertEquals("imap", app.get("UTSKICK_REPLIES_IMAP_PROTOCOL"));
+        assertEquals("3143", app.get("UTSKICK_REPLIES_IMAP_PORT"), "GreenMail's test IMAP port");
+        assertEquals("false", app.get("UTSKICK_REPLIES_IMAP_STARTTLS"));
+        Matcher user = Pattern.compile("-Dgreenmail.users=([^:\\s]+):([^@\\s]+)@(\\S+)").matcher(opts);
+        assertTrue(user.find(), opts);
+        assertEquals(user.group(1), app.get("UTSKICK_REPLIES_IMAP_USER"));
+        assertEquals(user.group(2), app.get("UTSKICK_REPLIES_IMAP_PASSWORD"));
+        assertEquals(user.group(3), app.get("UTSKICK_MAIL_DOMAIN"), "replies to the mail domain land at the mail service");
+        assertTrue(dependsOn("utskick").contains("mail"));
+    }
+
+    @Test
+    void webEndpointListensOnAllInterfacesAndIsPublished() {
+        Map<String, String> app = env("utskick");
+        assertEquals("0.0.0.0", app.get("UTSKICK_WEB_BIND"));
+        @SuppressWarnings("unchecked")
+        List<String> ports = (List<String>) service("utskick").get("ports");
+        assertTrue(ports.contains("8080:" + app.get("UTSKICK_WEB_PORT")), ports::toString);
+    }
+
+    @Test
     void secretIsLongEnoughAndNotTheDemoOne() {
         String secret = env("utskick").get("UTSKICK_SECURITY_SECRET");
         assertNotNull(secret);

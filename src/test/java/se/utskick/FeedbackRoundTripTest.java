@@ -47,7 +47,7 @@ import se.utskick.web.WebServer;
  * replying to its Reply-To), the third sends an out-of-office, the poller reads the real IMAP
  * mailbox, and the feedback table shows exactly the two boards that answered, by name. And a
  * member who unsubscribes with the link of the members' letter they received still gets the
- * board letter.
+ * board letter. And a bounce of a real delivery marks both the delivery and the address.
  */
 class FeedbackRoundTripTest {
     private static final String MAILBOX = "svar@varmland.example.org";
@@ -147,6 +147,58 @@ class FeedbackRoundTripTest {
         Letter nextMonth = app.letters().create(LetterKind.MEMBERS, "2026-04", List.of(), null);
         app.letters().addItem(nextMonth.id(), "April", Files.writeString(dir.resolve("n.md"), "Hej!"));
         assertFalse(send(nextMonth).stream().anyMatch(m -> to(m).equals(chair)), "but not the next members' letter");
+    }
+
+    @Test
+    void hardBounceOfARealDeliveryMarksTheDeliveryAndTheAddressBounced() throws Exception {
+        Letter letter = app.letters().create(LetterKind.TARGETED, null, associations(1), null);
+        app.letters().setSubject(letter.id(), "Kallelse");
+        app.letters().addItem(letter.id(), "Möte", Files.writeString(dir.resolve("k.md"), "Välkomna!"));
+        MimeMessage sent = send(letter).get(0);
+        String address = to(sent);
+        String token = sent.getMessageID().replaceAll("^<|@.*$", "");
+        String dsn = String.join("\r\n",
+                "From: MAILER-DAEMON@mx.example.net",
+                "To: bounce+" + token + "@varmland.example.org",
+                "Subject: Undelivered Mail Returned to Sender",
+                "Message-ID: <dsn-1@mx.example.net>",
+                "Auto-Submitted: auto-replied",
+                "MIME-Version: 1.0",
+                "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"",
+                "",
+                "--b",
+                "Content-Type: text/plain",
+                "",
+                "Your message could not be delivered.",
+                "--b",
+                "Content-Type: message/delivery-status",
+                "",
+                "Reporting-MTA: dns; mx.example.net",
+                "",
+                "Final-Recipient: rfc822; " + address,
+                "Action: failed",
+                "Status: 5.1.1",
+                "Diagnostic-Code: smtp; 550 5.1.1 User unknown",
+                "",
+                "--b--", "");
+        mailbox.deliver(new MimeMessage(Session.getInstance(new Properties()),
+                new java.io.ByteArrayInputStream(dsn.getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+
+        assertEquals(1, app.replies().poller().pollOnce().recorded());
+        assertEquals("BOUNCED", column("SELECT state FROM delivery WHERE email = ?", address));
+        assertEquals("BOUNCED", column("SELECT email_status FROM member WHERE email = ?", address));
+    }
+
+    private String column(String sql, String param) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, param);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            }
+        });
     }
 
     /** Approves and sends the letter through the real outbox; returns what arrived. */

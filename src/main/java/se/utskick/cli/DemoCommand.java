@@ -2,24 +2,38 @@ package se.utskick.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import se.utskick.Config;
+import se.utskick.Utskick;
+import se.utskick.delivery.DeliveryConfig;
+import se.utskick.delivery.SenderPool;
+import se.utskick.letters.Letter;
+import se.utskick.letters.LetterState;
 import se.utskick.register.ImportOptions;
 import se.utskick.register.ImportReport;
 import se.utskick.register.Register;
 import se.utskick.register.SampleRegister;
+import se.utskick.schedule.Schedule;
+import se.utskick.schedule.ScheduleConfig;
 
 /**
- * {@code demo}: the month's work on embedded defaults. So far: write the sample district's register
- * export under {@code data/}, import it, print the register's summary; compose this month's members'
- * letter and board letter, approve them and write their previews under {@code out/demo/}. Runs
- * again and again: the second import of the same export changes nothing, the letters are found.
+ * {@code demo}: the district's month on embedded defaults, in one process. It writes the sample
+ * district's register export under {@code data/} and imports it; runs the assembly jobs for this
+ * month's board letter and members' letter (with queued items and events), approves them and
+ * writes their previews under {@code out/demo/}; sends them through the in-process GreenMail with
+ * this process's workers; puts a board's reply, an out-of-office and a bounce in the reply mailbox
+ * and runs the poll job; prints the feedback table and the delivery status; runs the membership
+ * officers' reminder job if this build has one. Runs again and again: the second import changes
+ * nothing, the letters are found, nothing is sent twice.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the demo on embedded defaults: the sample district is imported and summarised.")
+        description = "Run the district's month on embedded defaults: import, assemble, approve, send, replies, feedback.")
 public final class DemoCommand implements Callable<Integer> {
     /** Where the demo writes the sample export. */
     static final Path SAMPLE_EXPORT = Path.of("data", "medlemsregister.csv");
@@ -33,19 +47,112 @@ public final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        try (Utskick app = Utskick.start(demoConfig(main.config()));
+             Schedule schedule = Schedule.create(app.database(), ScheduleConfig.from(app.config()), app.jobs())) {
+            register(app.register(), out);
+            out.println("== This month's letters (jobs assemble-members and assemble-board)");
+            List<Letter> letters = DemoLetters.run(app, schedule, out, PREVIEWS);
+            out.println("== Sending through the embedded mail server");
+            boolean sentNow = send(app, letters, out);
+            Letter members = letters.get(0);
+            Letter board = letters.get(1);
+            out.println("== Replies");
+            if (sentNow && DemoReplies.deliver(app, board.id(), members.id(), out)) {
+                out.println("job poll-replies: " + schedule.runNow("poll-replies"));
+                RepliesCommand.print(app.replies().log().list(null, null, 10), out);
+                out.println("addresses now marked BOUNCED in the register: "
+                        + app.register().summary().emailStatus().getOrDefault(se.utskick.register.EmailStatus.BOUNCED, 0));
+            } else if (!sentNow) {
+                out.println("the letters were sent by an earlier run; their replies are in the log already");
+            }
+            out.println("== Feedback on " + board.label());
+            FeedbackCommand.print(app.replies().log().feedback(board.id()), out);
+            out.println("== Delivery status");
+            for (Letter l : letters) {
+                app.delivery().log().run(l.id()).ifPresent(r -> out.println(l.label() + ": " + SendProgress.counts(r)));
+            }
+            reminders(app, schedule, out);
+            whereToLook(app, members, board, out);
+        }
+        return 0;
+    }
+
+    /** The configuration with this month as the assembly period and, on embedded mail, the embedded reply mailbox. */
+    static Config demoConfig(Config c) {
+        Config d = c.with("schedule.assembly.months.ahead", "0").with("schedule.assembly.preview.dir", PREVIEWS.toString());
+        if (DeliveryConfig.from(c).embedded() && c.optional("replies.imap.host").isEmpty()) {
+            String domain = DeliveryConfig.from(c).mailDomain();
+            d = d.with("replies.imap.host", "127.0.0.1").with("replies.imap.protocol", "imap")
+                    .with("replies.imap.port", c.string("smtp.embedded.imap.port", "3143"))
+                    .with("replies.imap.starttls", "false").with("replies.imap.user", "replies@" + domain)
+                    .with("replies.imap.password", "demo");
+        }
+        return d;
+    }
+
+    private static void register(Register register, PrintWriter out) {
         out.println("== The sample district's register export");
         SampleRegister.writeCsv(SAMPLE_EXPORT, SampleRegister.DEFAULT_MEMBERS, SampleRegister.DEFAULT_SEED);
         out.println("written to " + SAMPLE_EXPORT + " (" + SampleRegister.DEFAULT_MEMBERS + " members)");
-        Register register = main.app().register();
         out.println("== Import");
         ImportReport report = register.importFile(SAMPLE_EXPORT, ImportOptions.defaults());
         RegisterPrinter.report(out, report);
         out.println("== The register");
         RegisterPrinter.summary(out, register.summary());
-        out.println("== This month's letters");
-        DemoLetters.run(main.app(), out, PREVIEWS);
-        return 0;
+    }
+
+    /** Sends the approved letters and waits for every letter being sent (the ombudsman's notices too). */
+    private static boolean send(Utskick app, List<Letter> letters, PrintWriter out) throws InterruptedException {
+        List<Long> sent = new ArrayList<>();
+        for (Letter l : letters) {
+            if (app.letters().get(l.id()).state() == LetterState.APPROVED) {
+                out.printf("%s: %d recipients frozen%n", l.label(), app.delivery().send(l.id()));
+                sent.add(l.id());
+            } else {
+                out.printf("%s is %s already%n", l.label(), app.letters().get(l.id()).state());
+            }
+        }
+        drain(app, out);
+        return !sent.isEmpty();
+    }
+
+    /** Runs this process's workers until nothing is being sent (at most five minutes). */
+    static void drain(Utskick app, PrintWriter out) throws InterruptedException {
+        if (app.delivery().sending().isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try (SenderPool pool = app.delivery().senders()) {
+            pool.start();
+            long end = t0 + 300_000_000_000L;
+            while (!app.delivery().sending().isEmpty() && System.nanoTime() < end) {
+                Thread.sleep(200);
+            }
+            out.printf("%d messages sent in %.1f s%n", pool.recorded(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static void reminders(Utskick app, Schedule schedule, PrintWriter out) throws InterruptedException {
+        out.println("== Membership officers' reminders");
+        if (app.jobs().stream().noneMatch(j -> j.name().equals("address-reminders"))) {
+            out.println("(no address-reminders job in this build)");
+            return;
+        }
+        out.println("job address-reminders: " + schedule.runNow("address-reminders"));
+        drain(app, out);
+    }
+
+    private static void whereToLook(Utskick app, Letter members, Letter board, PrintWriter out) {
+        out.println("== Where to look");
+        out.println("previews:        " + PREVIEWS.toAbsolutePath() + "/{" + members.slug() + "," + board.slug() + "}.html");
+        out.println("feedback:        utskick feedback " + board.id());
+        out.println("delivery log:    utskick letter status " + members.id() + "   utskick deliveries " + members.id());
+        out.println("reply log:       utskick replies");
+        out.println("jobs and runs:   utskick schedule show");
+        out.println("the service:     utskick serve   (scheduler, senders, reply polling, unsubscribe endpoint on "
+                + app.config().string("web.bind", "127.0.0.1") + ":" + app.config().string("web.port", "8080") + ")");
+        out.println("(the embedded mail server and the web endpoint stop with this command; the database stays)");
     }
 }

@@ -9,41 +9,57 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import se.utskick.Utskick;
 import se.utskick.letters.Approval;
 import se.utskick.letters.Letter;
-import se.utskick.letters.LetterException;
 import se.utskick.letters.LetterKind;
 import se.utskick.letters.LetterState;
 import se.utskick.letters.Letters;
 import se.utskick.letters.Preview;
+import se.utskick.schedule.Schedule;
 
 /**
- * The demo's letters: this month's members' letter and board letter, composed with a few items and
- * events (once: a second run finds them), approved, and previewed as files under {@code outDir}.
+ * The demo's letters: items and events are queued for this month, the assembly jobs make the two
+ * drafts (run as the scheduler would, recorded in job_run), the ombudsman finishes and approves
+ * them, and their previews are written under {@code outDir}. A second run finds the letters and
+ * queues nothing.
  */
 final class DemoLetters {
     private DemoLetters() {
     }
 
-    static void run(Utskick app, PrintWriter out, Path outDir) {
+    /** Returns this month's members' letter and board letter. */
+    static List<Letter> run(Utskick app, Schedule schedule, PrintWriter out, Path outDir) {
         Letters letters = app.letters();
-        ZoneId zone = ZoneId.of(app.config().string("letters.timezone", "Europe/Stockholm"));
-        YearMonth month = YearMonth.now(zone);
-        Letter members = existing(letters, "members-" + month);
-        if (members == null) {
-            members = composeMembers(letters, month, outDir);
+        YearMonth month = app.assembly().comingPeriod();
+        LocalDate today = LocalDate.now(app.assembly().zoneClock());
+        if (letters.find(LetterKind.MEMBERS, month).isEmpty()) {
+            queueMembers(letters, month, outDir);
         }
-        Letter board = existing(letters, "board-" + month);
-        if (board == null) {
-            board = composeBoard(letters, month, LocalDate.now(zone), outDir);
+        if (letters.find(LetterKind.BOARD, month).isEmpty()) {
+            letters.queueItem(LetterKind.BOARD, month.toString(), "Verksamhetsplanen", body(outDir, "demo-plan.md", """
+                    Distriktsstyrelsen har tagit fram ett förslag till verksamhetsplan. Diskutera den på ert nästa
+                    styrelsemöte; förslaget finns på [medlemssidorna](https://varmland.example.org/medlemssidor/plan).
+                    """));
+        }
+        out.println("job assemble-members: " + schedule.runNow("assemble-members"));
+        out.println("job assemble-board: " + schedule.runNow("assemble-board"));
+        Letter members = letters.find("members-" + month);
+        Letter board = letters.find("board-" + month);
+        if (members.state() == LetterState.DRAFT) {
+            letters.setPassword(members.id(), "solros-" + month.getYear());
+        }
+        if (board.state() == LetterState.DRAFT) {
+            letters.setFeedbackRequest(board.id(), "Vilka tre arrangemang planerar er förening under hösten?");
+            letters.setDeadline(board.id(), today.plusDays(14));
         }
         for (Letter l : List.of(members, board)) {
             if (letters.get(l.id()).state() == LetterState.DRAFT) {
                 Approval.Approved a = letters.approve(l.id());
                 out.printf("%s approved: rendered for %d recipients%n", l.label(), a.recipients());
+            } else {
+                out.printf("%s exists already: %s%n", l.label(), letters.get(l.id()).state());
             }
             Preview p = letters.preview(l.id(), null);
             write(outDir.resolve(l.slug() + ".html"), p.message().html());
@@ -51,23 +67,15 @@ final class DemoLetters {
             write(outDir.resolve(l.slug() + ".headers.txt"), p.headers());
             out.printf("preview of %s written to %s/%s.{html,txt,headers.txt}%n", l.label(), outDir, l.slug());
         }
+        return List.of(letters.get(members.id()), letters.get(board.id()));
     }
 
-    private static Letter existing(Letters letters, String ref) {
-        try {
-            return letters.find(ref);
-        } catch (LetterException none) {
-            return null;
-        }
-    }
-
-    private static Letter composeMembers(Letters letters, YearMonth month, Path dir) {
-        Letter l = letters.create(LetterKind.MEMBERS, month.toString(), List.of(), null);
-        letters.addItem(l.id(), "Välkommen, alla nya medlemmar!", body(dir, "demo-welcome.md", """
+    private static void queueMembers(Letters letters, YearMonth month, Path dir) {
+        letters.queueItem(LetterKind.MEMBERS, month.toString(), "Välkommen, alla nya medlemmar!", body(dir, "demo-welcome.md", """
                 Vi blir fler för varje månad. Vill du engagera dig finns det något för alla: studiecirklar,
                 gatumöten och föreningsmöten. Läs mer på [webbplatsen](https://varmland.example.org/ny-medlem).
                 """));
-        letters.addItem(l.id(), "Vårens kampanj", body(dir, "demo-campaign.md", """
+        letters.queueItem(LetterKind.MEMBERS, month.toString(), "Vårens kampanj", body(dir, "demo-campaign.md", """
                 Så kan du hjälpa till:
 
                 - dela ut flygblad där du bor
@@ -81,26 +89,13 @@ final class DemoLetters {
             letters.events().add(null, "Öppet möte om vården", first.plusDays(16).withHour(18).withMinute(30), null,
                     "Folkets hus, Arvika", "Samtal med vårdpersonal om vårdens framtid.");
         }
-        letters.setPassword(l.id(), "solros-" + month.getYear());
-        return letters.get(l.id());
-    }
-
-    private static Letter composeBoard(Letters letters, YearMonth month, LocalDate today, Path dir) {
-        Letter l = letters.create(LetterKind.BOARD, month.toString(), List.of(), null);
-        letters.addItem(l.id(), "Verksamhetsplanen", body(dir, "demo-plan.md", """
-                Distriktsstyrelsen har tagit fram ett förslag till verksamhetsplan. Diskutera den på ert nästa
-                styrelsemöte; förslaget finns på [medlemssidorna](https://varmland.example.org/medlemssidor/plan).
-                """));
-        letters.setFeedbackRequest(l.id(), "Vilka tre arrangemang planerar er förening under hösten?");
-        letters.setDeadline(l.id(), today.plusDays(14));
-        return letters.get(l.id());
     }
 
     private static Path body(Path dir, String name, String markdown) {
         return write(dir.resolve("items").resolve(name), markdown);
     }
 
-    private static Path write(Path file, String content) {
+    static Path write(Path file, String content) {
         try {
             Files.createDirectories(file.getParent());
             return Files.writeString(file, content, StandardCharsets.UTF_8);

@@ -8,7 +8,7 @@ import se.utskick.letters.Letters;
 /** {@code letter ...}: compose, preview and approve letters (letters feature); send and follow them (delivery). */
 @Command(name = "letter", mixinStandardHelpOptions = true, description = "Letters: compose, preview, approve, send and follow them.",
         subcommands = {LetterNewCommand.class, LetterAddItemCommand.class, LetterSetCommand.class, LetterShowCommand.class,
-                LetterPreviewCommand.class, LetterApproveCommand.class, LetterReopenCommand.class,
+                LetterPreviewCommand.class, LetterApproveCommand.class, LetterReopenCommand.class, LetterQueueItemCommand.class,
                 LetterSendCommands.Send.class, LetterSendCommands.Status.class, LetterSendCommands.Pause.class,
                 LetterSendCommands.Resume.class, LetterSendCommands.Cancel.class, LetterSendCommands.ResendFailed.class})
 final class LetterCommand implements Runnable {

@@ -42,8 +42,11 @@ final class RepliesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<LoggedMessage> rows = main.app().replies().log().list(letter == null ? null : LetterRef.id(main, letter), kind(kind), limit);
-        PrintWriter out = spec.commandLine().getOut();
+        print(main.app().replies().log().list(letter == null ? null : LetterRef.id(main, letter), kind(kind), limit), spec.commandLine().getOut());
+        return 0;
+    }
+
+    static void print(List<LoggedMessage> rows, PrintWriter out) {
         out.printf("%-6s %-16s %-11s %-10s %-6s %-6s %-32s %s%n", "ID", "RECEIVED", "KIND", "MATCHED BY", "LETTER", "ASSOC",
                 "FROM", "SUBJECT / EXCERPT");
         for (LoggedMessage m : rows) {
@@ -52,7 +55,6 @@ final class RepliesCommand implements Callable<Integer> {
                     cut(m.subject(), 40) + (m.excerpt() == null || m.excerpt().isEmpty() ? "" : " — " + cut(m.excerpt(), 60)));
         }
         out.println(rows.size() + " message(s)");
-        return 0;
     }
 
     static MessageKind kind(String value) {

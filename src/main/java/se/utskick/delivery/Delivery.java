@@ -98,6 +98,11 @@ public final class Delivery {
         return new SenderPool(outbox, cfg, tokens, composer, lifecycle, invalidAddresses, dkim, clock);
     }
 
+    /** The letters being sent now (their run is RUNNING), by any process. */
+    public java.util.List<Long> sending() {
+        return outbox.runningLetters();
+    }
+
     public DeliveryLog log() {
         return log;
     }
@@ -112,5 +117,13 @@ public final class Delivery {
 
     public DeliveryErasure erasure() {
         return new DeliveryErasure();
+    }
+
+    /** The delivery feature's scheduled work: the daily retention clean-up of the delivery log ({@code purge-deliveries}). */
+    public java.util.List<se.utskick.schedule.ScheduledJob> jobs() {
+        DeliveryRetention retention = new DeliveryRetention(db, cfg.retention(), clock);
+        return java.util.List.of(se.utskick.schedule.ScheduledJob.of("purge-deliveries",
+                "Blank the SMTP reply and name of deliveries older than delivery.retention", "0 50 3 * * ?",
+                () -> retention.purge() + " deliveries lost their details"));
     }
 }

@@ -14,13 +14,15 @@ import se.utskick.ConfigException;
  *
  * @param smtpHost    the SMTP relay, or {@code embedded} for an in-process GreenMail (demo)
  * @param mailDomain  the domain of Message-IDs and of the reply+, bounce+ and unsubscribe+ addresses
+ * @param retention   how long a finished delivery keeps its details (SMTP reply, recipient's name)
  */
 public record DeliveryConfig(
         String smtpHost, int smtpPort, StartTls startTls, boolean implicitTls, Optional<String> smtpUser,
         Optional<String> smtpPassword, String heloName, Duration connectTimeout, Duration readTimeout,
         Duration writeTimeout, String fromAddress, String fromName, String mailDomain, String unsubscribeBaseUrl,
         int workers, int batchSize, Duration lease, Duration retryBackoff, Duration retryBackoffMax,
-        Duration maxAge, Duration pollInterval, int ratePerSecond, int ratePerHour, Optional<Dkim> dkim) {
+        Duration maxAge, Duration pollInterval, int ratePerSecond, int ratePerHour, Optional<Dkim> dkim,
+        Duration retention) {
 
     /** STARTTLS policy: the upgrade is demanded, tried when offered, or never tried. */
     public enum StartTls { REQUIRED, IF_AVAILABLE, OFF }
@@ -59,7 +61,8 @@ public record DeliveryConfig(
                 positive(c, "delivery.poll.interval", Duration.ofSeconds(2)),
                 c.integer("delivery.rate.per.second", 0, 0, 1_000_000),
                 c.integer("delivery.rate.per.hour", 0, 0, Integer.MAX_VALUE),
-                dkim(c));
+                dkim(c),
+                positive(c, "delivery.retention", Duration.ofDays(365)));
     }
 
     private static Optional<Dkim> dkim(Config c) {

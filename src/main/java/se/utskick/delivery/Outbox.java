@@ -140,6 +140,23 @@ final class Outbox {
         });
     }
 
+    /**
+     * Gives back at once every row still leased by a worker whose name starts with {@code workerPrefix}
+     * (a stopping process), as if its lease had expired now; the claim's attempt is not counted.
+     * Returns the rows given back.
+     */
+    int release(String workerPrefix, Instant now) {
+        return db.withConnection(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = NULL, claimed_by = NULL, "
+                    + "attempts = GREATEST(attempts - 1, 0) WHERE state IN " + WAITING + " AND due_at > ? AND claimed_by LIKE ?")) {
+                u.setTimestamp(1, Timestamp.from(now));
+                u.setTimestamp(2, Timestamp.from(now));
+                u.setString(3, workerPrefix + "%");
+                return u.executeUpdate();
+            }
+        });
+    }
+
     /** RUNNING → FINISHED if nothing of the letter waits any more; true for the one caller that made the change. */
     boolean finishIfDone(long letterId, Instant now) {
         return db.withConnection(c -> {

@@ -74,6 +74,37 @@ public final class SenderPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops within about {@code grace}: interrupts the workers (each finishes the message it is
+     * sending, gives back the rest of its batch and records what was sent), waits for them up to
+     * {@code grace}, then gives back at once every row any of them still holds, so other nodes take
+     * it over now instead of when the lease expires. A worker still stuck in SMTP after the grace may
+     * have its message sent twice (the crash bound: workers × batch). Returns the rows given back here.
+     */
+    public synchronized int stop(java.time.Duration grace) {
+        threads.forEach(Thread::interrupt);
+        long end = System.nanoTime() + grace.toNanos();
+        for (Thread t : threads) {
+            long left = Math.max(1, (end - System.nanoTime()) / 1_000_000);
+            try {
+                t.join(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        long stuck = threads.stream().filter(Thread::isAlive).count();
+        int released = outbox.release(id + "-", clock.instant());
+        log.info("stopped sender workers ({}): {} rows given back to the queue{}", id, released,
+                stuck == 0 ? "" : ", " + stuck + " workers still in SMTP");
+        return released;
+    }
+
+    /** This pool's id: the prefix of {@code claimed_by} of the rows its workers hold. */
+    public String id() {
+        return id;
+    }
+
     @Override
     public void close() {
         stop();

@@ -121,6 +121,9 @@ final class SenderWorker implements Runnable {
         boolean interrupted = false;
         for (ClaimedDelivery d : batch) {
             letters.add(d.letterId());
+            if (Thread.currentThread().isInterrupted()) {
+                interrupted = true;
+            }
             if (!connectionOk || interrupted) {
                 results.add(returned(d));
                 continue;

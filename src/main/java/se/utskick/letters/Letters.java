@@ -31,6 +31,7 @@ public final class Letters {
     private final LetterStates states;
     private final TemplateLetterComposer composer;
     private final Approval approval;
+    private final QueuedItems queue;
 
     public Letters(Database db, Audiences audiences, LettersConfig cfg, Clock clock) {
         this(db, audiences, cfg, clock, ReminderContent.NONE);
@@ -47,6 +48,7 @@ public final class Letters {
         this.composer = new TemplateLetterComposer(repo, events, new Templates(cfg.templateOverrides(), cfg.zone()), cfg, clock,
                 reminders);
         this.approval = new Approval(audiences, states, composer, cfg, clock);
+        this.queue = new QueuedItems(db);
     }
 
     public TemplateLetterComposer composer() {
@@ -111,9 +113,13 @@ public final class Letters {
         if (heading == null || heading.isBlank()) {
             throw new LetterException("an item needs a heading (--heading)");
         }
-        String body;
+        String body = readBody(bodyFile);
+        draftOnly(id, repo.addItem(id, heading.strip(), body));
+    }
+
+    private static String readBody(Path bodyFile) {
         try {
-            body = Files.readString(bodyFile, StandardCharsets.UTF_8);
+            return Files.readString(bodyFile, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new LetterException("the item body file " + bodyFile + " does not exist");
         } catch (MalformedInputException e) {
@@ -121,7 +127,65 @@ public final class Letters {
         } catch (IOException e) {
             throw new LetterException("cannot read the item body file " + bodyFile + ": " + e.getMessage());
         }
-        draftOnly(id, repo.addItem(id, heading.strip(), body));
+    }
+
+    /**
+     * Queues an item for the monthly letter of {@code kind} and {@code period} (YYYY-MM): the monthly
+     * assembly puts it into that draft. If the draft exists already, the item goes into it now.
+     *
+     * @return where the item is: the draft it went into, or empty while it waits in the queue
+     */
+    public java.util.Optional<Letter> queueItem(LetterKind kind, String period, String heading, Path bodyFile) {
+        if (!kind.monthly()) {
+            throw new LetterException("only the monthly letters (board, members) have a queue; add items to a "
+                    + kind.template() + " letter with: utskick letter add-item");
+        }
+        YearMonth p = Periods.parse(period);
+        if (heading == null || heading.isBlank() || heading.contains("\n") || heading.contains("\r") || heading.strip().length() > 300) {
+            throw new LetterException("an item needs a heading of one line, at most 300 characters (--heading)");
+        }
+        String body = readBody(bodyFile);
+        java.util.Optional<Letter> existing = repo.find(kind, p);
+        if (existing.isPresent() && existing.get().state() != LetterState.DRAFT) {
+            throw new IllegalTransition(existing.get().label() + " is already " + existing.get().state()
+                    + "; reopen it (utskick letter reopen " + existing.get().id() + ") or queue the item for a later month");
+        }
+        queue.queue(kind, p, heading.strip(), body);
+        existing.ifPresent(queue::moveInto);
+        return existing.map(l -> get(l.id()));
+    }
+
+    /**
+     * The monthly assembly of one kind and period: creates the DRAFT unless the letter exists (the
+     * UNIQUE (kind, period) key decides between two nodes racing), then moves the queued items of
+     * that period into it if it is still a draft. Events are not copied: the members' letter lists
+     * the events of its weeks whenever it is rendered. Idempotent.
+     */
+    public Assembled assemble(LetterKind kind, YearMonth period) {
+        if (!kind.monthly()) {
+            throw new LetterException("only the monthly letters are assembled, not " + kind.template());
+        }
+        boolean created = false;
+        Letter l = repo.find(kind, period).orElse(null);
+        if (l == null) {
+            try {
+                l = create(kind, period.toString(), List.of(), null);
+                created = true;
+            } catch (LetterException lostRace) {
+                l = repo.find(kind, period).orElseThrow(() -> lostRace);
+            }
+        }
+        int moved = l.state() == LetterState.DRAFT ? queue.moveInto(l) : 0;
+        return new Assembled(get(l.id()), created, moved);
+    }
+
+    /** What {@link #assemble} did: whether it created the draft, and how many queued items it added. */
+    public record Assembled(Letter letter, boolean created, int itemsAdded) {
+    }
+
+    /** SCHEDULED letters whose send time has come. */
+    public List<Long> dueScheduled(java.time.Instant now) {
+        return queue.dueScheduled(now);
     }
 
     public void setSubject(long id, String subject) {

@@ -122,7 +122,7 @@ final class MessageProcessor {
         String letter = v.delivery().map(d -> " (letter " + d.letterId() + ")").orElse("");
         String reason = what + " " + b.status() + (b.diagnostic() == null ? "" : ": " + b.diagnostic());
         reason = (reason.length() > 400 ? reason.substring(0, 400) : reason) + letter;
-        return addresses.markBounced(v.memberId().get(), email.get(), reason)
+        return addresses.markBounced(v.delivery().get().deliveryId(), v.memberId().get(), email.get(), reason)
                 ? "address marked BOUNCED" : "address not marked (already so, or changed since the letter)";
     }
 

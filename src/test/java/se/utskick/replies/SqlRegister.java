@@ -68,7 +68,7 @@ final class SqlRegister implements AddressStatus, Subscriptions, MemberLookup {
     }
 
     @Override
-    public boolean markBounced(long memberId, String expectedEmail, String reason) {
+    public boolean markBounced(long deliveryId, long memberId, String expectedEmail, String reason) {
         return register.markAddress(memberId, expectedEmail, EmailStatus.BOUNCED, reason);
     }
 
