@@ -12,8 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import se.utskick.Config;
-import se.utskick.UtskickException;
 import se.utskick.Utskick;
 import se.utskick.register.ImportOptions;
 import se.utskick.register.ImportReport;
@@ -55,14 +53,8 @@ final class BenchImportCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             SampleRegister.writeCsv(file, members, seed);
             out.printf("generated %d members (%d MB) in %d ms%n", members, Files.size(file) >> 20, ms(t0));
-            Config config = main.config();
-            boolean scratch = config.optional("db.url").isEmpty();
-            if (!scratch && !onConfigured) {
-                throw new UtskickException("bench import would write " + members + " fictional members into the database at"
-                        + " db.url; unset db.url to use a scratch database on the embedded server, or add --on-configured-database");
-            }
-            String name = "bench_" + System.currentTimeMillis();
-            try (Utskick app = Utskick.start(scratch ? config.with("db.embedded.name", name) : config)) {
+            try (BenchDatabase bench = BenchDatabase.open(main.config(), "bench import", members, onConfigured)) {
+                Utskick app = bench.app();
                 Register register = app.register();
                 resetPeaks();
                 ImportReport first = timed(out, "first import", () -> register.importFile(file, ImportOptions.defaults()));
@@ -71,9 +63,6 @@ final class BenchImportCommand implements Callable<Integer> {
                 out.println("second: " + again.summary());
                 out.printf("peak heap during the imports: %d MB (max heap %d MB, %d processors)%n", peakHeap() >> 20,
                         Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
-                if (scratch) {
-                    app.database().withConnection(c -> c.createStatement().executeUpdate("DROP DATABASE " + name));
-                }
                 return again.noChanges() ? 0 : 1;
             }
         } finally {

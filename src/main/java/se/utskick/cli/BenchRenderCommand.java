@@ -9,8 +9,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import se.utskick.Config;
-import se.utskick.UtskickException;
 import se.utskick.Utskick;
 import se.utskick.letters.RenderBenchmark;
 import se.utskick.register.SampleRegister;
@@ -44,22 +42,13 @@ final class BenchRenderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Main main = (Main) spec.parent().parent().userObject();
         var out = spec.commandLine().getOut();
-        Config config = main.config();
-        boolean scratch = config.optional("db.url").isEmpty();
-        if (!scratch && !onConfigured) {
-            throw new UtskickException("bench render would write " + members + " fictional members into the database at db.url;"
-                    + " unset db.url to use a scratch database on the embedded server, or add --on-configured-database");
-        }
-        String name = "bench_render_" + System.currentTimeMillis();
-        try (Utskick app = Utskick.start(scratch ? config.with("db.embedded.name", name) : config)) {
+        try (BenchDatabase bench = BenchDatabase.open(main.config(), "bench render", members, onConfigured)) {
+            Utskick app = bench.app();
             long t = System.nanoTime();
             SampleRegister.load(app.database(), members, seed);
             out.printf("sample register of %d members loaded in %d ms%n", members, (System.nanoTime() - t) / 1_000_000);
             Path items = Files.createTempDirectory("utskick-bench-");
             new RenderBenchmark(app.audiences(), app.letters(), out).run(YearMonth.of(2099, 1), items);
-            if (scratch) {
-                app.database().withConnection(c -> c.createStatement().executeUpdate("DROP DATABASE " + name));
-            }
         }
         return 0;
     }

@@ -62,22 +62,14 @@ final class BenchSendCommand implements Callable<Integer> {
         if (batch != null) {
             c = c.with("delivery.batch.size", batch.toString());
         }
-        boolean scratch = c.optional("db.url").isEmpty();
-        if (!scratch && !onConfigured) {
-            throw new UtskickException("bench send would write " + members + " fictional members into the database at db.url;"
-                    + " unset db.url to use a scratch database on the embedded server, or add --on-configured-database");
-        }
-        String name = "bench_send_" + System.currentTimeMillis();
         var out = spec.commandLine().getOut();
         Process sinkProcess = startSink ? startSink(sink) : null;
-        try (Utskick app = Utskick.start(scratch ? c.with("db.embedded.name", name) : c)) {
+        try (BenchDatabase bench = BenchDatabase.open(c, "bench send", members, onConfigured)) {
+            Utskick app = bench.app();
             long t = System.nanoTime();
             SampleRegister.load(app.database(), members, seed);
             out.printf("sample register of %d members loaded in %d ms%n", members, (System.nanoTime() - t) / 1_000_000);
             new SendBenchmark(app, out).run(Files.createTempDirectory("utskick-bench-"));
-            if (scratch) {
-                app.database().withConnection(db -> db.createStatement().executeUpdate("DROP DATABASE " + name));
-            }
         } finally {
             if (sinkProcess != null) {
                 sinkProcess.destroy();
