@@ -35,18 +35,9 @@ class LetterCliTest {
                 + "letters.templates.dir = " + dir.resolve("no-overrides") + "\n");
     }
 
-    record Run(int code, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = config.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(config, args);
     }
 
     @Test
@@ -57,33 +48,33 @@ class LetterCliTest {
                 "--place", "Torget, Sunne", "--description", "Vi delar ut flygblad.").code());
         assertEquals(0, run("letter", "add-item", "members-2027-05", "--heading", "Nytt från distriktet", "--body-file", body.toString()).code());
         assertEquals(0, run("letter", "set", "members-2027-05", "--password", "vår-2027").code());
-        Run show = run("letter", "show", "members-2027-05");
+        CliRun show = run("letter", "show", "members-2027-05");
         assertTrue(show.out().contains("Gatumöte"), show.out());
         assertTrue(show.out().contains("recipients:"), show.out());
-        Run approve = run("letter", "approve", "members-2027-05");
+        CliRun approve = run("letter", "approve", "members-2027-05");
         assertEquals(0, approve.code(), approve.err());
         assertTrue(approve.out().contains("approved: rendered for"), approve.out());
         Path out = dir.resolve("preview");
-        Run preview = run("letter", "preview", "members-2027-05", "--out", out.toString());
+        CliRun preview = run("letter", "preview", "members-2027-05", "--out", out.toString());
         assertEquals(0, preview.code(), preview.err());
         assertTrue(Files.readString(out.resolve("members-2027-05.html")).contains("Gatumöte"));
         assertTrue(Files.readString(out.resolve("members-2027-05.txt")).contains("vår-2027"));
         assertTrue(Files.readString(out.resolve("members-2027-05.headers.txt")).startsWith("Subject: Värmlandsvänstern informerar – maj 2027"));
-        Run reopen = run("letter", "reopen", "members-2027-05");
+        CliRun reopen = run("letter", "reopen", "members-2027-05");
         assertEquals(0, reopen.code(), reopen.err());
     }
 
     @Test
     void listsAreCreatedShownAndPreviewed() {
-        Run create = run("lists", "create", "styrelser-norr", "--role", "chair,board-member", "--region", "norr",
+        CliRun create = run("lists", "create", "styrelser-norr", "--role", "chair,board-member", "--region", "norr",
                 "--exclude-association", "Torsby", "--description", "Styrelserna i norr");
         assertEquals(0, create.code(), create.err());
-        Run preview = run("lists", "preview", "styrelser-norr");
+        CliRun preview = run("lists", "preview", "styrelser-norr");
         assertTrue(preview.out().contains("recipients: "), preview.out());
-        Run everyone = run("lists", "preview", "all-members", "--members-letter", "--show-left-out", "5");
+        CliRun everyone = run("lists", "preview", "all-members", "--members-letter", "--show-left-out", "5");
         assertTrue(everyone.out().contains("left out, no address: "), everyone.out());
         assertTrue(everyone.out().lines().filter(line -> line.matches("  M\\d+ .*")).count() == 5, everyone.out());
-        Run show = run("lists", "show");
+        CliRun show = run("lists", "show");
         assertTrue(show.out().contains("all-boards") && show.out().contains("styrelser-norr"), show.out());
     }
 
@@ -121,21 +112,21 @@ class LetterCliTest {
 
     @Test
     void badValuesAreOneLineErrorsNamingThem() {
-        Run role = run("lists", "create", "x", "--role", "skattmästare");
+        CliRun role = run("lists", "create", "x", "--role", "skattmästare");
         assertEquals(1, role.code());
         assertTrue(role.err().contains("unknown role 'SKATTMÄSTARE'"), role.err());
-        Run assoc = run("lists", "create", "y", "--association", "Atlantis");
+        CliRun assoc = run("lists", "create", "y", "--association", "Atlantis");
         assertTrue(assoc.err().contains("unknown association 'Atlantis'"), assoc.err());
-        Run period = run("letter", "new", "--kind", "board", "--period", "2026-13");
+        CliRun period = run("letter", "new", "--kind", "board", "--period", "2026-13");
         assertEquals(1, period.code());
         assertTrue(period.err().contains("period '2026-13' is not a month"), period.err());
         assertEquals(0, run("letter", "new", "--kind", "board", "--period", "2027-06").code());
-        Run missing = run("letter", "add-item", "board-2027-06", "--heading", "H", "--body-file", dir.resolve("saknas.md").toString());
+        CliRun missing = run("letter", "add-item", "board-2027-06", "--heading", "H", "--body-file", dir.resolve("saknas.md").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("saknas.md does not exist"), missing.err());
-        Run past = run("letter", "set", "board-2027-06", "--deadline", "2020-01-01");
+        CliRun past = run("letter", "set", "board-2027-06", "--deadline", "2020-01-01");
         assertTrue(past.err().contains("the deadline 2020-01-01 is in the past"), past.err());
-        Run unknown = run("letter", "show", "board-1999-01");
+        CliRun unknown = run("letter", "show", "board-1999-01");
         assertTrue(unknown.err().contains("there is no letter board-1999-01"), unknown.err());
         assertEquals(2, run("events", "add", "--title", "X", "--starts", "imorgon", "--place", "P").code());
     }

@@ -28,18 +28,9 @@ class LetterSendCommandsTest {
                 + "security.secret = cli-test-secret-0123456789-0123456789\nsmtp.host = 127.0.0.1\nsmtp.port = 2599\n");
     }
 
-    private record Run(int code, String out, String err) {
-    }
 
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = config.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private CliRun run(String... args) {
+        return CliRun.of(config, args);
     }
 
     @Test
@@ -52,11 +43,11 @@ class LetterSendCommandsTest {
                     + "(1, 1, 'a@example.org', 'Å', 'Ö', 'SENT', 1, NOW(3), NOW(3), '250 ok'), "
                     + "(1, 2, 'b@example.org', 'Ä', 'Ö', 'FAILED', 1, NOW(3), NOW(3), '550 5.1.1 no such user')"));
         }
-        Run status = run("letter", "status", "1", "--once");
+        CliRun status = run("letter", "status", "1", "--once");
         assertEquals(0, status.code(), status.err());
         assertTrue(status.out().contains("FINISHED, 2 recipients") && status.out().contains("sent 1")
                 && status.out().contains("failed 1"), status.out());
-        Run failed = run("deliveries", "1", "--state", "FAILED");
+        CliRun failed = run("deliveries", "1", "--state", "FAILED");
         assertEquals(0, failed.code(), failed.err());
         assertTrue(failed.out().contains("b@example.org") && failed.out().contains("550 5.1.1"), failed.out());
         assertTrue(!failed.out().contains("a@example.org"), failed.out());
@@ -64,16 +55,16 @@ class LetterSendCommandsTest {
 
     @Test
     void unsentLetterBadTimeAndBadStateGiveClearErrors() {
-        Run status = run("letter", "status", "99");
+        CliRun status = run("letter", "status", "99");
         assertEquals(1, status.code());
         assertTrue(status.err().contains("letter 99 has not been sent"), status.err());
-        Run at = run("letter", "send", "1", "--at", "yesterday");
+        CliRun at = run("letter", "send", "1", "--at", "yesterday");
         assertEquals(2, at.code());
         assertTrue(at.err().contains("'yesterday' is not a time"), at.err());
-        Run state = run("deliveries", "1", "--state", "LOST");
+        CliRun state = run("deliveries", "1", "--state", "LOST");
         assertEquals(2, state.code());
         assertTrue(state.err().contains("LOST"), state.err());
-        Run pause = run("letter", "pause", "99");
+        CliRun pause = run("letter", "pause", "99");
         assertEquals(1, pause.code());
         assertTrue(pause.err().contains("letter 99 is not sending"), pause.err());
     }

@@ -25,8 +25,6 @@ class RegisterCliTest {
     static Path dir;
     static Path config;
 
-    record Run(int code, String out, String err) {
-    }
 
     @BeforeAll
     static void database() throws IOException {
@@ -35,40 +33,34 @@ class RegisterCliTest {
                 + "security.secret = " + Keyring.DEMO_SECRET + "\ndistrict.name = Testdistriktet\n");
     }
 
-    static Run run(Path cfg, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        // --config is an inherited option: given after the command path, every level accepts it.
-        String[] ordered = java.util.Arrays.copyOf(args, args.length + 2);
-        ordered[args.length] = "--config";
-        ordered[args.length + 1] = cfg.toString();
-        int code = Main.run(ordered, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+
+    static CliRun run(Path cfg, String... args) {
+        return CliRun.of(cfg, args);
     }
 
-    static Run run(String... args) {
-        return run(config, args);
+    static CliRun run(String... args) {
+        return CliRun.of(config, args);
     }
 
     @Test
     void importShowExportAndListsSucceed() {
         Path file = dir.resolve("sample.csv");
-        Run gen = run("sample", "generate", "--members", "400", "--seed", "5", "--encoding", "windows-1252", file.toString());
+        CliRun gen = run("sample", "generate", "--members", "400", "--seed", "5", "--encoding", "windows-1252", file.toString());
         assertEquals(0, gen.code(), gen.err());
-        Run imp = run("register", "import", file.toString());
+        CliRun imp = run("register", "import", file.toString());
         assertEquals(0, imp.code(), imp.err());
         assertTrue(imp.out().contains("windows-1252"), imp.out());
-        Run show = run("register", "show");
+        CliRun show = run("register", "show");
         assertEquals(0, show.code(), show.err());
         assertTrue(show.out().contains("Associations: 30"), show.out());
-        Run members = run("register", "members", "--association", "karlstad");
+        CliRun members = run("register", "members", "--association", "karlstad");
         assertEquals(0, members.code(), members.err());
-        Run missing = run("register", "missing-email");
+        CliRun missing = run("register", "missing-email");
         assertEquals(0, missing.code(), missing.err());
         assertTrue(missing.out().contains("INVALID"), missing.out());
         Path exported = dir.resolve("export.csv");
         assertEquals(0, run("register", "export", exported.toString()).code());
-        Run dry = run("register", "import", "--dry-run", exported.toString());
+        CliRun dry = run("register", "import", "--dry-run", exported.toString());
         assertEquals(0, dry.code(), dry.err());
         assertTrue(dry.out().contains("Would change: 0 added, 0 updated, 0 left"), dry.out());
     }
@@ -78,7 +70,7 @@ class RegisterCliTest {
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "Medlemsnummer;Förnamn;Efternamn;E-post;Förening;Region\n1;;B;;Kil;Söder\n2;A;;;Kil;Söder\n",
                 StandardCharsets.UTF_8);
-        Run r = run("register", "import", bad.toString());
+        CliRun r = run("register", "import", bad.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().startsWith("utskick: " + bad + ": 2 errors; nothing was imported"), r.err());
         assertTrue(r.err().contains("line 2, column Förnamn") && r.err().contains("line 3, column Efternamn"), r.err());
@@ -87,13 +79,13 @@ class RegisterCliTest {
 
     @Test
     void failuresExitOneWithOneLine() {
-        Run noAssociation = run("register", "members", "--association", "Atlantis");
+        CliRun noAssociation = run("register", "members", "--association", "Atlantis");
         assertEquals(1, noAssociation.code());
         assertEquals(1, noAssociation.err().strip().lines().count(), noAssociation.err());
         assertTrue(noAssociation.err().startsWith("utskick: no association is named 'Atlantis'"), noAssociation.err());
-        Run erase = run("register", "erase", "no-such-number");
+        CliRun erase = run("register", "erase", "no-such-number");
         assertEquals(1, erase.code());
-        Run noFile = run("register", "import", dir.resolve("nowhere.csv").toString());
+        CliRun noFile = run("register", "import", dir.resolve("nowhere.csv").toString());
         assertEquals(1, noFile.code());
         assertTrue(noFile.err().contains("does not exist"), noFile.err());
     }
@@ -111,7 +103,7 @@ class RegisterCliTest {
     void badRegisterConfigValueExitsOneNamingTheKey() throws IOException {
         Path cfg = dir.resolve("bad.properties");
         Files.writeString(cfg, Files.readString(config) + "register.columns.shoe-size = Skostorlek\n");
-        Run r = run(cfg, "register", "show");
+        CliRun r = run(cfg, "register", "show");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("register.columns.shoe-size"), r.err());
     }
@@ -121,10 +113,10 @@ class RegisterCliTest {
         Path cfg = dir.resolve("demo.properties");
         Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\ndb.user = root\ndb.password =\n"
                 + "security.secret = " + Keyring.DEMO_SECRET + "\n");
-        Run first = run(cfg, "demo");
+        CliRun first = run(cfg, "demo");
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("Changed: " + SampleRegister.DEFAULT_MEMBERS + " added"), first.out());
-        Run second = run(cfg, "demo");
+        CliRun second = run(cfg, "demo");
         assertEquals(0, second.code(), second.err());
         assertTrue(second.out().contains("Changed: 0 added, 0 updated, 0 left, 0 with new roles, 0 new associations"), second.out());
     }
@@ -134,10 +126,10 @@ class RegisterCliTest {
         Path cfg = dir.resolve("bench.properties");
         Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\ndb.user = root\ndb.password =\n"
                 + "security.secret = " + Keyring.DEMO_SECRET + "\n");
-        Run refused = run(cfg, "bench", "import", "--members", "300");
+        CliRun refused = run(cfg, "bench", "import", "--members", "300");
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("--on-configured-database"), refused.err());
-        Run bench = run(cfg, "bench", "import", "--members", "300", "--on-configured-database");
+        CliRun bench = run(cfg, "bench", "import", "--members", "300", "--on-configured-database");
         assertEquals(0, bench.code(), bench.err());
         assertTrue(bench.out().contains("second: 300 rows: 0 added, 0 updated, 0 left, 300 unchanged"), bench.out());
     }

@@ -42,44 +42,35 @@ class ScheduleCliTest {
                 + "schedule.assembly.preview.dir = " + dir.resolve("previews") + "\n");
     }
 
-    record Run(int code, String out, String err) {
-    }
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = new String[args.length + 2];
-        all[0] = "--config";
-        all[1] = config.toString();
-        System.arraycopy(args, 0, all, 2, args.length);
-        int code = Main.run(all, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(config, args);
     }
 
     @Test
     void scheduleShowListsEveryJobAndRunRecordsTheRun() throws IOException {
-        Run before = run("schedule", "show");
+        CliRun before = run("schedule", "show");
         assertEquals(0, before.code(), before.err());
         for (String job : new String[] {"assemble-board", "assemble-members", "send-scheduled", "purge-deliveries", "purge-replies"}) {
             assertTrue(before.out().contains(job), job + " in " + before.out());
         }
         String period = YearMonth.now(ZoneId.of("Europe/Stockholm")).plusMonths(1).toString();
         Path body = Files.writeString(dir.resolve("punkt.md"), "Kom på **årsmötet**.");
-        Run queued = run("letter", "queue-item", "--kind", "members", "--period", period, "--heading", "Årsmöte",
+        CliRun queued = run("letter", "queue-item", "--kind", "members", "--period", period, "--heading", "Årsmöte",
                 "--body-file", body.toString());
         assertEquals(0, queued.code(), queued.err());
         assertTrue(queued.out().contains("item queued"), queued.out());
 
-        Run ran = run("schedule", "run", "assemble-members");
+        CliRun ran = run("schedule", "run", "assemble-members");
         assertEquals(0, ran.code(), ran.err());
         assertTrue(ran.out().contains("created with 1 queued items"), ran.out());
-        Run show = run("letter", "show", "members-" + period);
+        CliRun show = run("letter", "show", "members-" + period);
         assertTrue(show.out().contains("Årsmöte"), show.out());
 
-        Run after = run("schedule", "show");
+        CliRun after = run("schedule", "show");
         String line = after.out().lines().filter(l -> l.startsWith("assemble-members")).findFirst().orElseThrow();
         assertTrue(line.contains("SUCCEEDED") && line.contains("created with 1 queued items"), line);
-        Run again = run("schedule", "run", "assemble-members");
+        CliRun again = run("schedule", "run", "assemble-members");
         assertTrue(again.out().contains("exists already"), again.out());
         assertEquals(1, AudienceFixture.count(db, "SELECT COUNT(*) FROM letter WHERE kind = 'MEMBERS'"));
         assertEquals(2, AudienceFixture.count(db, "SELECT COUNT(*) FROM job_run WHERE job_name = 'assemble-members'"));
@@ -87,7 +78,7 @@ class ScheduleCliTest {
 
     @Test
     void unknownJobIsRefusedNamingTheJobsThereAre() {
-        Run r = run("schedule", "run", "assemble-everything");
+        CliRun r = run("schedule", "run", "assemble-everything");
         assertEquals(1, r.code());
         assertTrue(r.err().contains("no job called 'assemble-everything'") && r.err().contains("assemble-board"), r.err());
     }
@@ -95,7 +86,7 @@ class ScheduleCliTest {
     @Test
     void queueItemForATargetedLetterIsRefused() throws IOException {
         Path body = Files.writeString(dir.resolve("x.md"), "x");
-        Run r = run("letter", "queue-item", "--kind", "targeted", "--period", "2031-01", "--heading", "H", "--body-file", body.toString());
+        CliRun r = run("letter", "queue-item", "--kind", "targeted", "--period", "2031-01", "--heading", "H", "--body-file", body.toString());
         assertEquals(1, r.code());
         assertTrue(r.err().contains("only the monthly letters"), r.err());
     }
