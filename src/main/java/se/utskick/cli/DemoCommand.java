@@ -29,8 +29,9 @@ import se.utskick.schedule.ScheduleConfig;
  * writes their previews under {@code out/demo/}; sends them through the in-process GreenMail with
  * this process's workers; puts a board's reply, an out-of-office and a bounce in the reply mailbox
  * and runs the poll job; prints the feedback table and the delivery status; runs the membership
- * officers' reminder job if this build has one. Runs again and again: the second import changes
- * nothing, the letters are found, nothing is sent twice.
+ * officers' reminder job if this build has one; then keeps the web interface (with a demo sign-in),
+ * the senders and the scheduler running until Ctrl-C ({@code --no-wait}: ends instead). Runs
+ * again and again: the second import changes nothing, the letters are found, nothing is sent twice.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the district's month on embedded defaults: import, assemble, approve, send, replies, feedback.")
@@ -45,6 +46,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--no-wait",
+            description = "End after the month instead of keeping the web interface running (for scripts and tests).")
+    boolean noWait;
+
+    /** The demo's sign-in for the web interface; created only by the demo. */
+    static final String DEMO_USER = "ombud";
+    static final String DEMO_PASSWORD = "demo-ombud-2026";
 
     @Override
     public Integer call() throws InterruptedException {
@@ -75,8 +84,31 @@ public final class DemoCommand implements Callable<Integer> {
             }
             reminders(app, schedule, out);
             whereToLook(app, members, board, out);
+            webInterface(app, schedule, out);
         }
         return 0;
+    }
+
+    /**
+     * Creates the demo sign-in (once), starts the node (web interface, workers, scheduler) and,
+     * unless {@code --no-wait}, keeps it running until Ctrl-C.
+     */
+    private void webInterface(Utskick app, Schedule schedule, PrintWriter out) throws InterruptedException {
+        out.println("== The web interface");
+        if (app.users().find(DEMO_USER).isEmpty()) {
+            app.users().add(DEMO_USER, "Ombudsman (demo)", DEMO_PASSWORD.toCharArray());
+        }
+        ServiceNode node = ServiceNode.start(app, schedule);
+        out.println("open:            " + node.address());
+        out.println("sign in as:      " + DEMO_USER + " / " + DEMO_PASSWORD + "   (demo account; real ones: utskick users add NAME)");
+        if (noWait) {
+            node.stop(java.time.Duration.ofSeconds(3));
+            out.println("(--no-wait: the interface stopped again)");
+            return;
+        }
+        out.println("the interface, the senders and the scheduler run until you press Ctrl-C");
+        out.flush();
+        node.runUntilStopped(app.config().duration("serve.stop.grace", java.time.Duration.ofSeconds(3)));
     }
 
     /** The configuration with this month as the assembly period and, on embedded mail, the embedded reply mailbox. */
@@ -151,8 +183,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("delivery log:    utskick letter status " + members.id() + "   utskick deliveries " + members.id());
         out.println("reply log:       utskick replies");
         out.println("jobs and runs:   utskick schedule show");
-        out.println("the service:     utskick serve   (scheduler, senders, reply polling, unsubscribe endpoint on "
-                + app.config().string("web.bind", "127.0.0.1") + ":" + app.config().string("web.port", "8080") + ")");
-        out.println("(the embedded mail server and the web endpoint stop with this command; the database stays)");
+        out.println("the service:     utskick serve   (scheduler, senders, reply polling, web interface)");
+        out.println("(the embedded mail server and the web interface stop with this command; the database stays)");
     }
 }

@@ -69,6 +69,93 @@ final class LetterRepository {
         });
     }
 
+    /** Replaces item {@code position}'s heading and body; false if the letter is not a draft or has no such item. */
+    boolean editItem(long letterId, int position, String heading, String body) {
+        return db.inTransaction(c -> {
+            if (!bump(c, letterId)) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE letter_item SET heading = ?, body = ? WHERE letter_id = ? AND position = ?")) {
+                ps.setString(1, heading);
+                ps.setString(2, body);
+                ps.setLong(3, letterId);
+                ps.setInt(4, position);
+                if (ps.executeUpdate() != 1) {
+                    c.rollback();
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Removes item {@code position} and closes the gap; false if not a draft or no such item. */
+    boolean removeItem(long letterId, int position) {
+        return db.inTransaction(c -> {
+            if (!bump(c, letterId)) {
+                return false;
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM letter_item WHERE letter_id = ? AND position = ?");
+                 PreparedStatement shift = c.prepareStatement("UPDATE letter_item SET position = position - 1 "
+                         + "WHERE letter_id = ? AND position > ? ORDER BY position")) {
+                del.setLong(1, letterId);
+                del.setInt(2, position);
+                if (del.executeUpdate() != 1) {
+                    c.rollback();
+                    return false;
+                }
+                shift.setLong(1, letterId);
+                shift.setInt(2, position);
+                shift.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Swaps items {@code position} and {@code other} (through a free position, as the pair is
+     * UNIQUE); false if not a draft or either item is missing.
+     */
+    boolean swapItems(long letterId, int position, int other) {
+        return db.inTransaction(c -> {
+            if (!bump(c, letterId)) {
+                return false;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE letter_item SET position = ? WHERE letter_id = ? AND position = ?")) {
+                int[][] moves = {{0, position}, {position, other}, {other, 0}};
+                for (int[] m : moves) {
+                    ps.setInt(1, m[0]);
+                    ps.setLong(2, letterId);
+                    ps.setInt(3, m[1]);
+                    if (ps.executeUpdate() != 1) {
+                        c.rollback();
+                        return false;
+                    }
+                }
+            }
+            return true;
+        });
+    }
+
+    /** The newest letters first, at most {@code limit}; of one kind when {@code kind} is not null. */
+    List<Long> recent(LetterKind kind, int limit) {
+        return db.withConnection(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM letter WHERE (? IS NULL OR kind = ?) ORDER BY id DESC LIMIT ?")) {
+                String k = kind == null ? null : kind.name();
+                ps.setString(1, k);
+                ps.setString(2, k);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Sets one column of a draft; false if the letter is not a draft. {@code column} is one of ours, never user input. */
     boolean set(long letterId, String column, Object value) {
         return db.withConnection(c -> {

@@ -51,6 +51,11 @@ public final class Letters {
         this.queue = new QueuedItems(db);
     }
 
+    /** The district's time zone: deadlines, periods and send times are read in it. */
+    public java.time.ZoneId zone() {
+        return cfg.zone();
+    }
+
     public TemplateLetterComposer composer() {
         return composer;
     }
@@ -127,6 +132,66 @@ public final class Letters {
         } catch (IOException e) {
             throw new LetterException("cannot read the item body file " + bodyFile + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Appends an item written in the interface. The heading is one line of at most 300 characters;
+     * the body is Markdown (raw HTML in it is shown as text, never run).
+     */
+    public void addItemText(long id, String heading, String markdown) {
+        draftOnly(id, repo.addItem(id, checkedHeading(heading), checkedBody(markdown)));
+    }
+
+    /** Replaces item {@code position} (1-based) of a draft. */
+    public void editItem(long id, int position, String heading, String markdown) {
+        String h = checkedHeading(heading);
+        String b = checkedBody(markdown);
+        itemEdit(id, position, repo.editItem(id, position, h, b));
+    }
+
+    /** Removes item {@code position} of a draft; the later ones move up. */
+    public void removeItem(long id, int position) {
+        itemEdit(id, position, repo.removeItem(id, position));
+    }
+
+    /** Moves item {@code position} one place up ({@code -1}) or down ({@code +1}). */
+    public void moveItem(long id, int position, int direction) {
+        if (direction != -1 && direction != 1) {
+            throw new LetterException("an item moves one place up (-1) or down (+1), not " + direction);
+        }
+        itemEdit(id, position, repo.swapItems(id, position, position + direction));
+    }
+
+    /** The newest letters first; of one kind when {@code kind} is not null. */
+    public List<Letter> recent(LetterKind kind, int limit) {
+        return repo.recent(kind, limit).stream().map(this::get).toList();
+    }
+
+    private void itemEdit(long id, int position, boolean applied) {
+        if (!applied && states.stateOf(id) == LetterState.DRAFT) {
+            throw new LetterException("letter " + id + " has no item " + position);
+        }
+        draftOnly(id, applied);
+    }
+
+    private static String checkedHeading(String heading) {
+        if (heading == null || heading.isBlank() || heading.contains("\n") || heading.contains("\r") || heading.strip().length() > 300) {
+            throw new LetterException("an item needs a heading of one line, at most 300 characters");
+        }
+        return heading.strip();
+    }
+
+    private static String checkedBody(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            throw new LetterException("an item needs a text");
+        }
+        if (markdown.length() > 100_000) {
+            throw new LetterException("an item's text is at most 100,000 characters, this one has " + markdown.length());
+        }
+        if (markdown.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
+            throw new LetterException("an item's text contains control characters; paste it as plain text");
+        }
+        return markdown.replace("\r\n", "\n");
     }
 
     /**
@@ -228,6 +293,27 @@ public final class Letters {
     /** The message one recipient would get: by member number, or the first recipient. */
     public Preview preview(long id, String memberNumber) {
         return Preview.of(get(id), memberNumber, audiences, composer, cfg);
+    }
+
+    /**
+     * The message one recipient would get if item {@code position} (1-based; 0 = a new item at the
+     * end) read {@code heading} and {@code markdown}: the live preview while an item is being
+     * written. Nothing is saved; the texts are checked as an edit would check them.
+     */
+    public Preview previewWith(long id, String memberNumber, int position, String heading, String markdown) {
+        Letter l = get(id);
+        Letter.Item changed = new Letter.Item(position == 0 ? l.items().size() + 1 : position, checkedHeading(heading), checkedBody(markdown));
+        List<Letter.Item> items = new java.util.ArrayList<>(l.items());
+        if (position == 0) {
+            items.add(changed);
+        } else if (position >= 1 && position <= items.size()) {
+            items.set(position - 1, changed);
+        } else {
+            throw new LetterException("letter " + id + " has no item " + position);
+        }
+        Letter draft = new Letter(l.id(), l.kind(), l.period(), l.state(), l.subject(), l.audienceName(), l.audienceRule(),
+                l.feedbackRequest(), l.feedbackDeadline(), l.websitePassword(), l.version(), items);
+        return Preview.of(draft, memberNumber, audiences, composer, cfg);
     }
 
     /** Who the letter would reach if sent now, and who is left out and why. */

@@ -156,6 +156,11 @@ public final class Register {
                 association.isPresent() ? Optional.of(queries.associationId(c, association.get())) : Optional.empty(), true, true));
     }
 
+    /** Every association with its count of active members whose address does not work, by reason. */
+    public List<AddressProblems> addressProblems() {
+        return db.withConnection(queries::addressProblems);
+    }
+
     /** Writes the active members as a register export (configured columns, UTF-8, ';'); returns the count. */
     public int export(Path file) {
         return export(file, java.nio.charset.StandardCharsets.UTF_8, ';');

@@ -95,6 +95,19 @@ final class RegisterQueries {
         return out;
     }
 
+    /** Per association (name order): active members and those whose address is MISSING, INVALID, BOUNCED. */
+    List<AddressProblems> addressProblems(Connection c) throws SQLException {
+        List<AddressProblems> out = new ArrayList<>();
+        for (String[] r : rows(c, "SELECT a.id, a.name, COUNT(m.id), COALESCE(SUM(m.email_status = 'MISSING'), 0),"
+                + " COALESCE(SUM(m.email_status = 'INVALID'), 0), COALESCE(SUM(m.email_status = 'BOUNCED'), 0)"
+                + " FROM association a LEFT JOIN member m ON m.association_id = a.id AND m.status = 'ACTIVE'"
+                + " GROUP BY a.id, a.name ORDER BY a.name")) {
+            out.add(new AddressProblems(Integer.parseInt(r[0]), r[1], Integer.parseInt(r[2]), Integer.parseInt(r[3]),
+                    Integer.parseInt(r[4]), Integer.parseInt(r[5])));
+        }
+        return out;
+    }
+
     /** Each export line: the configured columns, in {@link Column} order, for ACTIVE members. */
     List<String[]> exportRows(Connection c) throws SQLException {
         Map<Long, List<RoleAssignment>> roles = roles(c);

@@ -45,6 +45,11 @@ public final class ReplyLog {
         return db.withConnection(c -> repository.raw(c, id));
     }
 
+    /** Marks message {@code id} handled by {@code by} (a staff username), now; false if unknown or already handled. */
+    public boolean markHandled(long id, String by) {
+        return db.withConnection(c -> repository.markHandled(c, id, by, clock.instant()));
+    }
+
     /** Letters whose replies count as an association's feedback. */
     static final java.util.Set<String> FEEDBACK_KINDS = java.util.Set.of("BOARD", "TARGETED");
 

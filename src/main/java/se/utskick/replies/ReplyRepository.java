@@ -18,7 +18,8 @@ import se.utskick.replies.DeliveryDirectory.SentDelivery;
 /** The SQL of the replies feature: tables {@code inbound_message} and {@code bounce_score} (V5). */
 final class ReplyRepository {
     private static final String COLUMNS = "id, received_at, kind, correlation, letter_id, letter_kind, delivery_id,"
-            + " association_id, member_id, sender, subject, excerpt, bounce_status, bounce_recipient, bounce_diagnostic, effect";
+            + " association_id, member_id, sender, subject, excerpt, bounce_status, bounce_recipient, bounce_diagnostic, effect,"
+            + " handled_at, handled_by";
 
     boolean isRecorded(Connection c, String mailbox, long uidValidity, long uid, Optional<String> messageId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
@@ -125,6 +126,17 @@ final class ReplyRepository {
         }
     }
 
+    /** Marks a message handled by {@code by} unless it is already; false when there is no such message or it was. */
+    boolean markHandled(Connection c, long id, String by, java.time.Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET handled_at = ?, handled_by = ? "
+                + "WHERE id = ? AND handled_at IS NULL")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(at));
+            ps.setString(2, by);
+            ps.setLong(3, id);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     private static List<LoggedMessage> rows(PreparedStatement ps) throws SQLException {
         List<LoggedMessage> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
@@ -135,7 +147,9 @@ final class ReplyRepository {
                         nullableLong(rs, "association_id"), nullableLong(rs, "member_id"), rs.getString("sender"),
                         rs.getString("subject"), rs.getString("excerpt"), rs.getString("body_text"),
                         rs.getString("bounce_status"), rs.getString("bounce_recipient"),
-                        rs.getString("bounce_diagnostic"), rs.getString("effect")));
+                        rs.getString("bounce_diagnostic"), rs.getString("effect"),
+                        rs.getTimestamp("handled_at") == null ? null : rs.getTimestamp("handled_at").toInstant(),
+                        rs.getString("handled_by")));
             }
         }
         return out;

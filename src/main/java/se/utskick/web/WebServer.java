@@ -7,7 +7,8 @@ import se.utskick.UtskickException;
 import se.utskick.replies.Unsubscriber;
 
 /**
- * The embedded HTTP server. Lifecycle: {@link #start} binds and serves on Jetty's threads until
+ * The embedded HTTP server: the members' unsubscribe pages and, in {@code serve} and the demo, the
+ * staff's web interface ({@link WebUi}). Lifecycle: {@link #start} binds and serves on Jetty's threads until
  * {@link #close}. Every response forbids framing and referrers (the URLs carry tokens).
  */
 public final class WebServer implements AutoCloseable {
@@ -18,22 +19,35 @@ public final class WebServer implements AutoCloseable {
         this.app = app;
     }
 
+    private static final String UNSUBSCRIBE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+    private static final String UI_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "frame-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    /** Only the members' unsubscribe pages. */
     public static WebServer start(WebConfig config, Unsubscriber unsubscriber) {
+        return start(config, unsubscriber, null);
+    }
+
+    /** The unsubscribe pages and, when {@code ui} is not null, the staff's web interface. */
+    public static WebServer start(WebConfig config, Unsubscriber unsubscriber, WebUi ui) {
         UnsubscribePages pages = new UnsubscribePages(unsubscriber);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.jetty.host = config.bind();
             cfg.jetty.port = config.port();
-            cfg.http.maxRequestSize = 16 * 1024;
+            cfg.http.maxRequestSize = ui == null ? 16 * 1024 : 512 * 1024;
             cfg.routes.before(ctx -> {
-                ctx.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+                ctx.header("Content-Security-Policy", ctx.path().startsWith("/u/") ? UNSUBSCRIBE_CSP : UI_CSP);
                 ctx.header("Referrer-Policy", "no-referrer");
                 ctx.header("X-Content-Type-Options", "nosniff");
                 ctx.header("Cache-Control", "no-store");
             });
             cfg.routes.get("/u/{token}", pages::confirm);
             cfg.routes.post("/u/{token}", pages::unsubscribe);
+            if (ui != null) {
+                ui.routes(cfg.routes, config);
+            }
         });
         try {
             app.start();

@@ -24,7 +24,7 @@ class DemoMonthTest {
     void demoRunsTheMonthAndASecondRunSendsNothingAgain(@TempDir Path dir) throws IOException {
         Path cfg = Files.writeString(dir.resolve("demo.properties"), "db.url = " + TestDatabase.freshUrl()
                 + "\ndb.user = root\ndb.password =\nsecurity.secret = " + Keyring.DEMO_SECRET + "\n"
-                + "smtp.port = " + freePort() + "\nsmtp.embedded.imap.port = " + freePort() + "\n");
+                + "smtp.port = " + freePort() + "\nsmtp.embedded.imap.port = " + freePort() + "\nweb.port = 0\n");
         String first = demo(cfg);
         System.out.println(first);
         assertTrue(first.contains("job assemble-members: letter"), first);
@@ -34,6 +34,8 @@ class DemoMonthTest {
         assertTrue(first.contains("HARD_BOUNCE") && first.contains("AUTO_REPLY"), first);
         assertTrue(first.contains("addresses now marked BOUNCED in the register: 1"), first);
         assertTrue(first.contains("FINISHED"), first);
+        assertTrue(first.matches("(?s).*open: +http://127\\.0\\.0\\.1:\\d+/.*"), first);
+        assertTrue(first.contains("sign in as:      ombud / demo-ombud-2026"), first);
         String second = demo(cfg);
         System.out.println(second);
         assertTrue(second.contains("exists already"), second);
@@ -49,7 +51,7 @@ class DemoMonthTest {
     private static String demo(Path cfg) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"--config", cfg.toString(), "demo"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(new String[] {"--config", cfg.toString(), "demo", "--no-wait"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, code, err.toString() + out);
         return out.toString();
     }

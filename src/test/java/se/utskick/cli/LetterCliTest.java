@@ -81,7 +81,7 @@ class LetterCliTest {
     @Test
     void benchRenderRefusesTheConfiguredDatabaseUnlessToldAndThenReportsRendersPerSecond() throws IOException {
         Path bench = Files.writeString(dir.resolve("bench.properties"), "db.url = " + TestDatabase.freshUrl()
-                + "\ndb.user = root\ndb.password =\nsecurity.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n");
+                + "\ndb.user = root\ndb.password =\nsecurity.secret = " + se.utskick.Keyring.DEMO_SECRET + "\nweb.port = 0\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int refused = Main.run(new String[] {"--config", bench.toString(), "bench", "render", "--members", "300"},
@@ -101,7 +101,7 @@ class LetterCliTest {
                 + "\ndb.user = root\ndb.password =\nsecurity.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"--config", demo.toString(), "demo"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(new String[] {"--config", demo.toString(), "demo", "--no-wait"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, code, err.toString());
         String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
         assertTrue(out.toString().contains("(members-" + month + ") approved: rendered for"), out.toString());

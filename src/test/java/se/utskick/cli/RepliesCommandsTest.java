@@ -96,7 +96,7 @@ class RepliesCommandsTest {
     @Test
     void feedbackTableSaysWhoAnsweredAndWhoNotYet() {
         LoggedMessage reply = new LoggedMessage(1, Instant.parse("2026-11-23T08:12:00Z"), MessageKind.REPLY, Correlation.TOKEN,
-                10L, "BOARD", 1L, 3L, 5L, "Anna <anna@example.com>", "SV", "Vi är med.", null, null, null, null, null);
+                10L, "BOARD", 1L, 3L, 5L, "Anna <anna@example.com>", "SV", "Vi är med.", null, null, null, null, null, null, null);
         Feedback f = new Feedback(10, "Styrelsebrev november", Optional.of(LocalDate.of(2026, 12, 1)), List.of(
                 new Feedback.AssociationFeedback(3, "Arvika", List.of(reply, reply)),
                 new Feedback.AssociationFeedback(4, "Torsby", List.of())));

@@ -1,0 +1,81 @@
+package se.utskick.cli;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.utskick.Utskick;
+import se.utskick.delivery.SenderPool;
+import se.utskick.schedule.Schedule;
+import se.utskick.web.WebConfig;
+import se.utskick.web.WebServer;
+import se.utskick.web.WebUi;
+
+/**
+ * One running node of the service: this process's sender workers, a Quartz cluster node with every
+ * job, and the HTTP server with the unsubscribe pages and the staff's interface. {@code serve} runs
+ * one until SIGTERM; the demo runs one after its month so the interface can be tried.
+ *
+ * <p>Stopping (SIGTERM, Ctrl-C; a shutdown hook): the workers stop claiming, finish the message in
+ * hand and give every row they still hold back at once; the scheduler stops firing and waits for a
+ * running job; the HTTP server closes; then the application (database). Bounded by {@code grace}
+ * for the workers plus the longest running job.
+ */
+final class ServiceNode {
+    private static final Logger log = LoggerFactory.getLogger(ServiceNode.class);
+    private final Utskick app;
+    private final Schedule schedule;
+    private final SenderPool senders;
+    private final WebServer web;
+
+    private ServiceNode(Utskick app, Schedule schedule, SenderPool senders, WebServer web) {
+        this.app = app;
+        this.schedule = schedule;
+        this.senders = senders;
+        this.web = web;
+    }
+
+    /** Starts the HTTP server first (a taken port fails before anything is sent), then the workers and the scheduler. */
+    static ServiceNode start(Utskick app, Schedule schedule) {
+        WebServer web = WebServer.start(WebConfig.from(app.config()), app.replies().unsubscriber(), new WebUi(app, schedule::show));
+        SenderPool senders = app.delivery().senders();
+        senders.start();
+        schedule.start();
+        return new ServiceNode(app, schedule, senders, web);
+    }
+
+    int webPort() {
+        return web.port();
+    }
+
+    /** The address people open: http://BIND:PORT/ (a wildcard bind shown as 127.0.0.1). */
+    String address() {
+        String bind = WebConfig.from(app.config()).bind();
+        return "http://" + (bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind) + ":" + web.port() + "/";
+    }
+
+    String nodeId() {
+        return schedule.nodeId();
+    }
+
+    /** Blocks until the process is told to stop; the shutdown hook stops this node and closes the application. */
+    void runUntilStopped(Duration grace) throws InterruptedException {
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("serve-stop").unstarted(() -> {
+            long t0 = System.nanoTime();
+            log.info("serve: stopping node {}", schedule.nodeId());
+            stop(grace);
+            app.close();
+            log.info("serve: stopped in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        }));
+        // The JVM ends when the shutdown hook has run; this thread only keeps the process alive.
+        Thread.currentThread().join();
+    }
+
+    /** Stops workers, scheduler and HTTP server (not the application). */
+    void stop(Duration grace) {
+        senders.stop(grace);
+        schedule.close();
+        log.info("serve: scheduler node stopped");
+        web.close();
+        log.info("serve: web server closed");
+    }
+}

@@ -1,0 +1,86 @@
+package se.utskick.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import se.utskick.Utskick;
+import se.utskick.letters.Letter;
+import se.utskick.letters.LetterKind;
+import se.utskick.letters.LetterState;
+import se.utskick.register.AddressProblems;
+import se.utskick.replies.Feedback;
+import se.utskick.schedule.Schedule;
+
+/**
+ * {@code /}: the month at a glance. The latest board and members' letters and their state, the
+ * latest targeted mailings, the feedback table of the latest board letter that went out, address
+ * problems per association, the next scheduled jobs, and the two charts (feedback per association
+ * over the last board letters; delivery outcomes per letter).
+ */
+final class DashboardPage {
+    private static final int MONTHS = 6;
+    private final Utskick app;
+    private final Supplier<List<Schedule.JobStatus>> jobs;
+    private final Views views;
+
+    DashboardPage(Utskick app, Supplier<List<Schedule.JobStatus>> jobs, Views views) {
+        this.app = app;
+        this.jobs = jobs;
+        this.views = views;
+    }
+
+    void routes(RoutesConfig r) {
+        r.get("/", this::show);
+    }
+
+    private void show(Context ctx) {
+        Map<String, Object> m = new HashMap<>();
+        List<Letter> monthly = new ArrayList<>(app.letters().recent(LetterKind.BOARD, 2));
+        monthly.addAll(app.letters().recent(LetterKind.MEMBERS, 2));
+        monthly.sort(Comparator.comparing(Letter::id).reversed());
+        m.put("monthly", LetterRows.of(monthly, app));
+        m.put("targeted", LetterRows.of(app.letters().recent(LetterKind.TARGETED, 5), app));
+        List<Letter> boardSent = app.letters().recent(LetterKind.BOARD, 24).stream()
+                .filter(l -> l.state() == LetterState.SENDING || l.state() == LetterState.SENT).limit(MONTHS).toList();
+        Optional<Feedback> latest = boardSent.stream().findFirst().map(l -> app.replies().log().feedback(l.id()));
+        m.put("feedback", latest.orElse(null) == null ? Map.of() : Map.of("table", latest.get()));
+        m.put("problems", app.register().addressProblems().stream().filter(p -> p.unreachable() > 0)
+                .sorted(Comparator.comparingInt(AddressProblems::unreachable).reversed()).toList());
+        m.put("jobs", jobs.get().stream().filter(j -> j.nextFire() != null)
+                .sorted(Comparator.comparing(Schedule.JobStatus::nextFire)).limit(6)
+                .map(j -> Map.of("name", j.name(), "description", j.description(), "next", java.util.Date.from(j.nextFire()))).toList());
+        m.put("feedbackChart", feedbackChart(boardSent));
+        m.put("outcomeChart", SendingPages.outcomeChart(app, app.letters().recent(null, 12), views));
+        views.render(ctx, "dashboard.ftlh", m);
+    }
+
+    /** Per association: how many of the last board letters it answered. */
+    private String feedbackChart(List<Letter> boardSent) {
+        if (boardSent.isEmpty()) {
+            return "";
+        }
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (Letter l : boardSent) {
+            for (Feedback.AssociationFeedback a : app.replies().log().feedback(l.id()).associations()) {
+                int[] c = counts.computeIfAbsent(a.name(), k -> new int[2]);
+                c[0] += a.answered() ? 1 : 0;
+                c[1]++;
+            }
+        }
+        List<Charts.Rate> rates = counts.entrySet().stream().map(e -> new Charts.Rate(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                .sorted(Comparator.comparing(Charts.Rate::value).reversed().thenComparing(Charts.Rate::label)).toList();
+        return Charts.rates("Återkoppling per förening, senaste " + boardSent.size() + " styrelsebrev", rates);
+    }
+
+    static Instant now() {
+        return Instant.now();
+    }
+}

@@ -1,0 +1,80 @@
+package se.utskick.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import se.utskick.UtskickException;
+import se.utskick.Utskick;
+import se.utskick.letters.Letter;
+import se.utskick.letters.Preview;
+
+/**
+ * The letter as one recipient gets it. {@code GET /brev/{id}/forhandsvisning.html} serves the HTML
+ * part on its own, with a CSP {@code sandbox} and no script source, inside an {@code <iframe
+ * sandbox>} on the compose page: whatever an item says, nothing in it runs with our origin.
+ * {@code POST /brev/{id}/forhandsvisning} is the live preview while an item is being written: it
+ * renders the unsaved text (nothing is stored) and answers the HTML part ({@code del=html}) or
+ * the text part ({@code del=text}).
+ */
+final class LetterPreviews {
+    static final String SANDBOX_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'self'";
+    private final Utskick app;
+
+    LetterPreviews(Utskick app) {
+        this.app = app;
+    }
+
+    void routes(RoutesConfig r) {
+        r.get("/brev/{id}/forhandsvisning.html", this::html);
+        r.post("/brev/{id}/forhandsvisning", this::live);
+    }
+
+    /** For the compose page: the text part, headers and who it is for, or the reason there is no preview. */
+    Map<String, Object> forPage(Letter l, String memberNumber) {
+        try {
+            Preview p = app.letters().preview(l.id(), memberNumber.isEmpty() ? null : memberNumber);
+            return Map.of("ok", true, "text", p.message().text(), "headers", p.headers(),
+                    "name", p.member().firstName() + " " + p.member().lastName(),
+                    "query", memberNumber.isEmpty() ? "" : "?medlem=" + java.net.URLEncoder.encode(memberNumber, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (UtskickException e) {
+            return Map.of("ok", false, "error", e.getMessage());
+        }
+    }
+
+    private void html(Context ctx) {
+        String member = ctx.queryParam("medlem");
+        try {
+            Preview p = app.letters().preview(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip());
+            sandboxed(ctx).result(p.message().html());
+        } catch (UtskickException e) {
+            sandboxed(ctx).status(HttpStatus.UNPROCESSABLE_CONTENT).result("<p>" + Charts.escape(e.getMessage()) + "</p>");
+        }
+    }
+
+    private void live(Context ctx) {
+        String member = ctx.formParam("medlem");
+        int position;
+        try {
+            position = Integer.parseInt(String.valueOf(ctx.formParam("position")));
+        } catch (NumberFormatException e) {
+            position = 0;
+        }
+        boolean text = "text".equals(ctx.queryParam("del"));
+        try {
+            Preview p = app.letters().previewWith(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip(),
+                    position, ctx.formParam("heading"), ctx.formParam("body"));
+            if (text) {
+                ctx.contentType("text/plain; charset=utf-8").result(p.message().text());
+            } else {
+                sandboxed(ctx).result(p.message().html());
+            }
+        } catch (UtskickException e) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType("text/plain; charset=utf-8").result(e.getMessage());
+        }
+    }
+
+    private static Context sandboxed(Context ctx) {
+        return ctx.header("Content-Security-Policy", SANDBOX_CSP).contentType("text/html; charset=utf-8");
+    }
+}

@@ -1,0 +1,130 @@
+package se.utskick.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import se.utskick.UtskickException;
+import se.utskick.Utskick;
+import se.utskick.delivery.DeliveryState;
+import se.utskick.delivery.SendRun;
+import se.utskick.letters.Letter;
+
+/**
+ * A letter's sending: {@code /brev/{id}/utskick} shows the progress (updated without reloading by
+ * {@code app.js}, which polls {@code utskick.json} every second and computes rate and time left),
+ * pause, resume, cancel and resend-failed; {@code /brev/{id}/leveranser} is the delivery log with
+ * a state filter. Every control is audited.
+ */
+final class SendingPages {
+    private static final int LOG_ROWS = 500;
+    private final Utskick app;
+    private final Views views;
+    private final Texts texts;
+
+    SendingPages(Utskick app, Views views, Texts texts) {
+        this.app = app;
+        this.views = views;
+        this.texts = texts;
+    }
+
+    void routes(RoutesConfig r) {
+        r.get("/brev/{id}/utskick", ctx -> page(ctx, ""));
+        r.get("/brev/{id}/utskick.json", this::json);
+        r.post("/brev/{id}/pausa", ctx -> control(ctx, "paused", "letter.pause", id -> app.delivery().pause(id)));
+        r.post("/brev/{id}/fortsatt", ctx -> control(ctx, "resumed", "letter.resume", id -> app.delivery().resume(id)));
+        r.post("/brev/{id}/avbryt", ctx -> control(ctx, "cancelled", "letter.cancel", id -> app.delivery().cancel(id)));
+        r.post("/brev/{id}/skicka-om", ctx -> control(ctx, "requeued", "letter.resend-failed", id -> app.delivery().resendFailed(id)));
+        r.get("/brev/{id}/leveranser", this::log);
+    }
+
+    private void page(Context ctx, String error) {
+        Letter l = app.letters().get(LetterPages.id(ctx));
+        Map<String, Object> m = new HashMap<>();
+        m.put("letter", LetterRows.row(l, app));
+        Optional<SendRun> run = app.delivery().log().run(l.id());
+        m.put("hasRun", run.isPresent());
+        run.ifPresent(r -> {
+            m.put("runState", r.state().name());
+            m.put("counts", counts(r));
+            m.put("recipients", r.recipients());
+            m.put("done", done(r));
+        });
+        m.put("error", error);
+        m.put("chart", run.map(r -> Charts.outcomes(texts.get("sending.chart.one"), List.of(new Charts.Bar(l.subject(), r.counts())), texts))
+                .orElse(""));
+        views.render(ctx, "sending.ftlh", m);
+    }
+
+    /** The counts as JSON for the live progress: {"state":…, "recipients":n, "done":n, "SENT":n, …}. */
+    private void json(Context ctx) {
+        Optional<SendRun> run = app.delivery().log().run(LetterPages.id(ctx));
+        if (run.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).contentType("application/json").result("{}");
+            return;
+        }
+        SendRun r = run.get();
+        StringBuilder j = new StringBuilder("{\"state\":\"").append(r.state().name()).append("\",\"recipients\":").append(r.recipients())
+                .append(",\"done\":").append(done(r));
+        for (DeliveryState s : DeliveryState.values()) {
+            j.append(",\"").append(s.name()).append("\":").append(r.count(s));
+        }
+        Instant end = r.finishedAt() == null ? Instant.now() : r.finishedAt();
+        j.append(",\"seconds\":").append(r.startedAt() == null ? 0 : Math.max(0, Duration.between(r.startedAt(), end).toMillis() / 1000.0));
+        ctx.contentType("application/json").result(j.append('}').toString());
+    }
+
+    private void log(Context ctx) {
+        Letter l = app.letters().get(LetterPages.id(ctx));
+        String filter = ctx.queryParam("status");
+        Optional<DeliveryState> state;
+        try {
+            state = filter == null || filter.isBlank() ? Optional.empty() : Optional.of(DeliveryState.valueOf(filter));
+        } catch (IllegalArgumentException e) {
+            state = Optional.empty();
+            filter = "";
+        }
+        views.render(ctx, "deliveries.ftlh", Map.of("letter", LetterRows.row(l, app), "filter", filter == null ? "" : filter,
+                "states", List.of(DeliveryState.values()).stream().map(Enum::name).toList(),
+                "rows", app.delivery().log().deliveries(l.id(), state, LOG_ROWS), "limit", LOG_ROWS));
+    }
+
+    private void control(Context ctx, String done, String action, java.util.function.LongConsumer change) {
+        long id = LetterPages.id(ctx);
+        try {
+            change.accept(id);
+            app.audit().record(Staff.actor(ctx), action, "letter " + id, "");
+            Flash.redirect(ctx, "/brev/" + id + "/utskick", done);
+        } catch (UtskickException e) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            page(ctx, e.getMessage());
+        }
+    }
+
+    private static long done(SendRun r) {
+        return r.recipients() - r.waiting();
+    }
+
+    private static Map<String, Long> counts(SendRun r) {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        for (DeliveryState s : DeliveryState.values()) {
+            m.put(s.name(), r.count(s));
+        }
+        return m;
+    }
+
+    /** The delivery outcomes of those of {@code letters} that were sent, as one chart ("" when none was). */
+    static String outcomeChart(Utskick app, List<Letter> letters, Views views) {
+        List<Charts.Bar> bars = letters.stream().map(l -> app.delivery().log().run(l.id())
+                        .map(r -> new Charts.Bar("#" + l.id() + " " + l.subject(), new EnumMap<>(r.counts().isEmpty()
+                                ? Map.of(DeliveryState.QUEUED, 0L) : r.counts()))))
+                .flatMap(Optional::stream).toList();
+        return bars.isEmpty() ? "" : Charts.outcomes("Leveranser per brev", bars, views.texts());
+    }
+}

@@ -1,0 +1,67 @@
+package se.utskick.web;
+
+import io.javalin.config.RoutesConfig;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import se.utskick.Utskick;
+import se.utskick.UtskickException;
+import se.utskick.schedule.Schedule;
+
+/**
+ * The ombudsman's web interface: the routes of every page, behind {@link StaffGate}. Server-rendered
+ * (FreeMarker), Swedish texts from the bundle {@code web/messages}, every asset served from the
+ * class path (no CDN), JavaScript only for the live parts (preview while typing, sending progress).
+ *
+ * <p>Paths are Swedish, as the users read them: {@code /brev} letters, {@code /svar} replies,
+ * {@code /register}, {@code /listor}, {@code /arrangemang}, {@code /logg} the audit log.
+ */
+public final class WebUi {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WebUi.class);
+    private final Utskick app;
+    private final Supplier<List<Schedule.JobStatus>> jobs;
+    private final Views views;
+    private final Texts texts;
+
+    /**
+     * @param jobs the scheduled jobs and their next run (the running node's schedule), or an empty
+     *             list where this process runs no scheduler
+     */
+    public WebUi(Utskick app, Supplier<List<Schedule.JobStatus>> jobs) {
+        this.app = app;
+        this.jobs = jobs;
+        this.texts = new Texts(Locale.forLanguageTag("sv-SE"));
+        this.views = new Views(texts, app.letters().zone());
+    }
+
+    void routes(RoutesConfig r, WebConfig config) {
+        StaffGate gate = new StaffGate(app.users());
+        r.before(gate::before);
+        StaticAssets assets = new StaticAssets();
+        r.get("/static/{file}", assets::serve);
+        SignInPages signIn = new SignInPages(app.users(), app.audit(), views, config);
+        r.get("/logga-in", signIn::form);
+        r.post("/logga-in", signIn::signIn);
+        r.post("/logga-ut", signIn::signOut);
+        new DashboardPage(app, jobs, views).routes(r);
+        new LetterPages(app, views, texts).routes(r);
+        new SendingPages(app, views, texts).routes(r);
+        new ReplyPages(app, views).routes(r);
+        r.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound")));
+        r.exception(UtskickException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
+        r.exception(Exception.class, (e, ctx) -> {
+            log.error("web: {} {} failed", ctx.method(), ctx.path(), e);
+            problem(ctx, 500, texts.get("error.internal"));
+        });
+    }
+
+    /** An error page with {@code message}; the layout without navigation if the page failed before the gate. */
+    private void problem(io.javalin.http.Context ctx, int status, String message) {
+        ctx.status(status);
+        try {
+            views.render(ctx, "problem.ftlh", java.util.Map.of("message", message));
+        } catch (RuntimeException e) {
+            ctx.contentType("text/plain; charset=utf-8").result(message);
+        }
+    }
+}

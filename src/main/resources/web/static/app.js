@@ -1,0 +1,78 @@
+// Utskick's interface: the only script. Two live parts, each switched on by the markup it needs:
+// - #progress[data-status]: polls the sending status every second and updates counts, bar, rate
+//   and time left, until the run is FINISHED or CANCELLED;
+// - .item-form + #live-preview: re-renders the preview while an item is typed (the hidden form is
+//   posted into the sandboxed preview frame; the text part is fetched and shown as text).
+(function () {
+  'use strict';
+
+  function progress(box) {
+    var url = box.getAttribute('data-status');
+    var labels = {};
+    var stateEl = document.getElementById('run-state');
+    (stateEl.getAttribute('data-labels') || '').split(';').forEach(function (p) {
+      var kv = p.split('='); labels[kv[0]] = kv[1];
+    });
+    var last = null, rate = 0;
+    function clock(s) {
+      s = Math.round(s);
+      var m = Math.floor(s / 60), r = s % 60;
+      return m + ':' + (r < 10 ? '0' : '') + r;
+    }
+    function tick() {
+      fetch(url, { credentials: 'same-origin', cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (j) {
+        var now = Date.now();
+        if (last && now > last.t) {
+          var inst = (j.done - last.done) / ((now - last.t) / 1000);
+          rate = rate === 0 ? inst : 0.7 * rate + 0.3 * inst;
+        } else if (j.seconds > 0) {
+          rate = j.done / j.seconds;
+        }
+        last = { t: now, done: j.done };
+        document.getElementById('done').textContent = j.done.toLocaleString('sv-SE');
+        var bar = document.getElementById('bar');
+        bar.max = j.recipients; bar.value = j.done;
+        ['QUEUED', 'SENT', 'DEFERRED', 'FAILED', 'BOUNCED', 'CANCELLED'].forEach(function (s) {
+          var el = document.getElementById('count-' + s);
+          if (el) { el.textContent = j[s].toLocaleString('sv-SE'); }
+        });
+        stateEl.textContent = labels[j.state] || j.state;
+        document.getElementById('rate').textContent = rate > 0 ? rate.toFixed(0) : '–';
+        var waiting = j.recipients - j.done;
+        document.getElementById('left').textContent = waiting === 0 ? '0:00' : (rate > 0.5 ? clock(waiting / rate) : '–');
+        box.setAttribute('data-state', j.state);
+        if (j.state === 'RUNNING' || j.state === 'PAUSED') { setTimeout(tick, 1000); }
+      }).catch(function () { setTimeout(tick, 3000); });
+    }
+    tick();
+  }
+
+  function livePreview(live) {
+    var timer = null;
+    var text = document.getElementById('preview-text');
+    function render(form) {
+      live.elements.position.value = form.getAttribute('data-position');
+      live.elements.heading.value = form.elements.heading.value || '…';
+      live.elements.body.value = form.elements.body.value || '…';
+      live.submit();
+      var data = new URLSearchParams(new FormData(live));
+      fetch(live.action.replace('del=html', 'del=text'), {
+        method: 'POST', body: data, credentials: 'same-origin',
+        headers: { 'X-CSRF-Token': live.elements.csrf.value }
+      }).then(function (r) { return r.text(); }).then(function (t) { if (text) { text.textContent = t; } });
+    }
+    document.querySelectorAll('form.item-form').forEach(function (form) {
+      form.addEventListener('input', function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { render(form); }, 500);
+      });
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var box = document.getElementById('progress');
+    if (box && box.getAttribute('data-status')) { progress(box); }
+    var live = document.getElementById('live-preview');
+    if (live) { livePreview(live); }
+  });
+})();

@@ -1,0 +1,73 @@
+package se.utskick.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A small cookie-keeping HTTP client for the interface's tests: GET, form POST, sign-in, the page's CSRF token. */
+final class Http {
+    private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private final String base;
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    Http(String base) {
+        this.base = base;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+    }
+
+    /** POSTs {@code fields} (in order, as alternating name, value) form-encoded. */
+    HttpResponse<String> post(String path, String... fields) {
+        Map<String, String> m = new LinkedHashMap<>();
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            m.put(fields[i], fields[i + 1]);
+            body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    /** Signs in through the form; returns the POST's response (302 on success). */
+    HttpResponse<String> signIn(String user, String password) {
+        String token = csrfOf(get("/logga-in").body());
+        return post("/logga-in", "csrf", token, "username", user, "password", password);
+    }
+
+    /** The CSRF token of a page (the first hidden csrf field). */
+    String csrf(String path) {
+        return csrfOf(get(path).body());
+    }
+
+    static String csrfOf(String html) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no csrf field in the page: " + html.substring(0, Math.min(500, html.length())));
+        }
+        return m.group(1);
+    }
+
+    private HttpResponse<String> send(HttpRequest r) {
+        try {
+            return client.send(r, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
