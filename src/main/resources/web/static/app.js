@@ -41,7 +41,12 @@
         var waiting = j.recipients - j.done;
         document.getElementById('left').textContent = waiting === 0 ? '0:00' : (rate > 0.5 ? clock(waiting / rate) : '–');
         box.setAttribute('data-state', j.state);
-        if (j.state === 'RUNNING' || j.state === 'PAUSED') { setTimeout(tick, 1000); }
+        if (j.state === 'RUNNING' || j.state === 'PAUSED') {
+          setTimeout(tick, 1000);
+        } else if (box.getAttribute('data-initial') === 'RUNNING' || box.getAttribute('data-initial') === 'PAUSED') {
+          // the run ended while the page was open: reload once, so state, buttons and chart are final
+          location.reload();
+        }
       }).catch(function () { setTimeout(tick, 3000); });
     }
     tick();
