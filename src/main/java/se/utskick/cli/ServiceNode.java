@@ -70,12 +70,19 @@ final class ServiceNode {
         Thread.currentThread().join();
     }
 
-    /** Stops workers, scheduler and HTTP server (not the application). */
+    /** Stops workers, scheduler and HTTP server (not the application); a step that fails does not keep the next from running. */
     void stop(Duration grace) {
-        senders.stop(grace);
-        schedule.close();
-        log.info("serve: scheduler node stopped");
-        web.close();
-        log.info("serve: web server closed");
+        step("sender workers", () -> senders.stop(grace));
+        step("scheduler node", schedule::close);
+        step("web server", web::close);
+    }
+
+    private static void step(String what, Runnable stop) {
+        try {
+            stop.run();
+            log.info("serve: {} stopped", what);
+        } catch (RuntimeException e) {
+            log.error("serve: stopping the {} failed", what, e);
+        }
     }
 }

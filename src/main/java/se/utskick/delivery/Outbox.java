@@ -143,9 +143,28 @@ final class Outbox {
     /**
      * Gives back at once every row still leased by a worker whose name starts with {@code workerPrefix}
      * (a stopping process), as if its lease had expired now; the claim's attempt is not counted.
-     * Returns the rows given back.
+     * Returns the rows given back. A deadlock with another node's claim (InnoDB picks one side to
+     * roll back) is retried: at a SIGTERM there is no later chance to give the rows back early.
      */
     int release(String workerPrefix, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return releaseOnce(workerPrefix, now);
+            } catch (se.utskick.db.DatabaseException e) {
+                if (!(e.getCause() instanceof java.sql.SQLTransactionRollbackException) || attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private int releaseOnce(String workerPrefix, Instant now) {
         return db.withConnection(c -> {
             try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = NULL, claimed_by = NULL, "
                     + "attempts = GREATEST(attempts - 1, 0) WHERE state IN " + WAITING + " AND due_at > ? AND claimed_by LIKE ?")) {
