@@ -29,6 +29,7 @@ final class LetterNewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Letter l = parent.letters().create(LetterKind.parse(kind), period, associations, list);
+        parent.main.audit("letter.new", "letter " + l.id(), l.label());
         spec.commandLine().getOut().printf("%s created: %s, to %s%n", l.label(), l.subject(), l.audienceName());
         return 0;
     }
