@@ -24,7 +24,7 @@ final class PasswordInput {
             return firstLineOfStdin();
         }
         Console console = System.console();
-        if (console == null) {
+        if (console == null || !isTerminal(console)) {
             throw new ParameterException(spec.commandLine(),
                     "no terminal to type the password on: pipe it in with --password-stdin");
         }
@@ -39,6 +39,18 @@ final class PasswordInput {
             if (again != null) {
                 Arrays.fill(again, '\0');
             }
+        }
+    }
+
+    /**
+     * Since Java 22, {@code System.console()} may return a console whose input is a pipe; its
+     * {@code isTerminal()} (not in Java 21, our target) tells. On Java 21 a console is a terminal.
+     */
+    private static boolean isTerminal(Console console) {
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
         }
     }
 
