@@ -112,4 +112,18 @@ class UsersCliTest {
         assertEquals(1, badLimit.code());
         assertTrue(badLimit.err().contains("1 to 10000"), badLimit.err());
     }
+
+    @Test
+    void importAndErasureAreAuditedByIdNeverByMemberNumber() throws Exception {
+        Path file = dir.resolve("sample.csv");
+        assertEquals(0, run("sample", "generate", "--members", "240", "--seed", "3", file.toString()).code());
+        assertEquals(0, run("register", "import", "--dry-run", file.toString()).code());
+        assertEquals(0, run("register", "import", file.toString()).code());
+        String number = Files.readAllLines(file, StandardCharsets.UTF_8).get(1).split(";")[0];
+        assertEquals(0, run("register", "erase", number).code());
+        CliRun audit = run("audit");
+        assertTrue(audit.out().matches("(?s).*member\\.erase\\s+member \\d+\\s.*register\\.import\\s+register\\s+240 rows: 240 added.*2 entries.*"),
+                audit.out());
+        assertTrue(!audit.out().contains(number), "the erased member's number is not in the log");
+    }
 }
