@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.utskick.db.Database;
@@ -22,9 +21,7 @@ import se.utskick.schedule.ScheduledJob;
  * which knows who made them. Passwords are never kept: the caller may clear its array afterwards.
  */
 public final class Users {
-    public static final int MIN_PASSWORD_LENGTH = 12;
-    private static final int MAX_PASSWORD_LENGTH = 1000;
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,40}");
+    public static final int MIN_PASSWORD_LENGTH = AccountRules.MIN_PASSWORD_LENGTH;
     private static final Logger log = LoggerFactory.getLogger(Users.class);
 
     private final UserStore accounts;
@@ -52,12 +49,9 @@ public final class Users {
      *                        name is empty or longer than 100, or the password shorter than 12 characters
      */
     public User add(String username, String displayName, char[] password) {
-        String name = checkedUsername(username);
-        String display = displayName == null || displayName.isBlank() ? name : displayName.strip();
-        if (display.length() > 100 || display.chars().anyMatch(Character::isISOControl)) {
-            throw new UsersException("the display name must be one line of at most 100 characters");
-        }
-        checkPassword(password);
+        String name = AccountRules.username(username);
+        String display = AccountRules.displayName(displayName, name);
+        AccountRules.checkPassword(password);
         User u = accounts.insert(name, display, hashes.hash(password), clock.instant()).orElseThrow(() ->
                 new UsersException("the username '" + name + "' is taken; choose another (see: users list)"));
         log.info("user {} added", name);
@@ -76,16 +70,16 @@ public final class Users {
     /** Disables the account and ends its sessions; it can no longer sign in. */
     public void disable(String username) {
         if (!accounts.setState(username, UserState.DISABLED)) {
-            throw noSuchUser(username);
+            throw AccountRules.noSuchUser(username);
         }
         log.info("user {} disabled", username);
     }
 
     /** Sets a new password and ends the account's sessions (signed in elsewhere with the old one). */
     public void setPassword(String username, char[] password) {
-        checkPassword(password);
+        AccountRules.checkPassword(password);
         if (!accounts.setPasswordHash(username, hashes.hash(password))) {
-            throw noSuchUser(username);
+            throw AccountRules.noSuchUser(username);
         }
         log.info("user {}: password changed, sessions ended", username);
     }
@@ -100,13 +94,13 @@ public final class Users {
         Instant now = clock.instant();
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         byte[] nameHash = SessionTokens.sha256(name);
-        String address = address(clientAddress);
+        String address = AccountRules.clientAddress(clientAddress);
         Optional<Duration> wait = throttle.retryAfter(nameHash, address, now);
         if (wait.isPresent()) {
             log.info("sign-in throttled (client {})", address);
             return new SignInResult.Throttled(roundUp(wait.get()));
         }
-        Optional<UserStore.Account> account = USERNAME.matcher(name).matches() ? accounts.find(name) : Optional.empty();
+        Optional<UserStore.Account> account = AccountRules.isUsername(name) ? accounts.find(name) : Optional.empty();
         boolean right;
         if (account.isEmpty()) {
             hashes.verifyDummy(password == null ? new char[0] : password);
@@ -186,35 +180,6 @@ public final class Users {
     private Duration touchEvery() {
         Duration tenth = config.sessionIdle().dividedBy(10);
         return tenth.compareTo(Duration.ofMinutes(1)) < 0 ? tenth : Duration.ofMinutes(1);
-    }
-
-    private static String checkedUsername(String username) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new UsersException("the username '" + username + "' must be 2 to 40 of a-z, 0-9, '.', '_' and '-'"
-                    + " (lower case, no spaces), e.g. anna.k");
-        }
-        return username;
-    }
-
-    private static void checkPassword(char[] password) {
-        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
-            throw new UsersException("the password must be at least " + MIN_PASSWORD_LENGTH
-                    + " characters; a few unrelated words make a good one");
-        }
-        if (password.length > MAX_PASSWORD_LENGTH) {
-            throw new UsersException("the password must be at most " + MAX_PASSWORD_LENGTH + " characters");
-        }
-    }
-
-    private static UsersException noSuchUser(String username) {
-        return new UsersException("there is no user '" + username + "' (see: users list)");
-    }
-
-    /** The client address as stored and audited: only the characters of an IP address, at most 64. */
-    private static String address(String clientAddress) {
-        String a = clientAddress == null ? "" : clientAddress.strip().replaceAll("[^0-9A-Za-z.:%_-]", "");
-        a = a.length() > 64 ? a.substring(0, 64) : a;
-        return a.isEmpty() ? "unknown" : a;
     }
 
     private static Duration roundUp(Duration d) {
