@@ -233,4 +233,19 @@ class UsersTest {
         assertThrows(UsersException.class, () -> users.setPassword("nobody", PASSWORD));
         assertThrows(UsersException.class, () -> users.setPassword("anna.k", "kort".toCharArray()));
     }
+
+    @Test
+    void purgeDeletesExpiredSessionsAndFailuresThatNoLongerCount() throws Exception {
+        users.add("anna.k", "Anna", PASSWORD);
+        Session old = signIn("anna.k", PASSWORD);
+        users.signIn("bo", "fel fel fel fel fel".toCharArray(), "192.0.2.1");
+        clock.advance(Duration.ofMinutes(121));
+        Session fresh = signIn("anna.k", PASSWORD);
+        assertEquals(1, users.purgeExpired(), "bo's failure left the window; the old session went at the sign-in");
+        assertEquals(0, users.purgeExpired());
+        assertTrue(users.session(old.token()).isEmpty());
+        assertTrue(users.session(fresh.token()).isPresent());
+        clock.advance(Duration.ofHours(3));
+        assertEquals("1 rows deleted", users.jobs().getFirst().run(), "the fresh session, idle for 3 hours");
+    }
 }
