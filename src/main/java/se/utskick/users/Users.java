@@ -102,11 +102,12 @@ public final class Users {
         }
         Optional<UserStore.Account> account = AccountRules.isUsername(name) ? accounts.find(name) : Optional.empty();
         boolean right;
+        char[] typed = password == null ? new char[0] : password;
         if (account.isEmpty()) {
-            hashes.verifyDummy(password == null ? new char[0] : password);
+            hashes.verifyDummy(typed);
             right = false;
         } else {
-            right = password != null && hashes.verify(password, account.get().passwordHash()) && account.get().user().active();
+            right = hashes.verify(typed, account.get().passwordHash()) && account.get().user().active();
         }
         if (!right) {
             throttle.fail(nameHash, address, now);
