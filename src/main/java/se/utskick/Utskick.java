@@ -9,6 +9,7 @@ import se.utskick.assembly.AssemblyConfig;
 import se.utskick.assembly.MonthlyAssembly;
 import se.utskick.audience.AudienceRecipientSource;
 import se.utskick.audience.Audiences;
+import se.utskick.audit.AuditLog;
 import se.utskick.db.Database;
 import se.utskick.db.DatabaseConfig;
 import se.utskick.delivery.Delivery;
@@ -27,6 +28,8 @@ import se.utskick.replies.RepliesConfig;
 import se.utskick.replies.RepliesErasure;
 import se.utskick.schedule.ScheduleConfig;
 import se.utskick.schedule.ScheduledJob;
+import se.utskick.users.Users;
+import se.utskick.users.UsersConfig;
 
 /**
  * The composition root: builds the whole object graph by hand, in dependency order, from one
@@ -49,6 +52,8 @@ public final class Utskick implements AutoCloseable {
     private final Replies replies;
     private final Reminders reminders;
     private final MonthlyAssembly assembly;
+    private final AuditLog audit;
+    private final Users users;
     private EmbeddedMailServer embeddedMail;
 
     private Utskick(Config config, Database database, Clock clock) {
@@ -71,6 +76,9 @@ public final class Utskick implements AutoCloseable {
         this.reminders = Reminders.create(database, reminderConfig, letters, delivery, replies.log(), clock);
         register.addErasureStep(Reminders.erasure());
         this.assembly = new MonthlyAssembly(letters, audiences, delivery, AssemblyConfig.from(config), clock);
+        // The audit log keeps a member's rows at erasure: they name the member's id only (see audit's package-info).
+        this.audit = new AuditLog(database, clock);
+        this.users = new Users(database, UsersConfig.from(config), audit::record, clock);
     }
 
     public static Utskick start(Config config) {
@@ -83,6 +91,7 @@ public final class Utskick implements AutoCloseable {
         ReminderConfig.from(config);
         AssemblyConfig.from(config);
         ScheduleConfig.from(config);
+        UsersConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
         try {
             Utskick app = wire(config, db);
@@ -172,6 +181,16 @@ public final class Utskick implements AutoCloseable {
         return assembly;
     }
 
+    /** The audit log: who changed what, and when. */
+    public AuditLog audit() {
+        return audit;
+    }
+
+    /** Staff accounts, sign-in and sessions of the web interface. */
+    public Users users() {
+        return users;
+    }
+
     /**
      * Every scheduled job of the application, in one list: what {@code serve} hands to the
      * schedule and what {@code schedule show/run} know. A feature's jobs are added here.
@@ -181,7 +200,8 @@ public final class Utskick implements AutoCloseable {
                 assembly.jobs(),
                 delivery.jobs(),
                 replies.jobs(),
-                reminders.jobs()
+                reminders.jobs(),
+                users.jobs()
         ).flatMap(List::stream).toList();
     }
 

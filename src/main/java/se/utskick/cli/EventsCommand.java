@@ -42,6 +42,7 @@ final class EventsCommand {
             var app = parent.main.app();
             Integer assoc = association == null ? null : app.audiences().associationIds(List.of(association)).getFirst();
             long id = app.letters().events().add(assoc, title, starts, ends, place, description);
+            parent.main.audit("event.add", "event " + id, "");
             spec.commandLine().getOut().printf("event %d added%n", id);
             return 0;
         }

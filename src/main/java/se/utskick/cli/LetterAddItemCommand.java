@@ -28,6 +28,7 @@ final class LetterAddItemCommand implements Callable<Integer> {
     public Integer call() {
         Letter l = parent.letters().find(letter);
         parent.letters().addItem(l.id(), heading, bodyFile);
+        parent.main.audit("letter.item.add", "letter " + l.id(), "");
         spec.commandLine().getOut().printf("%s: item added (%d items)%n", l.label(), parent.letters().get(l.id()).items().size());
         return 0;
     }

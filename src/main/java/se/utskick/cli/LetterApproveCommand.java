@@ -24,6 +24,7 @@ final class LetterApproveCommand implements Callable<Integer> {
     public Integer call() {
         Letter l = parent.letters().find(letter);
         Approval.Approved a = parent.letters().approve(l.id());
+        parent.main.audit("letter.approve", "letter " + l.id(), a.recipients() + " recipients");
         spec.commandLine().getOut().printf("%s approved: rendered for %d recipients%n", l.label(), a.recipients());
         ListsCommand.printResolution(spec.commandLine().getOut(), a.resolution());
         return 0;

@@ -29,6 +29,8 @@ final class LetterNewCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Letter l = parent.letters().create(LetterKind.parse(kind), period, associations, list);
+        parent.main.audit("letter.new", "letter " + l.id(), l.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + (l.period() == null ? "" : " " + l.period()));
         spec.commandLine().getOut().printf("%s created: %s, to %s%n", l.label(), l.subject(), l.audienceName());
         return 0;
     }

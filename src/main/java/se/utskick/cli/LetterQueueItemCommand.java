@@ -31,6 +31,8 @@ final class LetterQueueItemCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<Letter> into = parent.letters().queueItem(LetterKind.parse(kind), period, heading, bodyFile);
+        parent.main.audit("letter.item.queue", into.map(l -> "letter " + l.id()).orElse("queued item"),
+                kind.strip().toLowerCase(java.util.Locale.ROOT) + " " + period.strip());
         spec.commandLine().getOut().println(into
                 .map(l -> "the draft " + l.label() + " exists: item added to it (" + l.items().size() + " items)")
                 .orElse("item queued for the " + kind.strip().toLowerCase(java.util.Locale.ROOT) + " letter of " + period.strip()

@@ -22,6 +22,7 @@ final class LetterReopenCommand implements Callable<Integer> {
     public Integer call() {
         Letter l = parent.letters().find(letter);
         parent.letters().reopen(l.id());
+        parent.main.audit("letter.reopen", "letter " + l.id(), "");
         spec.commandLine().getOut().printf("%s is a draft again%n", l.label());
         return 0;
     }

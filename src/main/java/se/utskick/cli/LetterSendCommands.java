@@ -78,6 +78,7 @@ final class LetterSendCommands {
         public Integer call() throws InterruptedException {
             if (at != null) {
                 delivery().schedule(letterId(), at);
+                letter.main.audit("letter.schedule", "letter " + letterId(), "at " + at);
                 out().println("letter " + letterId() + " scheduled for " + at);
                 return 0;
             }
@@ -88,6 +89,7 @@ final class LetterSendCommands {
             }
             long t0 = System.nanoTime();
             int n = delivery().send(letterId());
+            letter.main.audit("letter.send", "letter " + letterId(), n + " recipients");
             out().printf("letter %d: %d recipients frozen in %d ms%n", letterId(), n, (System.nanoTime() - t0) / 1_000_000);
             if (noWait) {
                 return 0;
@@ -123,6 +125,7 @@ final class LetterSendCommands {
         @Override
         public Integer call() {
             delivery().pause(letterId());
+            letter.main.audit("letter.pause", "letter " + letterId(), "");
             out().println("letter " + letterId() + " paused (messages in flight finish); resume with: letter resume " + letterId());
             return 0;
         }
@@ -133,6 +136,7 @@ final class LetterSendCommands {
         @Override
         public Integer call() {
             delivery().resume(letterId());
+            letter.main.audit("letter.resume", "letter " + letterId(), "");
             out().println("letter " + letterId() + " resumed");
             return 0;
         }
@@ -144,6 +148,7 @@ final class LetterSendCommands {
         @Override
         public Integer call() {
             int n = delivery().cancel(letterId());
+            letter.main.audit("letter.cancel", "letter " + letterId(), n + " deliveries not sent");
             out().println("letter " + letterId() + " cancelled; " + n + " deliveries not sent");
             return 0;
         }
@@ -156,6 +161,7 @@ final class LetterSendCommands {
         @Override
         public Integer call() {
             int n = delivery().resendFailed(letterId());
+            letter.main.audit("letter.resend-failed", "letter " + letterId(), n + " deliveries queued again");
             out().println("letter " + letterId() + ": " + n + " failed deliveries queued again"
                     + (n > 0 ? " (run: letter status " + letterId() + ", or any sender process)" : ""));
             return 0;

@@ -45,6 +45,20 @@ final class LetterSetCommand implements Callable<Integer> {
         if (password != null) {
             letters.setPassword(l.id(), password);
         }
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        if (subject != null) {
+            fields.add("subject");
+        }
+        if (deadline != null) {
+            fields.add("deadline");
+        }
+        if (feedback != null) {
+            fields.add("feedback request");
+        }
+        if (password != null) {
+            fields.add("website password"); // which field, never the value
+        }
+        parent.main.audit("letter.edit", "letter " + l.id(), String.join(", ", fields));
         spec.commandLine().getOut().printf("%s updated%n", l.label());
         return 0;
     }

@@ -73,6 +73,7 @@ final class ListsCommand {
                     java.util.Set.copyOf(excludeRoles.stream().map(Rule::roleName).toList()),
                     java.util.Set.copyOf(a.associationIds(excludeAssociations)));
             NamedList list = a.create(name, description, rule);
+            parent.main.audit("list.create", "list " + list.name(), "");
             spec.commandLine().getOut().printf("saved list %s: %s%n", list.name(), a.describe(rule));
             return 0;
         }

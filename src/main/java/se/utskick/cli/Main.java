@@ -25,7 +25,7 @@ import se.utskick.Utskick;
         subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class, RegisterCommand.class, LetterCommand.class,
                 DeliveriesCommand.class, SendersCommand.class, SampleCommand.class, BenchCommand.class, DemoCommand.class,
                 ListsCommand.class, EventsCommand.class, RepliesCommand.class, FeedbackCommand.class,
-                ResubscribeCommand.class, ServeCommand.class, ScheduleCommand.class})
+                ResubscribeCommand.class, ServeCommand.class, ScheduleCommand.class, UsersCommand.class, AuditCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
@@ -93,6 +93,21 @@ public final class Main implements Callable<Integer> {
             app = Utskick.start(config());
         }
         return app;
+    }
+
+    /**
+     * Records a change of data made by this command in the audit log, with actor {@code cli:} + the
+     * operating-system user. Called after the change succeeded; names things by id only.
+     */
+    void audit(String action, String subject, String detail) {
+        app().audit().record(actor(), action, subject, detail);
+    }
+
+    /** {@code cli:} + the operating-system user, as the audit log's actor. */
+    static String actor() {
+        String user = System.getProperty("user.name", "").replaceAll("\\p{Cntrl}", "");
+        String actor = "cli:" + (user.isEmpty() ? "unknown" : user);
+        return actor.length() > 64 ? actor.substring(0, 64) : actor;
     }
 
     private void close() {

@@ -119,7 +119,9 @@ final class RegisterCommand {
 
         @Override
         public Integer call() {
+            java.util.Optional<Long> id = parent.register().memberIdByNumber(number);
             parent.register().erase(number);
+            parent.main.audit("member.erase", id.map(i -> "member " + i).orElse("member (not in the register)"), "");
             parent.out().println("member erased");
             return 0;
         }

@@ -46,6 +46,10 @@ final class RegisterImportCommand implements Callable<Integer> {
             o = o.withDelimiter(delimiter);
         }
         ImportReport r = parent.register().importFile(file, o);
+        if (!r.dryRun()) {
+            parent.main.audit("register.import", "register", String.format("%d rows: %d added, %d updated, %d left,"
+                    + " %d role changes%s", r.rows(), r.added(), r.updated(), r.left(), r.roleChanges(), partial ? " (partial)" : ""));
+        }
         var out = parent.out();
         r.changes().forEach(out::println);
         RegisterPrinter.report(out, r);

@@ -23,6 +23,8 @@ final class ResubscribeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         main.app().replies().unsubscriber().resubscribe(number);
+        main.audit("member.resubscribe", main.app().register().memberIdByNumber(number).map(i -> "member " + i)
+                .orElse("member (not in the register)"), "");
         spec.commandLine().getOut().println("member " + number.strip() + " receives the members' letter again");
         return 0;
     }

@@ -1,0 +1,89 @@
+package se.utskick.users;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import se.utskick.db.Database;
+
+/** The SQL of {@code user_session}. Tokens arrive here already hashed. */
+final class SessionStore {
+
+    /** A live session row with its active user. */
+    record Row(User user, String csrfToken, Instant createdAt, Instant lastSeenAt, Instant expiresAt) {
+    }
+
+    private final Database db;
+
+    SessionStore(Database db) {
+        this.db = db;
+    }
+
+    void insert(byte[] tokenHash, long userId, String csrfToken, Instant now, Instant expiresAt) {
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_session (token_hash, user_id, csrf_token,"
+                    + " created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ps.setBytes(1, tokenHash);
+                ps.setLong(2, userId);
+                ps.setString(3, csrfToken);
+                ps.setTimestamp(4, Timestamp.from(now));
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.setTimestamp(6, Timestamp.from(expiresAt));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The session if it has not expired at {@code now} and its user is active. */
+    Optional<Row> find(byte[] tokenHash, Instant now) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.username, u.display_name, u.state, u.created_at,"
+                    + " s.csrf_token, s.created_at AS s_created, s.last_seen_at, s.expires_at"
+                    + " FROM user_session s JOIN user_account u ON u.id = s.user_id"
+                    + " WHERE s.token_hash = ? AND s.expires_at > ? AND u.state = 'ACTIVE'")) {
+                ps.setBytes(1, tokenHash);
+                ps.setTimestamp(2, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Row(UserStore.user(rs), rs.getString("csrf_token"),
+                            rs.getTimestamp("s_created").toInstant(), rs.getTimestamp("last_seen_at").toInstant(),
+                            rs.getTimestamp("expires_at").toInstant()));
+                }
+            }
+        });
+    }
+
+    void touch(byte[] tokenHash, Instant now, Instant expiresAt) {
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE user_session SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setTimestamp(2, Timestamp.from(expiresAt));
+                ps.setBytes(3, tokenHash);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    void delete(byte[] tokenHash) {
+        db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM user_session WHERE token_hash = ?")) {
+                ps.setBytes(1, tokenHash);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Deletes every session that expired before {@code now}; returns how many. */
+    int purge(Instant now) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM user_session WHERE expires_at <= ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                return ps.executeUpdate();
+            }
+        });
+    }
+}

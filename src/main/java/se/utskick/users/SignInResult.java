@@ -1,0 +1,26 @@
+package se.utskick.users;
+
+import java.time.Duration;
+
+/** The outcome of {@link Users#signIn}. */
+public sealed interface SignInResult {
+
+    /** The name and password were right and the account is active. */
+    record SignedIn(Session session) implements SignInResult {
+    }
+
+    /**
+     * Wrong name or password, or a disabled account: the same answer, after a similar time (the
+     * password is checked against a dummy hash when the name is unknown), so neither the answer
+     * nor its timing tells which names exist.
+     */
+    record Refused() implements SignInResult {
+    }
+
+    /**
+     * Too many failures for this name or from this client address within the window: the password
+     * was not checked. Try again after {@code retryAfter}.
+     */
+    record Throttled(Duration retryAfter) implements SignInResult {
+    }
+}

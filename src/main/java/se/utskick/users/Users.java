@@ -1,0 +1,193 @@
+package se.utskick.users;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import se.utskick.db.Database;
+import se.utskick.schedule.ScheduledJob;
+
+/**
+ * Staff accounts, sign-in, sessions and sign-in throttling: the public face of this package.
+ *
+ * <p>Thread-safe; all state is in the database ({@code user_account}, {@code user_session},
+ * {@code signin_failure}), so every serve node shares accounts, sessions and failure counts.
+ * Sign-ins, refusals and sign-outs are written to the {@link AuditTrail} with the username as actor;
+ * account changes ({@link #add}, {@link #disable}, {@link #setPassword}) are audited by the caller,
+ * which knows who made them. Passwords are never kept: the caller may clear its array afterwards.
+ */
+public final class Users {
+    public static final int MIN_PASSWORD_LENGTH = AccountRules.MIN_PASSWORD_LENGTH;
+    private static final Logger log = LoggerFactory.getLogger(Users.class);
+
+    private final UserStore accounts;
+    private final SessionStore sessions;
+    private final SignInThrottle throttle;
+    private final PasswordHash hashes;
+    private final AuditTrail audit;
+    private final UsersConfig config;
+    private final Clock clock;
+
+    public Users(Database db, UsersConfig config, AuditTrail audit, Clock clock) {
+        this.accounts = new UserStore(db);
+        this.sessions = new SessionStore(db);
+        this.throttle = new SignInThrottle(db, config.maxFailures(), config.failureWindow());
+        this.hashes = new PasswordHash(config.hashMemoryKib(), config.hashIterations(), config.hashParallelism());
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates an active account.
+     *
+     * @throws UsersException if the username is taken or not 2-40 of {@code a-z 0-9 . _ -}, the display
+     *                        name is empty or longer than 100, or the password shorter than 12 characters
+     */
+    public User add(String username, String displayName, char[] password) {
+        String name = AccountRules.username(username);
+        String display = AccountRules.displayName(displayName, name);
+        AccountRules.checkPassword(password);
+        User u = accounts.insert(name, display, hashes.hash(password), clock.instant()).orElseThrow(() ->
+                new UsersException("the username '" + name + "' is taken; choose another (see: users list)"));
+        log.info("user {} added", name);
+        return u;
+    }
+
+    /** Every account, active or not, by username. */
+    public List<User> list() {
+        return accounts.list();
+    }
+
+    public Optional<User> find(String username) {
+        return username == null ? Optional.empty() : accounts.find(username).map(UserStore.Account::user);
+    }
+
+    /** Disables the account and ends its sessions; it can no longer sign in. */
+    public void disable(String username) {
+        if (!accounts.setState(username, UserState.DISABLED)) {
+            throw AccountRules.noSuchUser(username);
+        }
+        log.info("user {} disabled", username);
+    }
+
+    /** Sets a new password and ends the account's sessions (signed in elsewhere with the old one). */
+    public void setPassword(String username, char[] password) {
+        AccountRules.checkPassword(password);
+        if (!accounts.setPasswordHash(username, hashes.hash(password))) {
+            throw AccountRules.noSuchUser(username);
+        }
+        log.info("user {}: password changed, sessions ended", username);
+    }
+
+    /**
+     * Checks a name and password typed into the sign-in form.
+     *
+     * @param username      as typed: surrounding spaces and upper case are forgiven
+     * @param clientAddress the client's IP address, for throttling and the audit log
+     */
+    public SignInResult signIn(String username, char[] password, String clientAddress) {
+        Instant now = clock.instant();
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        byte[] nameHash = SessionTokens.sha256(name);
+        String address = AccountRules.clientAddress(clientAddress);
+        Optional<Duration> wait = throttle.retryAfter(nameHash, address, now);
+        if (wait.isPresent()) {
+            log.info("sign-in throttled (client {})", address);
+            return new SignInResult.Throttled(roundUp(wait.get()));
+        }
+        Optional<UserStore.Account> account = AccountRules.isUsername(name) ? accounts.find(name) : Optional.empty();
+        boolean right;
+        char[] typed = password == null ? new char[0] : password;
+        if (account.isEmpty()) {
+            hashes.verifyDummy(typed);
+            right = false;
+        } else {
+            right = hashes.verify(typed, account.get().passwordHash()) && account.get().user().active();
+        }
+        if (!right) {
+            throttle.fail(nameHash, address, now);
+            throttle.purge(now);
+            audit.record("anonymous", "user.signin.refused", account.isPresent() ? "user " + name : "user (unknown name)",
+                    "from " + address);
+            return new SignInResult.Refused();
+        }
+        User user = account.get().user();
+        throttle.reset(nameHash);
+        if (!hashes.isCurrent(account.get().passwordHash())) {
+            accounts.rehash(user.id(), hashes.hash(password));
+        }
+        sessions.purge(now);
+        Session s = open(user, now);
+        audit.record(name, "user.signin", "user " + name, "from " + address);
+        return new SignInResult.SignedIn(s);
+    }
+
+    /**
+     * The session of a cookie's token, if it is one of ours, has not expired and its user is active.
+     * Using it slides its idle expiry (written at most once a minute, so not every request writes).
+     */
+    public Optional<Session> session(String token) {
+        if (!SessionTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        byte[] hash = SessionTokens.sha256(token);
+        Instant now = clock.instant();
+        return sessions.find(hash, now).map(row -> {
+            Instant expires = row.expiresAt();
+            if (!Duration.between(row.lastSeenAt(), now).minus(touchEvery()).isNegative()) {
+                expires = min(now.plus(config.sessionIdle()), row.createdAt().plus(config.sessionMax()));
+                sessions.touch(hash, now, expires);
+            }
+            return new Session(token, row.user(), row.csrfToken(), expires);
+        });
+    }
+
+    /** Ends the session of this token; nothing happens for an unknown or expired one. */
+    public void signOut(String token) {
+        if (!SessionTokens.wellFormed(token)) {
+            return;
+        }
+        byte[] hash = SessionTokens.sha256(token);
+        Optional<SessionStore.Row> row = sessions.find(hash, clock.instant());
+        sessions.delete(hash);
+        row.ifPresent(r -> audit.record(r.user().username(), "user.signout", "user " + r.user().username(), ""));
+    }
+
+    /** Deletes expired sessions and failures that no longer count; returns how many rows went. */
+    public int purgeExpired() {
+        Instant now = clock.instant();
+        return sessions.purge(now) + throttle.purge(now);
+    }
+
+    /** The hourly purge of expired sessions and old failures, for the schedule. */
+    public List<ScheduledJob> jobs() {
+        return List.of(ScheduledJob.of("purge-sessions", "Delete expired web sessions and sign-in failures older than web.signin.window",
+                "every:3600", () -> purgeExpired() + " rows deleted"));
+    }
+
+    private Session open(User user, Instant now) {
+        String token = SessionTokens.random();
+        Instant expires = min(now.plus(config.sessionIdle()), now.plus(config.sessionMax()));
+        Session s = new Session(token, user, SessionTokens.random(), expires);
+        sessions.insert(SessionTokens.sha256(token), user.id(), s.csrfToken(), now, expires);
+        return s;
+    }
+
+    private Duration touchEvery() {
+        Duration tenth = config.sessionIdle().dividedBy(10);
+        return tenth.compareTo(Duration.ofMinutes(1)) < 0 ? tenth : Duration.ofMinutes(1);
+    }
+
+    private static Duration roundUp(Duration d) {
+        return d.getNano() == 0 ? d : Duration.ofSeconds(d.getSeconds() + 1);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}
