@@ -75,7 +75,7 @@ final class LetterPages {
             List<String> associations = ctx.formParams("associations");
             String list = blankToNull(ctx.formParam("list"));
             Letter l = app.letters().create(kind, period, associations, associations.isEmpty() ? list : null);
-            app.audit().record(Staff.actor(ctx), "letter.create", "letter " + l.id(), kind.name());
+            app.audit().record(Staff.actor(ctx), "letter.new", "letter " + l.id(), kind.name());
             Flash.redirect(ctx, "/brev/" + l.id(), "created");
         } catch (UtskickException | IllegalArgumentException | NullPointerException e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -132,7 +132,7 @@ final class LetterPages {
             if (request != null && !request.strip().equals(l.feedbackRequest() == null ? "" : l.feedbackRequest())) {
                 app.letters().setFeedbackRequest(id, request.isBlank() ? null : request.strip());
             }
-        }, "letter.settings");
+        }, "letter.edit");
     }
 
     private void approve(Context ctx) {

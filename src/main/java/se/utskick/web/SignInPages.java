@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import se.utskick.audit.AuditLog;
 import se.utskick.users.SignInResult;
 import se.utskick.users.Users;
 
@@ -16,19 +15,17 @@ import se.utskick.users.Users;
  * by a double-submit token: a random cookie {@code utskick_pre} that the form repeats in a hidden
  * field (a page elsewhere can make the browser post, but cannot read the cookie). A refused
  * sign-in says the same thing for an unknown user and a wrong password; a throttled one says when
- * to try again. Sign-ins, refusals and sign-outs are audited.
+ * to try again. Sign-ins, refusals and sign-outs are audited by {@link Users} itself.
  */
 final class SignInPages {
     static final String PRE_COOKIE = "utskick_pre";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Users users;
-    private final AuditLog audit;
     private final Views views;
     private final WebConfig config;
 
-    SignInPages(Users users, AuditLog audit, Views views, WebConfig config) {
+    SignInPages(Users users, Views views, WebConfig config) {
         this.users = users;
-        this.audit = audit;
         this.views = views;
         this.config = config;
     }
@@ -55,11 +52,9 @@ final class SignInPages {
         switch (r) {
             case SignInResult.SignedIn s -> {
                 ctx.header("Set-Cookie", cookie(ctx, StaffGate.COOKIE, s.session().token(), -1));
-                audit.record(username, "user.signin", "user " + username, "");
                 ctx.redirect("/");
             }
             case SignInResult.Refused x -> {
-                audit.record(username.isEmpty() ? "-" : username, "user.signin.refused", "user " + username, "");
                 ctx.status(HttpStatus.UNAUTHORIZED);
                 views.render(ctx, "signin.ftlh", Map.of("error", "signin.error.refused", "username", username));
             }
@@ -73,7 +68,6 @@ final class SignInPages {
 
     void signOut(Context ctx) {
         users.signOut(ctx.cookie(StaffGate.COOKIE));
-        audit.record(Staff.actor(ctx), "user.signout", "user " + Staff.actor(ctx), "");
         ctx.header("Set-Cookie", cookie(ctx, StaffGate.COOKIE, "", 0));
         ctx.redirect("/logga-in");
     }

@@ -39,7 +39,7 @@ public final class WebUi {
         r.before(gate::before);
         StaticAssets assets = new StaticAssets();
         r.get("/static/{file}", assets::serve);
-        SignInPages signIn = new SignInPages(app.users(), app.audit(), views, config);
+        SignInPages signIn = new SignInPages(app.users(), views, config);
         r.get("/logga-in", signIn::form);
         r.post("/logga-in", signIn::signIn);
         r.post("/logga-ut", signIn::signOut);
