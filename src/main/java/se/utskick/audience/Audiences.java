@@ -142,6 +142,14 @@ public final class Audiences {
         return found.stream().findFirst();
     }
 
+    /** The first {@code limit} recipients by member id: for a list's page. */
+    public List<AudienceMember> firstRecipients(Rule rule, boolean membersLetter, int limit) {
+        Query base = AudienceSql.recipients(rule, membersLetter);
+        List<AudienceMember> found = new ArrayList<>();
+        streamed(new Query("SELECT * FROM (" + base.sql() + ") x ORDER BY member_id LIMIT " + Math.max(0, limit), base.params()), found::add);
+        return found;
+    }
+
     /** The recipient with this member number, if the rule reaches them. */
     public Optional<AudienceMember> recipient(Rule rule, boolean membersLetter, String memberNumber) {
         Query base = AudienceSql.recipients(rule, membersLetter);

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import se.utskick.letters.Event;
+import se.utskick.letters.EventState;
 
-/** {@code events add|list}: the district's and associations' events, listed in the members' letter. */
+/** {@code events add|list}: the district's and associations' events; the approved ones are listed in the members' letter. */
 @Command(name = "events", mixinStandardHelpOptions = true, description = "Events (arrangemang) for the members' letter.",
         subcommands = {EventsCommand.Add.class, EventsCommand.ListEvents.class})
 final class EventsCommand {
@@ -36,14 +37,17 @@ final class EventsCommand {
         String place;
         @Option(names = "--description", defaultValue = "")
         String description;
+        @Option(names = "--proposed", description = "Sent in by an association: not in the members' letter until approved in the web interface.")
+        boolean proposed;
 
         @Override
         public Integer call() {
             var app = parent.main.app();
             Integer assoc = association == null ? null : app.audiences().associationIds(List.of(association)).getFirst();
-            long id = app.letters().events().add(assoc, title, starts, ends, place, description);
-            parent.main.audit("event.add", "event " + id, "");
-            spec.commandLine().getOut().printf("event %d added%n", id);
+            long id = app.letters().events().add(assoc, title, starts, ends, place, description,
+                    proposed ? EventState.PROPOSED : EventState.APPROVED);
+            parent.main.audit("event.add", "event " + id, proposed ? "PROPOSED" : "APPROVED");
+            spec.commandLine().getOut().printf("event %d added%s%n", id, proposed ? " as proposed (approve it under /arrangemang)" : "");
             return 0;
         }
     }
@@ -62,8 +66,8 @@ final class EventsCommand {
         @Override
         public Integer call() {
             LocalDateTime start = (from == null ? LocalDate.now() : from).atStartOfDay();
-            for (Event e : parent.main.app().letters().events().between(start, start.plusWeeks(weeks))) {
-                spec.commandLine().getOut().printf("%4d  %s  %-30s %s%s%n", e.id(), e.startsAt(), e.title(), e.place(),
+            for (Event e : parent.main.app().letters().events().listed(start, start.plusWeeks(weeks))) {
+                spec.commandLine().getOut().printf("%4d  %s  %-8s  %-30s %s%s%n", e.id(), e.startsAt(), e.state(), e.title(), e.place(),
                         e.associationName() == null ? "" : " (" + e.associationName() + ")");
             }
             return 0;

@@ -7,5 +7,5 @@ import java.time.LocalDateTime;
  * own events; {@code endsAt} may be null. Times are local to the district's time zone.
  */
 public record Event(long id, Integer associationId, String associationName, String title,
-                    LocalDateTime startsAt, LocalDateTime endsAt, String place, String description) {
+                    LocalDateTime startsAt, LocalDateTime endsAt, String place, String description, EventState state) {
 }

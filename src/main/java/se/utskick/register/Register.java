@@ -31,12 +31,19 @@ public final class Register {
     private final Importer importer;
     private final Erasure erasure;
     private final RegisterQueries queries = new RegisterQueries();
+    private final MemberDirectory directory;
 
     public Register(Database db, RegisterConfig cfg, Keyring keyring) {
         this.db = db;
         this.cfg = cfg;
         this.importer = new Importer(db, cfg, keyring);
         this.erasure = new Erasure(db, keyring);
+        this.directory = new MemberDirectory(db);
+    }
+
+    /** Member search and the member and association pages' reads. */
+    public MemberDirectory directory() {
+        return directory;
     }
 
     public RegisterConfig config() {
@@ -77,6 +84,36 @@ public final class Register {
             log.info("register: one address marked {}", status);
         }
         return n > 0;
+    }
+
+    /**
+     * Replaces a member's address by hand (the staff's correction): checked and normalised exactly as
+     * the import does ({@link EmailCheck}), stored with status OK and the problem cleared, in one
+     * statement. A later import that still carries the old address replaces it again.
+     *
+     * @return the verdict, with the normalised address
+     * @throws AddressException if the address is blank or malformed; nothing is changed
+     */
+    public EmailCheck correctAddress(long memberId, String email) {
+        EmailCheck check = EmailCheck.of(email);
+        if (check.status() != EmailStatus.OK) {
+            throw new AddressException(check);
+        }
+        int n = db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE member SET email = ?, email_raw = ?, email_status = 'OK',"
+                    + " email_status_reason = NULL, email_status_since = ?, updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?")) {
+                ps.setString(1, check.email());
+                ps.setString(2, check.raw());
+                ps.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+                ps.setLong(4, memberId);
+                return ps.executeUpdate();
+            }
+        });
+        if (n == 0) {
+            throw new se.utskick.UtskickException("there is no member " + memberId);
+        }
+        log.info("register: one address corrected by hand");
+        return check;
     }
 
     /** Sets or clears the member's unsubscription from the members' letter (role-based letters still reach them). */

@@ -47,6 +47,10 @@ public final class WebUi {
         new LetterPages(app, views, texts).routes(r);
         new SendingPages(app, views, texts).routes(r);
         new ReplyPages(app, views).routes(r);
+        new RegisterPages(app, views, texts).routes(r);
+        new ListPages(app, views).routes(r);
+        new EventPages(app, views, texts).routes(r);
+        new AuditPage(app, views, texts).routes(r);
         r.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound")));
         r.exception(UtskickException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {
