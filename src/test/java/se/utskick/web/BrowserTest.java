@@ -73,9 +73,10 @@ class BrowserTest {
 
     /** Clicks a submit button and waits until the next page has replaced this one. */
     private static void submit(By button) {
-        WebElement page = browser.findElement(By.tagName("html"));
+        browser.executeScript("window.utskickOldPage = true");
         browser.findElement(button).click();
-        waitUpTo(30).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        waitUpTo(30).ignoring(org.openqa.selenium.WebDriverException.class).until(d ->
+                Boolean.TRUE.equals(browser.executeScript("return document.readyState === 'complete' && window.utskickOldPage === undefined")));
     }
 
     private static String text(String css) {
@@ -151,6 +152,23 @@ class BrowserTest {
         open("/");
         Chromium.screenshot(browser, Chromium.DESKTOP, SHOTS, "dashboard-desktop");
         Chromium.screenshot(browser, Chromium.PHONE, SHOTS, "dashboard-phone");
+    }
+
+    @Test
+    void theRegisterListsEventsAndLogPagesWorkInTheBrowser() {
+        signIn(WebFixture.PASSWORD);
+        String lastName = fx.app.register().members(fx.app.register().addressProblems().get(0).association()).get(0).lastName();
+        open("/register");
+        browser.findElement(By.name("q")).sendKeys(lastName);
+        browser.findElement(By.name("q")).submit();
+        waitUpTo(10).until(d -> d.getCurrentUrl().contains("q="));
+        assertTrue(text("main table tbody").contains(lastName), text("main"));
+        Chromium.screenshot(browser, Chromium.DESKTOP, SHOTS, "register-desktop");
+        for (String[] page : new String[][] {{"/listor", "Sändlistor"}, {"/arrangemang", "Arrangemang"}, {"/logg", "Logg"}}) {
+            open(page[0]);
+            assertTrue(text("h1").contains(page[1]), page[0] + ": " + text("main"));
+            Chromium.screenshot(browser, Chromium.DESKTOP, SHOTS, page[0].substring(1) + "-desktop");
+        }
     }
 
     @Test
