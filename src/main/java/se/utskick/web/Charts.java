@@ -33,7 +33,7 @@ final class Charts {
 
     /** Stacked horizontal bars of delivery outcomes, one per letter, each scaled to its own total. */
     static String outcomes(String title, List<Bar> bars, Texts texts) {
-        StringBuilder svg = open(title, bars.size() + 1);
+        StringBuilder svg = open(title, bars.size() + 2);
         int y = 0;
         for (Bar b : bars) {
             long total = b.parts().values().stream().mapToLong(Long::longValue).sum();
@@ -53,12 +53,13 @@ final class Charts {
             text(svg, WIDTH - 55, y + 17, String.valueOf(total), "start");
             y += ROW;
         }
-        int lx = 0;
-        for (DeliveryState s : DeliveryState.values()) {
-            svg.append("<rect x=\"").append(lx).append("\" y=\"").append(y + 6).append("\" width=\"12\" height=\"12\" fill=\"")
-                    .append(COLOURS.get(s)).append("\"/>");
-            text(svg, lx + 16, y + 17, texts.get("delivery." + s.name()), "start");
-            lx += 92;
+        DeliveryState[] states = DeliveryState.values();
+        for (int i = 0; i < states.length; i++) {
+            int lx = (i % 3) * 180;
+            int ly = y + (i / 3) * 20;
+            svg.append("<rect x=\"").append(lx).append("\" y=\"").append(ly + 6).append("\" width=\"12\" height=\"12\" fill=\"")
+                    .append(COLOURS.get(states[i])).append("\"/>");
+            text(svg, lx + 16, ly + 17, texts.get("delivery." + states[i].name()), "start");
         }
         return svg.append("</svg>").toString();
     }
@@ -84,7 +85,7 @@ final class Charts {
     private static StringBuilder open(String title, int rows) {
         int h = Math.max(1, rows) * ROW + 6;
         return new StringBuilder("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(h)
-                .append("\" width=\"100%\" aria-label=\"").append(escape(title)).append("\" xmlns=\"http://www.w3.org/2000/svg\">")
+                .append("\" aria-label=\"").append(escape(title)).append("\" xmlns=\"http://www.w3.org/2000/svg\">")
                 .append("<title>").append(escape(title)).append("</title>");
     }
 
