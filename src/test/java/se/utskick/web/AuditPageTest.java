@@ -31,9 +31,7 @@ class AuditPageTest {
     }
 
     private static Http signedIn() {
-        Http h = new Http(fx.base());
-        assertEquals(302, h.signIn(WebFixture.USER, WebFixture.PASSWORD).statusCode());
-        return h;
+        return fx.signedIn();
     }
 
     @Test

@@ -36,9 +36,7 @@ class EventPagesTest {
     }
 
     private static Http signedIn() {
-        Http h = new Http(fx.base());
-        assertEquals(302, h.signIn(WebFixture.USER, WebFixture.PASSWORD).statusCode());
-        return h;
+        return fx.signedIn();
     }
 
     private static int anAssociation() {

@@ -39,9 +39,7 @@ class RegisterPagesTest {
     }
 
     private static Http signedIn() {
-        Http h = new Http(fx.base());
-        assertEquals(302, h.signIn(WebFixture.USER, WebFixture.PASSWORD).statusCode());
-        return h;
+        return fx.signedIn();
     }
 
     private static String q(String s) {

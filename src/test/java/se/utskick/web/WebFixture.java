@@ -58,6 +58,16 @@ final class WebFixture implements AutoCloseable {
         server = WebServer.start(WebConfig.from(app.config()), app.replies().unsubscriber(), new WebUi(app, List::of));
     }
 
+    /** A client signed in as the fixture's staff member. */
+    Http signedIn() {
+        Http h = new Http(base());
+        int status = h.signIn(USER, PASSWORD).statusCode();
+        if (status != 302) {
+            throw new AssertionError("sign-in answered " + status + " instead of 302");
+        }
+        return h;
+    }
+
     String base() {
         return "http://127.0.0.1:" + server.port();
     }

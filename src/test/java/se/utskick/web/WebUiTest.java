@@ -35,9 +35,7 @@ class WebUiTest {
     }
 
     private static Http signedIn() {
-        Http h = new Http(fx.base());
-        assertEquals(302, h.signIn(WebFixture.USER, WebFixture.PASSWORD).statusCode());
-        return h;
+        return fx.signedIn();
     }
 
     private static Letter targeted() {
