@@ -32,6 +32,11 @@ final class WebFixture implements AutoCloseable {
     final WebServer server;
 
     WebFixture(int members) {
+        this(members, Map.of());
+    }
+
+    /** With {@code extra} config keys on top of the fixture's own (e.g. a template override folder). */
+    WebFixture(int members, Map<String, String> extra) {
         mail = new GreenMail(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
         mail.start();
         mailbox = mail.setUser(MAILBOX, MAILBOX, "hemligt");
@@ -51,6 +56,7 @@ final class WebFixture implements AutoCloseable {
         cfg.put("replies.imap.user", MAILBOX);
         cfg.put("replies.imap.password", "hemligt");
         cfg.put("web.port", "0");
+        cfg.putAll(extra);
         app = Utskick.wire(Config.of(cfg), db);
         app.users().add(USER, "Olle Ombudsman", PASSWORD.toCharArray());
         senders = app.delivery().senders();
