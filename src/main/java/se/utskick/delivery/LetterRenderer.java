@@ -81,20 +81,25 @@ final class LetterRenderer {
                     .append(">,\r\n\t<mailto:unsubscribe+").append(token).append('@').append(domain).append(">\r\n");
             h.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
         }
-        MessageBytes out = new MessageBytes(2048 + h.length() + (m.text().length() + m.html().length()) * 5 / 4);
+        MessageBytes out = new MessageBytes(2048 + h.length() + sizeHint(m.textBody()) + sizeHint(m.htmlBody()));
         out.ascii(h).bytes(fixedHeaders);
         out.ascii("\r\n--").ascii(boundary).ascii("\r\n");
-        part(out, "text/plain", m.text());
+        part(out, "text/plain", m.textBody());
         out.ascii("\r\n--").ascii(boundary).ascii("\r\n");
-        part(out, "text/html", m.html());
+        part(out, "text/html", m.htmlBody());
         out.ascii("\r\n--").ascii(boundary).ascii("--\r\n");
         String envelopeFrom = "bounce+" + token + "@" + domain;
         byte[] bytes = dkim == null ? out.toByteArray() : dkim.sign(out.toByteArray());
         return new OutgoingMessage(session, deliveryId, bytes, envelopeFrom, rcpt, messageId);
     }
 
-    private static void part(MessageBytes out, String type, String content) {
+    /** Quoted-printable: the layout's fixed lines come encoded already, only the lines with values are encoded here. */
+    private static void part(MessageBytes out, String type, BodyLayout.Body body) {
         out.ascii("Content-Type: ").ascii(type).ascii("; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
-        QuotedPrintable.encode(content, out);
+        body.layout().encoded().encode(body.values(), out);
+    }
+
+    private static int sizeHint(BodyLayout.Body body) {
+        return body.layout().encoded().fixedBytes() + 1024;
     }
 }
