@@ -84,12 +84,17 @@ final class Outbox {
                 }
             }
             if (!rows.isEmpty()) {
-                String ids = rows.stream().map(d -> String.valueOf(d.id())).collect(Collectors.joining(",", "(", ")"));
+                // placeholders, not the ids: the text then depends only on the count, and the driver's
+                // statement cache serves it instead of a server-side prepare per claim
+                String ids = rows.stream().map(d -> "?").collect(Collectors.joining(", ", "(", ")"));
                 try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = ?, claimed_by = ?, "
                         + "attempts = attempts + 1 WHERE id IN " + ids)) {
                     u.setTimestamp(1, Timestamp.from(leaseUntil));
                     u.setTimestamp(2, Timestamp.from(leaseUntil));
                     u.setString(3, worker);
+                    for (int i = 0; i < rows.size(); i++) {
+                        u.setLong(4 + i, rows.get(i).id());
+                    }
                     u.executeUpdate();
                 }
             }
