@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.function.Function;
 
@@ -43,9 +44,17 @@ final class OutcomeUpdate {
         }
         sql.append(") AND (claimed_by = ? OR claimed_by IS NULL)");
         params.add(worker);
+        // typed setters and one calendar (the JVM's zone, as the driver's default): setObject would
+        // look up a codec, and the default a Calendar, for each of the ~9 parameters per row
+        Calendar zone = Calendar.getInstance();
         try (PreparedStatement u = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
-                u.setObject(i + 1, params.get(i));
+                switch (params.get(i)) {
+                    case Long l -> u.setLong(i + 1, l);
+                    case Timestamp t -> u.setTimestamp(i + 1, t, zone);
+                    case String str -> u.setString(i + 1, str);
+                    default -> throw new IllegalStateException("unexpected parameter " + params.get(i).getClass());
+                }
             }
             u.executeUpdate();
         }
