@@ -130,6 +130,16 @@ final class Outbox {
         for (Result r : results) {
             groups.computeIfAbsent(new Outcome(r.state(), r.attemptNotCounted()), k -> new ArrayList<>()).add(r);
         }
+        if (groups.size() == 1) {
+            // one statement is atomic on its own: auto-commit spares the sender three round trips
+            // (autocommit off, COMMIT, autocommit on) in the middle of its batch
+            Map.Entry<Outcome, List<Result>> g = groups.entrySet().iterator().next();
+            db.withConnection(c -> {
+                OutcomeUpdate.execute(c, g.getKey().state(), g.getKey().attemptNotCounted(), g.getValue(), worker);
+                return null;
+            });
+            return;
+        }
         db.inTransaction(c -> {
             for (Map.Entry<Outcome, List<Result>> g : groups.entrySet()) {
                 OutcomeUpdate.execute(c, g.getKey().state(), g.getKey().attemptNotCounted(), g.getValue(), worker);
