@@ -116,7 +116,7 @@ final class Outbox {
     }
 
     /**
-     * Records the outcomes of one batch in one transaction: one multi-row UPDATE per outcome state
+     * Records the outcomes of one batch atomically: one multi-row UPDATE per outcome state
      * (usually one for the whole batch), the per-row values chosen by {@code CASE id}, so the server
      * parses and executes one statement instead of one per row. A row that was cancelled while in
      * flight stays CANCELLED unless it was in fact sent. Only rows still held by {@code worker}, or

@@ -14,7 +14,8 @@ import java.util.function.Function;
  * {@code SET due_at = CASE id WHEN ? THEN ? … END, …  WHERE id IN (…) AND (claimed_by = ? OR
  * claimed_by IS NULL)}. A column is written only for the rows that carry a value for it (sent_at,
  * last_reply and message_id keep their old value otherwise). The statement text depends only on the
- * state and the row count, so the driver's prepared-statement cache serves it. Stateless.
+ * state and the row count, so the driver's prepared-statement cache serves it. At most ten
+ * parameters per row: the largest batch (1,000) stays far below MariaDB's 65,535. Stateless.
  */
 final class OutcomeUpdate {
     private OutcomeUpdate() {
