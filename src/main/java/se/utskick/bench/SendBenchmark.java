@@ -47,6 +47,7 @@ public final class SendBenchmark {
         long f0 = System.nanoTime();
         int frozen = app.delivery().send(letter.id());
         out.printf("freeze: %d recipients in %d ms%n", frozen, ms(System.nanoTime() - f0));
+        DatabaseWork db0 = DatabaseWork.read(app.database());
         long s0 = System.nanoTime();
         SendRun run;
         try (SenderPool pool = app.delivery().senders()) {
@@ -58,6 +59,7 @@ public final class SendBenchmark {
         out.printf("pipeline: %d messages in %d ms = %.0f msg/s with %d workers, batch %d (sent %d, failed %d, deferred %d)%n",
                 frozen, ms(send), rate, cfg.workers(), cfg.batchSize(), run.count(DeliveryState.SENT),
                 run.count(DeliveryState.FAILED), run.count(DeliveryState.DEFERRED));
+        out.println(DatabaseWork.read(app.database()).perMessageSince(db0, frozen));
         out.printf("peak heap used during the send: %d MB (max heap %d MB)%n", peakHeap() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
         double after = baseline(cfg, samePrepared, letter.id(), recipients, "after");

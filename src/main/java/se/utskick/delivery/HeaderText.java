@@ -3,13 +3,15 @@ package se.utskick.delivery;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import se.utskick.ConfigException;
 
 /**
  * Header values built from data: every one is checked for CR, LF and NUL before it is written, so
  * nothing a member or an association typed can start a header of its own; non-ASCII text becomes
  * RFC 2047 encoded-words (UTF-8, Q or B as the text needs); address domains go out in IDNA ASCII
- * form (RFC 5890). Stateless and thread-safe.
+ * form (RFC 5890). Thread-safe; the only state is a bounded cache of converted domains.
  */
 final class HeaderText {
     private HeaderText() {
@@ -51,7 +53,7 @@ final class HeaderText {
      */
     static String encoded(String what, String text) {
         singleLine(what, text);
-        if (text.chars().allMatch(ch -> ch >= 32 && ch < 127) && !text.contains("=?")) {
+        if (printableAscii(text) && !text.contains("=?")) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() * 2);
@@ -100,7 +102,10 @@ final class HeaderText {
             return "<" + addr + ">";
         }
         singleLine(what, name);
-        boolean ascii = StandardCharsets.US_ASCII.newEncoder().canEncode(name);
+        boolean ascii = true;
+        for (int i = 0; i < name.length() && ascii; i++) {
+            ascii = name.charAt(i) < 128;
+        }
         String shown = ascii ? "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"" : encoded(what, name);
         return shown + " <" + addr + ">";
     }
@@ -112,11 +117,34 @@ final class HeaderText {
         if (at <= 0 || at == address.length() - 1) {
             throw new IllegalArgumentException(what + " is not an e-mail address");
         }
-        String local = address.substring(0, at);
-        if (!local.chars().allMatch(ch -> ch > 32 && ch < 127 && ch != '<' && ch != '>' && ch != ',')) {
-            throw new IllegalArgumentException(what + " has a local part that cannot be sent");
+        for (int i = 0; i < at; i++) {
+            char ch = address.charAt(i);
+            if (ch <= 32 || ch >= 127 || ch == '<' || ch == '>' || ch == ',') {
+                throw new IllegalArgumentException(what + " has a local part that cannot be sent");
+            }
         }
-        String domain = IDN.toASCII(address.substring(at + 1), IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-        return local + "@" + domain;
+        String domain = address.substring(at + 1);
+        String ascii = DOMAINS.get(domain);
+        if (ascii == null) {
+            ascii = IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            if (DOMAINS.size() < MAX_DOMAINS) {
+                DOMAINS.put(domain, ascii);
+            }
+        }
+        return address.substring(0, at + 1) + ascii;
+    }
+
+    /** Domains already converted (members share a few hundred providers); only successes, so a bad domain fails every time. */
+    private static final Map<String, String> DOMAINS = new ConcurrentHashMap<>();
+    private static final int MAX_DOMAINS = 10_000;
+
+    private static boolean printableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch < 32 || ch >= 127) {
+                return false;
+            }
+        }
+        return true;
     }
 }

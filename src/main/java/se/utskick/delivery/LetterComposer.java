@@ -40,7 +40,23 @@ public interface LetterComposer {
                      Long associationId, String unsubscribeUrl) {
     }
 
-    /** Subject and both bodies, UTF-8 text; delivery builds the MIME and the headers. */
-    record ComposedMessage(String subject, String text, String html) {
+    /**
+     * Subject and both bodies; delivery builds the MIME and the headers. The bodies are layouts
+     * filled for the recipient, so that delivery can reuse what is the same for every recipient of
+     * a layout (its encoding); {@link #text()} and {@link #html()} give the whole texts.
+     */
+    record ComposedMessage(String subject, BodyLayout.Body textBody, BodyLayout.Body htmlBody) {
+        /** A message whose bodies are whole texts, without a shared layout. */
+        public ComposedMessage(String subject, String text, String html) {
+            this(subject, BodyLayout.fixed(text).fill(), BodyLayout.fixed(html).fill());
+        }
+
+        public String text() {
+            return textBody.toString();
+        }
+
+        public String html() {
+            return htmlBody.toString();
+        }
     }
 }

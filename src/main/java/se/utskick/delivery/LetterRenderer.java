@@ -15,8 +15,9 @@ import se.utskick.delivery.LetterComposer.Recipient;
  * every recipient (From, List-Id, the boundary, the encoded header prefixes) is built once, in the
  * constructor; {@link #render} adds only what is per recipient: the token headers, To, the composed
  * subject, In-Reply-To and References when the delivery answers an earlier message, and the two
- * quoted-printable parts of a multipart/alternative (RFC 2046 §5.1.4: text,
- * then HTML). Thread-safe and immutable.
+ * quoted-printable parts of a multipart/alternative (RFC 2046 §5.1.4: text, then HTML).
+ * Thread-safe; besides its fixed parts it keeps only the last Date value (per second) and the
+ * encoded subject.
  *
  * <p>The boundary begins with {@code =_}, which quoted-printable output can never contain, so no
  * body can collide with it.
@@ -64,11 +65,11 @@ final class LetterRenderer {
         String rcpt = HeaderText.asciiAddress("the recipient address of delivery " + deliveryId, recipient.email());
         ComposedMessage m = letter.compose(recipient);
         StringBuilder h = new StringBuilder(1024);
-        h.append("Date: ").append(DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
+        h.append("Date: ").append(date()).append("\r\n");
         h.append("Message-ID: ").append(messageId).append("\r\n");
         h.append("To: ").append(HeaderText.mailbox("the recipient of delivery " + deliveryId,
                 (recipient.firstName() + " " + recipient.lastName()).strip(), rcpt)).append("\r\n");
-        h.append("Subject: ").append(HeaderText.encoded("the subject", m.subject())).append("\r\n");
+        h.append("Subject: ").append(subject(m.subject())).append("\r\n");
         if (d.inReplyTo() != null) {
             // RFC 5322 §3.6.4: a reply names its parent in both; we thread one level deep
             String parent = HeaderText.messageId("the In-Reply-To of delivery " + deliveryId, d.inReplyTo());
@@ -81,20 +82,56 @@ final class LetterRenderer {
                     .append(">,\r\n\t<mailto:unsubscribe+").append(token).append('@').append(domain).append(">\r\n");
             h.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
         }
-        MessageBytes out = new MessageBytes(2048 + h.length() + (m.text().length() + m.html().length()) * 5 / 4);
+        MessageBytes out = new MessageBytes(2048 + h.length() + sizeHint(m.textBody()) + sizeHint(m.htmlBody()));
         out.ascii(h).bytes(fixedHeaders);
         out.ascii("\r\n--").ascii(boundary).ascii("\r\n");
-        part(out, "text/plain", m.text());
+        part(out, "text/plain", m.textBody());
         out.ascii("\r\n--").ascii(boundary).ascii("\r\n");
-        part(out, "text/html", m.html());
+        part(out, "text/html", m.htmlBody());
         out.ascii("\r\n--").ascii(boundary).ascii("--\r\n");
         String envelopeFrom = "bounce+" + token + "@" + domain;
         byte[] bytes = dkim == null ? out.toByteArray() : dkim.sign(out.toByteArray());
         return new OutgoingMessage(session, deliveryId, bytes, envelopeFrom, rcpt, messageId);
     }
 
-    private static void part(MessageBytes out, String type, String content) {
+    /** Quoted-printable: the layout's fixed lines come encoded already, only the lines with values are encoded here. */
+    /** The Date header value, formatted once per second (RFC 5322 §3.3 has no finer resolution). */
+    private String date() {
+        long second = System.currentTimeMillis() / 1000;
+        Stamp d = lastDate;
+        if (d == null || d.key() != second) {
+            d = new Stamp(second, DATE.format(ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(second), ZoneOffset.UTC)));
+            lastDate = d;
+        }
+        return d.value();
+    }
+
+    /** The encoded subject; a letter has one subject for every recipient, so it is encoded once. */
+    private String subject(String raw) {
+        Encoded e = lastSubject;
+        if (e == null || !e.raw().equals(raw)) {
+            e = new Encoded(raw, HeaderText.encoded("the subject", raw));
+            lastSubject = e;
+        }
+        return e.value();
+    }
+
+    private record Stamp(long key, String value) {
+    }
+
+    private record Encoded(String raw, String value) {
+    }
+
+    /** Benign races: a thread that misses a fresh value computes the same one again. */
+    private volatile Stamp lastDate;
+    private volatile Encoded lastSubject;
+
+    private static void part(MessageBytes out, String type, BodyLayout.Body body) {
         out.ascii("Content-Type: ").ascii(type).ascii("; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
-        QuotedPrintable.encode(content, out);
+        body.layout().encoded().encode(body.values(), out);
+    }
+
+    private static int sizeHint(BodyLayout.Body body) {
+        return body.layout().encoded().fixedBytes() + 1024;
     }
 }

@@ -1,5 +1,6 @@
 package se.utskick.delivery;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable byte buffer for building one message, without the per-call locking of ByteArrayOutputStream. Not thread-safe. */
@@ -27,12 +28,9 @@ final class MessageBytes {
         return size;
     }
 
+    /** Appends text that is ASCII by contract (headers are made ASCII before they get here); one bulk copy. */
     MessageBytes ascii(CharSequence s) {
-        byte[] b = reserve(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            b[size++] = (byte) s.charAt(i);
-        }
-        return this;
+        return bytes(s.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     MessageBytes bytes(byte[] src) {

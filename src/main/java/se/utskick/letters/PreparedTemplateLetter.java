@@ -77,7 +77,7 @@ final class PreparedTemplateLetter implements PreparedLetter {
             throw new IllegalArgumentException(letter.label() + " offers unsubscribe but delivery " + r.deliveryId() + " has no unsubscribe URL");
         }
         String[] raw = {r.firstName(), r.lastName(), unsubscribe};
-        return new ComposedMessage(letter.subject(), p.text.fill(raw), p.html.fill(escaped(raw)));
+        return new ComposedMessage(letter.subject(), p.text.body(raw), p.html.body(escaped(raw)));
     }
 
     Letter letter() {

@@ -2,30 +2,24 @@ package se.utskick.letters;
 
 import java.util.ArrayList;
 import java.util.List;
+import se.utskick.delivery.BodyLayout;
 
 /**
  * A rendered part with holes: the literal text around the recipient's personal values. A letter is
  * rendered once per association with a marker in place of each personal value ({@link #slot}); the
  * markers are private-use characters that no escaping or letter content changes (content is cleaned
- * of them). Filling the holes is a few string appends, which is what makes per-recipient
+ * of them). The literals and holes are delivery's {@link BodyLayout}: filling it is a few string
+ * appends, and delivery encodes the literals once per layout, which is what makes per-recipient
  * composition cheap. Immutable, thread-safe.
  */
 final class Stitch {
     private static final char OPEN = '\uE000';
     private static final char CLOSE = '\uE001';
 
-    private final String[] literals;
-    private final int[] slots;
-    private final int length;
+    private final BodyLayout layout;
 
-    private Stitch(String[] literals, int[] slots) {
-        this.literals = literals;
-        this.slots = slots;
-        int n = 0;
-        for (String l : literals) {
-            n += l.length();
-        }
-        this.length = n;
+    private Stitch(BodyLayout layout) {
+        this.layout = layout;
     }
 
     /** The marker of personal value number {@code i} (0..9). */
@@ -58,26 +52,22 @@ final class Stitch {
             }
         }
         lits.add(rendered.substring(from));
-        return new Stitch(lits.toArray(String[]::new), slots.stream().mapToInt(Integer::intValue).toArray());
+        return new Stitch(BodyLayout.of(lits, slots.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     /** Whether the part prints personal value number {@code slot} somewhere. */
     boolean uses(int slot) {
-        for (int s : slots) {
-            if (s == slot) {
-                return true;
-            }
-        }
-        return false;
+        return layout.uses(slot);
     }
 
-    /** The text with every hole filled with {@code values[slot]} (already escaped for the part). */
+    /** The part for one recipient: every hole filled with {@code values[slot]} (already escaped for the part). */
+    BodyLayout.Body body(String[] values) {
+        return layout.fill(values);
+    }
+
+    /** The whole text of {@link #body}. */
     String fill(String[] values) {
-        StringBuilder b = new StringBuilder(length + 64 * slots.length);
-        for (int i = 0; i < slots.length; i++) {
-            b.append(literals[i]).append(values[slots[i]]);
-        }
-        return b.append(literals[literals.length - 1]).toString();
+        return body(values).toString();
     }
 
     /** HTML escaping exactly as FreeMarker's HTML output format does it. */
