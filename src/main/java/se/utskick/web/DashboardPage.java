@@ -2,7 +2,6 @@ package se.utskick.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,7 +50,7 @@ final class DashboardPage {
         List<Letter> boardSent = app.letters().recent(LetterKind.BOARD, 24).stream()
                 .filter(l -> l.state() == LetterState.SENDING || l.state() == LetterState.SENT).limit(MONTHS).toList();
         Optional<Feedback> latest = boardSent.stream().findFirst().map(l -> app.replies().log().feedback(l.id()));
-        m.put("feedback", latest.orElse(null) == null ? Map.of() : Map.of("table", latest.get()));
+        m.put("feedback", latest.<Map<String, Object>>map(f -> Map.of("table", f)).orElse(Map.of()));
         m.put("problems", app.register().addressProblems().stream().filter(p -> p.unreachable() > 0)
                 .sorted(Comparator.comparingInt(AddressProblems::unreachable).reversed()).toList());
         m.put("jobs", jobs.get().stream().filter(j -> j.nextFire() != null)
@@ -78,9 +77,5 @@ final class DashboardPage {
         List<Charts.Rate> rates = counts.entrySet().stream().map(e -> new Charts.Rate(e.getKey(), e.getValue()[0], e.getValue()[1]))
                 .sorted(Comparator.comparing(Charts.Rate::value).reversed().thenComparing(Charts.Rate::label)).toList();
         return Charts.rates("Återkoppling per förening, senaste " + boardSent.size() + " styrelsebrev", rates);
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }
