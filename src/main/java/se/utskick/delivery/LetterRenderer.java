@@ -94,7 +94,6 @@ final class LetterRenderer {
         return new OutgoingMessage(session, deliveryId, bytes, envelopeFrom, rcpt, messageId);
     }
 
-    /** Quoted-printable: the layout's fixed lines come encoded already, only the lines with values are encoded here. */
     /** The Date header value, formatted once per second (RFC 5322 §3.3 has no finer resolution). */
     private String date() {
         long second = System.currentTimeMillis() / 1000;
@@ -126,6 +125,7 @@ final class LetterRenderer {
     private volatile Stamp lastDate;
     private volatile Encoded lastSubject;
 
+    /** Quoted-printable: the layout's fixed lines come encoded already, only the lines with values are encoded here. */
     private static void part(MessageBytes out, String type, BodyLayout.Body body) {
         out.ascii("Content-Type: ").ascii(type).ascii("; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n");
         body.layout().encoded().encode(body.values(), out);
