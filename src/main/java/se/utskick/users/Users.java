@@ -54,7 +54,7 @@ public final class Users {
         AccountRules.checkPassword(password);
         User u = accounts.insert(name, display, hashes.hash(password), clock.instant()).orElseThrow(() ->
                 new UsersException("the username '" + name + "' is taken; choose another (see: users list)"));
-        log.info("user {} added", name);
+        log.info("a staff account was added (who and by whom: the audit log)");
         return u;
     }
 
@@ -72,7 +72,7 @@ public final class Users {
         if (!accounts.setState(username, UserState.DISABLED)) {
             throw AccountRules.noSuchUser(username);
         }
-        log.info("user {} disabled", username);
+        log.info("a staff account was disabled (the audit log says which)");
     }
 
     /** Sets a new password and ends the account's sessions (signed in elsewhere with the old one). */
@@ -81,7 +81,7 @@ public final class Users {
         if (!accounts.setPasswordHash(username, hashes.hash(password))) {
             throw AccountRules.noSuchUser(username);
         }
-        log.info("user {}: password changed, sessions ended", username);
+        log.info("a staff password was changed and its sessions ended (the audit log says whose)");
     }
 
     /**
@@ -97,7 +97,7 @@ public final class Users {
         String address = AccountRules.clientAddress(clientAddress);
         Optional<Duration> wait = throttle.retryAfter(nameHash, address, now);
         if (wait.isPresent()) {
-            log.info("sign-in throttled (client {})", address);
+            log.info("a sign-in was throttled (the audit log has the attempts)");
             return new SignInResult.Throttled(roundUp(wait.get()));
         }
         Optional<UserStore.Account> account = AccountRules.isUsername(name) ? accounts.find(name) : Optional.empty();
