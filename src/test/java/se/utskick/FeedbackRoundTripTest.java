@@ -66,20 +66,7 @@ class FeedbackRoundTripTest {
         mailbox = mail.setUser(MAILBOX, MAILBOX, "hemligt");
         db = TestDatabase.fresh();
         SampleRegister.load(db, SampleRegister.DEFAULT_MEMBERS, SampleRegister.DEFAULT_SEED);
-        Map<String, String> cfg = new HashMap<>();
-        cfg.put("security.secret", Keyring.DEMO_SECRET);
-        cfg.put("smtp.host", "127.0.0.1");
-        cfg.put("smtp.port", String.valueOf(mail.getSmtp().getPort()));
-        cfg.put("smtp.starttls", "off");
-        cfg.put("mail.domain", "varmland.example.org");
-        cfg.put("delivery.poll.interval", "PT0.05S");
-        cfg.put("replies.imap.protocol", "imap");
-        cfg.put("replies.imap.host", "127.0.0.1");
-        cfg.put("replies.imap.port", String.valueOf(mail.getImap().getPort()));
-        cfg.put("replies.imap.starttls", "false");
-        cfg.put("replies.imap.user", MAILBOX);
-        cfg.put("replies.imap.password", "hemligt");
-        cfg.put("web.port", "0");
+        Map<String, String> cfg = GreenMailConfig.of(mail, MAILBOX, "hemligt");
         app = Utskick.wire(Config.of(cfg), db);
     }
 
