@@ -47,7 +47,7 @@ final class Charts {
                 double w = (WIDTH - LABEL - 60) * (double) n / total;
                 svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(y + 4).append("\" width=\"").append(fmt(w))
                         .append("\" height=\"18\" fill=\"").append(COLOURS.get(s)).append("\"><title>")
-                        .append(escape(texts.get("delivery." + s.name()) + ": " + n)).append("</title></rect>");
+                        .append(Html.escape(texts.get("delivery." + s.name()) + ": " + n)).append("</title></rect>");
                 x += w;
             }
             text(svg, WIDTH - 55, y + 17, String.valueOf(total), "start");
@@ -74,7 +74,7 @@ final class Charts {
             svg.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 4).append("\" width=\"").append(WIDTH - LABEL - 70)
                     .append("\" height=\"18\" fill=\"#e0e0e0\"/>");
             svg.append("<rect x=\"").append(LABEL).append("\" y=\"").append(y + 4).append("\" width=\"").append(fmt(w))
-                    .append("\" height=\"18\" fill=\"#1565c0\"><title>").append(escape(r.label() + ": " + r.hits() + " / " + r.of()))
+                    .append("\" height=\"18\" fill=\"#1565c0\"><title>").append(Html.escape(r.label() + ": " + r.hits() + " / " + r.of()))
                     .append("</title></rect>");
             text(svg, WIDTH - 62, y + 17, r.hits() + " / " + r.of(), "start");
             y += ROW;
@@ -85,21 +85,18 @@ final class Charts {
     private static StringBuilder open(String title, int rows) {
         int h = Math.max(1, rows) * ROW + 6;
         return new StringBuilder("<svg class=\"chart\" role=\"img\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(h)
-                .append("\" aria-label=\"").append(escape(title)).append("\" xmlns=\"http://www.w3.org/2000/svg\">")
-                .append("<title>").append(escape(title)).append("</title>");
+                .append("\" aria-label=\"").append(Html.escape(title)).append("\" xmlns=\"http://www.w3.org/2000/svg\">")
+                .append("<title>").append(Html.escape(title)).append("</title>");
     }
 
     private static void text(StringBuilder svg, double x, int y, String s, String anchor) {
         String shown = s.length() > 26 ? s.substring(0, 25) + "…" : s;
         svg.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(y).append("\" font-size=\"13\" fill=\"#212121\" text-anchor=\"")
-                .append(anchor).append("\">").append(escape(shown)).append("</text>");
+                .append(anchor).append("\">").append(Html.escape(shown)).append("</text>");
     }
 
     private static String fmt(double d) {
         return String.format(java.util.Locale.ROOT, "%.1f", d);
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
-    }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import se.utskick.Utskick;
 import se.utskick.letters.Letter;
@@ -49,26 +48,26 @@ final class DashboardPage {
         m.put("targeted", LetterRows.of(app.letters().recent(LetterKind.TARGETED, 5), app));
         List<Letter> boardSent = app.letters().recent(LetterKind.BOARD, 24).stream()
                 .filter(l -> l.state() == LetterState.SENDING || l.state() == LetterState.SENT).limit(MONTHS).toList();
-        Optional<Feedback> latest = boardSent.stream().findFirst().map(l -> app.replies().log().feedback(l.id()));
-        m.put("feedback", latest.<Map<String, Object>>map(f -> Map.of("table", f)).orElse(Map.of()));
+        List<Feedback> feedback = boardSent.stream().map(l -> app.replies().log().feedback(l.id())).toList();
+        m.put("feedback", feedback.isEmpty() ? Map.of() : Map.of("table", feedback.get(0)));
         m.put("problems", app.register().addressProblems().stream().filter(p -> p.unreachable() > 0)
                 .sorted(Comparator.comparingInt(AddressProblems::unreachable).reversed()).toList());
         m.put("jobs", jobs.get().stream().filter(j -> j.nextFire() != null)
                 .sorted(Comparator.comparing(Schedule.JobStatus::nextFire)).limit(6)
                 .map(j -> Map.of("name", j.name(), "description", j.description(), "next", java.util.Date.from(j.nextFire()))).toList());
-        m.put("feedbackChart", feedbackChart(boardSent));
+        m.put("feedbackChart", feedbackChart(feedback));
         m.put("outcomeChart", SendingPages.outcomeChart(app, app.letters().recent(null, 12), views));
         views.render(ctx, "dashboard.ftlh", m);
     }
 
-    /** Per association: how many of the last board letters it answered. */
-    private String feedbackChart(List<Letter> boardSent) {
-        if (boardSent.isEmpty()) {
+    /** Per association: how many of the last board letters (their feedback, newest first) it answered. */
+    private static String feedbackChart(List<Feedback> feedback) {
+        if (feedback.isEmpty()) {
             return "";
         }
         Map<String, int[]> counts = new LinkedHashMap<>();
-        for (Letter l : boardSent) {
-            for (Feedback.AssociationFeedback a : app.replies().log().feedback(l.id()).associations()) {
+        for (Feedback f : feedback) {
+            for (Feedback.AssociationFeedback a : f.associations()) {
                 int[] c = counts.computeIfAbsent(a.name(), k -> new int[2]);
                 c[0] += a.answered() ? 1 : 0;
                 c[1]++;
@@ -76,6 +75,6 @@ final class DashboardPage {
         }
         List<Charts.Rate> rates = counts.entrySet().stream().map(e -> new Charts.Rate(e.getKey(), e.getValue()[0], e.getValue()[1]))
                 .sorted(Comparator.comparing(Charts.Rate::value).reversed().thenComparing(Charts.Rate::label)).toList();
-        return Charts.rates("Återkoppling per förening, senaste " + boardSent.size() + " styrelsebrev", rates);
+        return Charts.rates("Återkoppling per förening, senaste " + feedback.size() + " styrelsebrev", rates);
     }
 }

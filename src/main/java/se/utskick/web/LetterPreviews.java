@@ -48,7 +48,7 @@ final class LetterPreviews {
             Preview p = app.letters().preview(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip());
             sandboxed(ctx).result(p.message().html());
         } catch (UtskickException e) {
-            sandboxed(ctx).status(HttpStatus.UNPROCESSABLE_CONTENT).result("<p>" + Charts.escape(e.getMessage()) + "</p>");
+            sandboxed(ctx).status(HttpStatus.UNPROCESSABLE_CONTENT).result("<p>" + Html.escape(e.getMessage()) + "</p>");
         }
     }
 

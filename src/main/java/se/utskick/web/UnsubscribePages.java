@@ -26,7 +26,7 @@ final class UnsubscribePages {
         ctx.html(page("Avsluta prenumerationen",
                 "<p>Vill du sluta få medlemsbrevet via e-post? Du får fortfarande utskick som går till dig"
                         + " för att du har ett uppdrag, till exempel i en styrelse.</p>"
-                        + "<form method=\"post\" action=\"/u/" + escape(token) + "\">"
+                        + "<form method=\"post\" action=\"/u/" + Html.escape(token) + "\">"
                         + "<input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
                         + "<button type=\"submit\">Avsluta prenumerationen</button></form>"));
     }
@@ -51,13 +51,10 @@ final class UnsubscribePages {
 
     private static String page(String title, String body) {
         return "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + Html.escape(title)
                 + "</title><style>body{font-family:sans-serif;max-width:36em;margin:3em auto;padding:0 1em}"
-                + "button{font-size:1.1em;padding:.5em 1em}</style></head><body><h1>" + escape(title) + "</h1>"
+                + "button{font-size:1.1em;padding:.5em 1em}</style></head><body><h1>" + Html.escape(title) + "</h1>"
                 + body + "</body></html>";
     }
 
-    static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
-    }
 }
