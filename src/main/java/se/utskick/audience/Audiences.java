@@ -136,10 +136,7 @@ public final class Audiences {
 
     /** The recipient with the lowest member id, if any: for previews. */
     public Optional<AudienceMember> first(Rule rule, boolean membersLetter) {
-        Query base = AudienceSql.recipients(rule, membersLetter);
-        List<AudienceMember> found = new ArrayList<>();
-        streamed(new Query("SELECT * FROM (" + base.sql() + ") x ORDER BY member_id LIMIT 1", base.params()), found::add);
-        return found.stream().findFirst();
+        return firstRecipients(rule, membersLetter, 1).stream().findFirst();
     }
 
     /** The first {@code limit} recipients by member id: for a list's page. */
