@@ -70,14 +70,14 @@ final class LetterPages {
 
     private void create(Context ctx) {
         try {
-            LetterKind kind = LetterKind.valueOf(ctx.formParam("kind"));
+            LetterKind kind = LetterKind.valueOf(String.valueOf(ctx.formParam("kind")));
             String period = blankToNull(ctx.formParam("period"));
             List<String> associations = ctx.formParams("associations");
             String list = blankToNull(ctx.formParam("list"));
             Letter l = app.letters().create(kind, period, associations, associations.isEmpty() ? list : null);
             app.audit().record(Staff.actor(ctx), "letter.new", "letter " + l.id(), kind.name());
             Flash.redirect(ctx, "/brev/" + l.id(), "created");
-        } catch (UtskickException | IllegalArgumentException | NullPointerException e) {
+        } catch (UtskickException | IllegalArgumentException e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             views.render(ctx, "letters.ftlh", Map.of("letters", LetterRows.of(app.letters().recent(null, 100), app),
                     "lists", app.audiences().lists(), "associations", app.register().associationNames().values().stream().sorted().toList(),
