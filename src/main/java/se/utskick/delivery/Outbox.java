@@ -7,17 +7,19 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import se.utskick.db.Database;
 
 /**
  * The SQL of the outbox: freezing an audience, claiming due rows under a lease, recording outcomes.
  *
- * <p>Claiming is {@code SELECT … FOR UPDATE SKIP LOCKED} on the (state, due_at) index, then setting
- * due_at = lease_until = now + lease in the same transaction: a row held by a live worker is simply
+ * <p>Claiming is {@code SELECT … FOR UPDATE SKIP LOCKED} of rows found due on the (state, due_at) index,
+ * then setting due_at = lease_until = now + lease in the same transaction: a row held by a live worker is simply
  * not due, and a row whose worker died becomes due again when its lease runs out. Any number of
  * workers in any number of processes share a letter this way. Thread-safe (stateless over the pool).
  */
@@ -61,7 +63,18 @@ final class Outbox {
         return n;
     }
 
-    /** Claims up to {@code max} due rows of {@code letters} (the running ones) for {@code worker} until {@code leaseUntil}. */
+    /**
+     * Claims up to {@code max} due rows of {@code letters} (the running ones) for {@code worker} until
+     * {@code leaseUntil}, in one transaction. Each round first reads candidate ids without locks, then
+     * locks those by primary key with {@code FOR UPDATE SKIP LOCKED}, re-checking that each is still
+     * waiting and due (a locking read sees the latest committed row), and leases them. A row another
+     * worker is claiming is skipped; one it has claimed since the candidate read is no longer due.
+     *
+     * <p>Why not lock through the (state, due_at) index directly: every claim leaves its rows' old
+     * entries delete-marked at the head of that index until purge, and a locking read pays a
+     * clustered-index lookup per such entry to rule out an implicit lock, hundreds per claim under
+     * load; the candidate read skips them cheaply.
+     */
     List<ClaimedDelivery> claim(List<Long> letters, String worker, int max, Instant now, Instant leaseUntil) {
         if (letters.isEmpty()) {
             return List.of();
@@ -69,37 +82,90 @@ final class Outbox {
         String in = letters.stream().map(String::valueOf).collect(Collectors.joining(",", "(", ")"));
         return db.inTransaction(c -> {
             List<ClaimedDelivery> rows = new ArrayList<>(max);
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT id, letter_id, member_id, email, first_name, last_name, association_id, attempts, queued_at, in_reply_to "
-                            + "FROM delivery WHERE state IN " + WAITING + " AND due_at <= ? AND letter_id IN " + in
-                            + " LIMIT ? FOR UPDATE SKIP LOCKED")) {
-                s.setTimestamp(1, Timestamp.from(now));
-                s.setInt(2, max);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        rows.add(new ClaimedDelivery(r.getLong(1), r.getLong(2), r.getObject(3, Long.class), r.getString(4),
-                                r.getString(5), r.getString(6), r.getObject(7, Long.class), r.getInt(8) + 1,
-                                r.getTimestamp(9).toInstant(), r.getString(10)));
-                    }
-                }
-            }
-            if (!rows.isEmpty()) {
-                // placeholders, not the ids: the text then depends only on the count, and the driver's
-                // statement cache serves it instead of a server-side prepare per claim
-                String ids = rows.stream().map(d -> "?").collect(Collectors.joining(", ", "(", ")"));
-                try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = ?, claimed_by = ?, "
-                        + "attempts = attempts + 1 WHERE id IN " + ids)) {
-                    u.setTimestamp(1, Timestamp.from(leaseUntil));
-                    u.setTimestamp(2, Timestamp.from(leaseUntil));
-                    u.setString(3, worker);
-                    for (int i = 0; i < rows.size(); i++) {
-                        u.setLong(4 + i, rows.get(i).id());
-                    }
-                    u.executeUpdate();
+            Set<Long> tried = new HashSet<>();
+            for (int round = 0; round < CLAIM_ROUNDS && rows.size() < max; round++) {
+                int wanted = max - rows.size();
+                // twice as many new candidates as wanted: a worker claiming at the same moment read the
+                // same head; ids tried in an earlier round (held by another transaction) are passed over
+                int limit = tried.size() + wanted * 2;
+                List<Long> candidates = candidates(c, in, now, limit);
+                boolean last = candidates.size() < limit;
+                candidates.removeIf(id -> !tried.add(id));
+                List<ClaimedDelivery> locked = candidates.isEmpty() ? List.of() : lockDue(c, candidates, now, wanted);
+                lease(c, locked, worker, leaseUntil);
+                rows.addAll(locked);
+                if (last) {
+                    break; // every due row was a candidate; another round would find nothing new
                 }
             }
             return rows;
         });
+    }
+
+    /** Rounds of {@link #claim}: more only when others took the candidates of the round before. */
+    private static final int CLAIM_ROUNDS = 3;
+
+    /** Ids of waiting rows due by {@code now}, read without locks (this transaction's own leases are not due). */
+    private static List<Long> candidates(Connection c, String letters, Instant now, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>(limit);
+        try (PreparedStatement s = c.prepareStatement("SELECT id FROM delivery WHERE state IN " + WAITING
+                + " AND due_at <= ? AND letter_id IN " + letters + " LIMIT ?")) {
+            s.setTimestamp(1, Timestamp.from(now));
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Locks up to {@code limit} of {@code ids} that are still waiting and due, skipping rows others hold. */
+    private static List<ClaimedDelivery> lockDue(Connection c, List<Long> ids, Instant now, int limit) throws SQLException {
+        List<ClaimedDelivery> rows = new ArrayList<>(limit);
+        // placeholders, not the ids: the text then depends only on the count, and the driver's
+        // statement cache serves it instead of a server-side prepare per claim
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT id, letter_id, member_id, email, first_name, last_name, association_id, attempts, queued_at, in_reply_to "
+                        + "FROM delivery WHERE id IN " + placeholders(ids.size()) + " AND state IN " + WAITING
+                        + " AND due_at <= ? ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+            int i = 1;
+            for (long id : ids) {
+                s.setLong(i++, id);
+            }
+            s.setTimestamp(i++, Timestamp.from(now));
+            s.setInt(i, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new ClaimedDelivery(r.getLong(1), r.getLong(2), r.getObject(3, Long.class), r.getString(4),
+                            r.getString(5), r.getString(6), r.getObject(7, Long.class), r.getInt(8) + 1,
+                            r.getTimestamp(9).toInstant(), r.getString(10)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Leases the locked {@code rows}: due_at = lease_until, so they are not due until the lease runs out. */
+    private static void lease(Connection c, List<ClaimedDelivery> rows, String worker, Instant leaseUntil) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = ?, claimed_by = ?, "
+                + "attempts = attempts + 1 WHERE id IN " + placeholders(rows.size()))) {
+            u.setTimestamp(1, Timestamp.from(leaseUntil));
+            u.setTimestamp(2, Timestamp.from(leaseUntil));
+            u.setString(3, worker);
+            for (int i = 0; i < rows.size(); i++) {
+                u.setLong(4 + i, rows.get(i).id());
+            }
+            u.executeUpdate();
+        }
+    }
+
+    private static String placeholders(int n) {
+        return "(?" + ", ?".repeat(n - 1) + ")";
     }
 
     List<Long> runningLetters() {
