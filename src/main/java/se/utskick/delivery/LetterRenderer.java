@@ -50,12 +50,13 @@ final class LetterRenderer {
     }
 
     /**
-     * The message of one claimed delivery.
+     * The message of one claimed delivery, built in {@code out} (cleared first). Without DKIM the
+     * message's bytes are {@code out}'s own, so send it before rendering the next one into {@code out}.
      *
      * @throws HeaderInjectionException if a name or the subject holds a line break
      * @throws IllegalArgumentException if the address cannot be sent (not ASCII, bad domain)
      */
-    OutgoingMessage render(Session session, ClaimedDelivery d) {
+    OutgoingMessage render(Session session, ClaimedDelivery d, MessageBytes out) {
         long deliveryId = d.id();
         String token = tokens.issue(deliveryId);
         Recipient recipient = new Recipient(d.id(), d.memberId() == null ? 0 : d.memberId(), d.email(), d.firstName(),
@@ -82,7 +83,8 @@ final class LetterRenderer {
                     .append(">,\r\n\t<mailto:unsubscribe+").append(token).append('@').append(domain).append(">\r\n");
             h.append("List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n");
         }
-        MessageBytes out = new MessageBytes(2048 + h.length() + sizeHint(m.textBody()) + sizeHint(m.htmlBody()));
+        out.clear();
+        out.reserve(2048 + h.length() + sizeHint(m.textBody()) + sizeHint(m.htmlBody()));
         out.ascii(h).bytes(fixedHeaders);
         out.ascii("\r\n--").ascii(boundary).ascii("\r\n");
         part(out, "text/plain", m.textBody());
@@ -90,8 +92,11 @@ final class LetterRenderer {
         part(out, "text/html", m.htmlBody());
         out.ascii("\r\n--").ascii(boundary).ascii("--\r\n");
         String envelopeFrom = "bounce+" + token + "@" + domain;
-        byte[] bytes = dkim == null ? out.toByteArray() : dkim.sign(out.toByteArray());
-        return new OutgoingMessage(session, deliveryId, bytes, envelopeFrom, rcpt, messageId);
+        if (dkim != null) {
+            byte[] signed = dkim.sign(out.toByteArray());
+            return new OutgoingMessage(session, deliveryId, signed, signed.length, envelopeFrom, rcpt, messageId);
+        }
+        return new OutgoingMessage(session, deliveryId, out.array(), out.size(), envelopeFrom, rcpt, messageId);
     }
 
     /** The Date header value, formatted once per second (RFC 5322 §3.3 has no finer resolution). */

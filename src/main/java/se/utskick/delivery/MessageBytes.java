@@ -3,7 +3,12 @@ package se.utskick.delivery;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** A growable byte buffer for building one message, without the per-call locking of ByteArrayOutputStream. Not thread-safe. */
+/**
+ * A growable byte buffer for building one message, without the per-call locking of
+ * ByteArrayOutputStream. A sender keeps one and {@link #clear()}s it for each message, so the
+ * message bytes (about 20 KB for a members' letter) are neither allocated nor copied per message.
+ * Not thread-safe.
+ */
 final class MessageBytes {
     private byte[] buf;
     private int size;
@@ -37,6 +42,16 @@ final class MessageBytes {
         System.arraycopy(src, 0, reserve(src.length), size, src.length);
         size += src.length;
         return this;
+    }
+
+    /** Empties the buffer for the next message; its capacity stays. */
+    void clear() {
+        size = 0;
+    }
+
+    /** The first {@link #size()} bytes; valid until this buffer is written to or cleared. */
+    byte[] array() {
+        return buf;
     }
 
     byte[] toByteArray() {

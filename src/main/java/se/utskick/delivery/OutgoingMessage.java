@@ -9,17 +9,22 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
  * One rendered message: the exact bytes that go after DATA (headers, blank line, body, CRLF line
  * ends), its envelope sender (VERP, RFC 5321 MAIL FROM) and its one recipient. Angus Mail's
  * transport writes these bytes verbatim, so what was signed (DKIM) is what is sent.
- * Not thread-safe; made and sent by one worker.
+ * The bytes may be a sender's reused buffer: a message is sent before the next one is rendered
+ * into the same buffer. Not thread-safe; made and sent by one worker.
  */
 final class OutgoingMessage extends SMTPMessage {
     private final byte[] bytes;
+    private final int length;
     private final long deliveryId;
     private final String recipient;
     private final String messageId;
 
-    OutgoingMessage(Session session, long deliveryId, byte[] bytes, String envelopeFrom, String recipient, String messageId) {
+    /** @param bytes the message is its first {@code length} bytes */
+    OutgoingMessage(Session session, long deliveryId, byte[] bytes, int length, String envelopeFrom, String recipient,
+                    String messageId) {
         super(session);
         this.bytes = bytes;
+        this.length = length;
         this.deliveryId = deliveryId;
         this.recipient = recipient;
         this.messageId = messageId;
@@ -28,21 +33,17 @@ final class OutgoingMessage extends SMTPMessage {
 
     @Override
     public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
-        os.write(bytes);
+        os.write(bytes, 0, length);
     }
 
     @Override
     public void writeTo(OutputStream os) throws IOException {
-        os.write(bytes);
+        os.write(bytes, 0, length);
     }
 
     @Override
     public int getSize() {
-        return bytes.length;
-    }
-
-    byte[] bytes() {
-        return bytes;
+        return length;
     }
 
     long deliveryId() {

@@ -35,6 +35,8 @@ final class SenderWorker implements Runnable {
     private final DeliveryConfig cfg;
     private final Clock clock;
     private final SmtpConnection connection;
+    /** Each message is rendered into this one buffer and sent before the next is rendered. */
+    private final MessageBytes buffer = new MessageBytes(32 * 1024);
     private int connectionFailures;
     private boolean connectionOk = true;
 
@@ -161,7 +163,7 @@ final class SenderWorker implements Runnable {
     private Outbox.Result sendOne(ClaimedDelivery d) {
         OutgoingMessage m;
         try {
-            m = pool.renderer(d.letterId()).render(connection.session(), d);
+            m = pool.renderer(d.letterId()).render(connection.session(), d, buffer);
         } catch (HeaderInjectionException | IllegalArgumentException e) {
             return outcome(d, SmtpOutcome.refused("not sent: " + e.getMessage()), null);
         }

@@ -28,7 +28,7 @@ public final class SmtpBaseline {
         for (int i = 0; i < connections; i++) {
             threads.add(Thread.ofPlatform().start(() -> {
                 try (SmtpConnection c = new SmtpConnection(cfg)) {
-                    OutgoingMessage m = renderer.render(c.session(), one);
+                    OutgoingMessage m = renderer.render(c.session(), one, new MessageBytes(32 * 1024));
                     while (next.getAndIncrement() < total) {
                         if (c.send(m).state() != DeliveryState.SENT) {
                             failures.incrementAndGet();
