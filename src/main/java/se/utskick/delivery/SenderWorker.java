@@ -15,15 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One sender: claims a batch, renders and sends each message over its own reused connection, and
- * records the batch's outcomes in one transaction. Runs on one thread until interrupted.
+ * One sender: claims two batches' worth of rows, renders and sends each message over its own reused
+ * connection, and records the outcomes of each batch in one statement (or transaction) as soon as
+ * the batch is sent. Runs on one thread until interrupted.
  *
- * <p>While a batch is being sent, the next one is claimed on a helper thread. Prefetching does not
- * widen the crash window (unsent rows are only leased), but a paused letter may still see one
- * prefetched batch per worker sent.
+ * <p>While a claim is being sent, the next one is claimed on a helper thread. Prefetching and the
+ * larger claim do not widen the crash window (unsent rows are only leased). Before each batch the
+ * worker looks at which letters are running (a view at most a second old): the rows of a letter
+ * paused or cancelled since are given back unsent, so a pause lets at most the batch in progress
+ * and a second's sending go out.
  *
  * <p>Guarantee: a row is recorded SENT only after the server accepted it. If this process dies
- * after the server accepted a message but before the batch was recorded, the row is sent again
+ * after the server accepted a message but before its batch was recorded, the row is sent again
  * when its lease expires: at most one batch per worker can be duplicated by a crash.
  * A connection failure gives the rest of the batch back to the queue at once, without counting
  * an attempt, and the worker waits (1 s doubling to 30 s) before it reconnects.
@@ -94,62 +97,60 @@ final class SenderWorker implements Runnable {
 
     private List<ClaimedDelivery> claim() {
         Instant now = clock.instant();
-        return pool.outbox().claim(pool.runningLetters(), name, cfg.batchSize(), now, now.plus(cfg.lease()));
+        return pool.outbox().claim(pool.runningLetters(), name, claimSize(), now, now.plus(cfg.lease()));
     }
 
     /**
-     * Claims and sends one batch; false if nothing was due. Interrupted (stop) while waiting for the
-     * rate cap, it gives the unsent rest back and records what was sent before it throws.
+     * Claims and sends one claim's rows, recording their outcomes a batch at a time; false if nothing
+     * was due. Interrupted (stop) while waiting for the rate cap, it gives the unsent rest back and
+     * records what was sent before it throws.
      */
     boolean runOnce() throws InterruptedException {
-        List<ClaimedDelivery> batch;
+        List<ClaimedDelivery> claimed;
         try {
-            batch = next != null ? next.get() : claim();
+            claimed = next != null ? next.get() : claim();
         } catch (ExecutionException e) {
             throw new IllegalStateException("claiming deliveries failed", e.getCause());
         } finally {
             next = null;
         }
-        if (batch.isEmpty()) {
+        if (claimed.isEmpty()) {
             return false;
         }
-        if (batch.size() == cfg.batchSize()) {
+        if (claimed.size() == claimSize()) {
             next = prefetcher.submit(this::claim);
         }
-        List<Outbox.Result> results = new ArrayList<>(batch.size());
-        List<ClaimedDelivery> invalid = new ArrayList<>();
+        Batch batch = new Batch(cfg.batchSize());
         Set<Long> letters = new HashSet<>();
         connectionOk = true;
         boolean interrupted = false;
-        for (ClaimedDelivery d : batch) {
+        List<Long> running = List.of();
+        for (ClaimedDelivery d : claimed) {
             letters.add(d.letterId());
+            if (batch.isEmpty()) {
+                // at each batch: rows of a letter paused or cancelled since the claim go back unsent
+                running = pool.runningLetters();
+            }
             if (Thread.currentThread().isInterrupted()) {
                 interrupted = true;
             }
-            if (!connectionOk || interrupted) {
-                results.add(returned(d));
-                continue;
+            if (!connectionOk || interrupted || !running.contains(d.letterId())) {
+                batch.add(d, returned(d));
+            } else {
+                try {
+                    pool.rateLimit().acquire();
+                    batch.add(d, sendOne(d));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    batch.add(d, returned(d));
+                }
             }
-            try {
-                pool.rateLimit().acquire();
-            } catch (InterruptedException e) {
-                interrupted = true;
-                results.add(returned(d));
-                continue;
-            }
-            Outbox.Result r = sendOne(d);
-            results.add(r);
-            if (r.badAddress() && d.memberId() != null) {
-                invalid.add(d);
+            if (batch.full()) {
+                batch.record();
             }
         }
-        pool.outbox().record(results, name);
-        pool.sent(results);
-        for (ClaimedDelivery d : invalid) {
-            Outbox.Result r = results.get(batch.indexOf(d));
-            pool.invalidAddresses().markInvalid(d.memberId(), d.email(), r.reply());
-        }
-        if (batch.size() < cfg.batchSize()) {
+        batch.record();
+        if (claimed.size() < claimSize()) {
             for (long letter : letters) {
                 pool.finishIfDone(letter);
             }
@@ -158,6 +159,55 @@ final class SenderWorker implements Runnable {
             throw new InterruptedException("stopped in the middle of a batch; the rest was given back");
         }
         return true;
+    }
+
+    /** Rows per claim: a claim is two recording batches, so half as many claims; the crash bound stays one batch. */
+    private int claimSize() {
+        return cfg.batchSize() * 2;
+    }
+
+    /** Outcomes not yet recorded; recorded when a batch is full and at the end of a claim. */
+    private final class Batch {
+        private final List<Outbox.Result> results;
+        private final List<ClaimedDelivery> invalid = new ArrayList<>();
+        private final List<Outbox.Result> invalidResults = new ArrayList<>();
+        private final int size;
+
+        Batch(int size) {
+            this.size = size;
+            this.results = new ArrayList<>(size);
+        }
+
+        void add(ClaimedDelivery d, Outbox.Result r) {
+            results.add(r);
+            if (r.badAddress() && d.memberId() != null) {
+                invalid.add(d);
+                invalidResults.add(r);
+            }
+        }
+
+        boolean isEmpty() {
+            return results.isEmpty();
+        }
+
+        boolean full() {
+            return results.size() >= size;
+        }
+
+        /** Records the outcomes in one go, then marks the addresses a 5.1.x answer refused. */
+        void record() {
+            if (results.isEmpty()) {
+                return;
+            }
+            pool.outbox().record(results, name);
+            pool.sent(results);
+            for (int i = 0; i < invalid.size(); i++) {
+                pool.invalidAddresses().markInvalid(invalid.get(i).memberId(), invalid.get(i).email(), invalidResults.get(i).reply());
+            }
+            results.clear();
+            invalid.clear();
+            invalidResults.clear();
+        }
     }
 
     private Outbox.Result sendOne(ClaimedDelivery d) {

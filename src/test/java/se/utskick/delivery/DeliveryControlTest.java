@@ -65,6 +65,33 @@ class DeliveryControlTest {
     }
 
     @Test
+    void pauseStopsAWorkerAtTheNextBatchNotAtTheEndOfItsClaims() throws Exception {
+        members(40);
+        Delivery d = TestDelivery.delivery(db, TestDelivery.config(smtp.port(), "delivery.rate.per.second", "5",
+                "delivery.workers", "1", "delivery.batch.size", "5"), new TestLetter(false, false).approve(1), invalid);
+        d.send(1);
+        try (SenderPool pool = d.senders()) {
+            pool.start();
+            while (smtp.received.size() < 3) {
+                Thread.sleep(10);
+            }
+            d.pause(1);
+            int atPause = smtp.received.size();
+            Thread.sleep(3000);
+            int after = smtp.received.size() - atPause;
+            // without the check the worker would send the rest of its claim (2 batches) and the
+            // prefetched claim: up to 17 more; with it, the batch in progress and a second at 5/s
+            assertTrue(after <= 2 + 5 + 1, "sent after the pause: " + after);
+            SendRun run = d.log().run(1).orElseThrow();
+            assertEquals(smtp.received.size(), run.count(DeliveryState.SENT), "every message sent is logged SENT");
+            assertEquals(40 - run.count(DeliveryState.SENT), run.count(DeliveryState.QUEUED), "the rest waits: " + run.counts());
+            d.resume(1);
+            assertEquals(SendRunState.FINISHED, TestDelivery.awaitDone(d, 1, Duration.ofSeconds(60)).state());
+        }
+        assertEquals(40, smtp.received.size());
+    }
+
+    @Test
     void cancelKeepsTheSentOnesLoggedAndCancelsTheRestAtTheRateCap() throws Exception {
         members(8);
         TestLetter letter = new TestLetter(false, false).approve(2);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Faults are chosen by the recipient's local-part prefix, counted per address:
  * {@code t421…} answers 421 and closes the first time; {@code t451…} answers 451 the first two
  * times; {@code p550…} always answers 550 5.1.1; {@code drop…} closes the connection in the middle
- * of DATA the first time. {@link #silent} makes a server that accepts TCP and never says a word.
+ * of DATA the first time. {@link #silent} makes a server that accepts TCP and never says a word;
+ * {@link #hangingAfter} one that stops answering (until closed) once it has accepted n messages.
  */
 final class FaultySmtpServer implements AutoCloseable {
     record Received(String mailFrom, String rcpt, byte[] data) {
@@ -32,23 +34,31 @@ final class FaultySmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final boolean silent;
+    private final int hangAfter;
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final Map<String, AtomicInteger> rcptAttempts = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
     final AtomicInteger sessions = new AtomicInteger();
     private final ConcurrentLinkedQueue<Socket> open = new ConcurrentLinkedQueue<>();
 
-    private FaultySmtpServer(boolean silent) throws IOException {
+    private FaultySmtpServer(boolean silent, int hangAfter) throws IOException {
         this.silent = silent;
+        this.hangAfter = hangAfter;
         this.socket = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon(true).name("faulty-smtp").start(this::accept);
     }
 
     static FaultySmtpServer start() throws IOException {
-        return new FaultySmtpServer(false);
+        return new FaultySmtpServer(false, -1);
+    }
+
+    /** A server that answers normally until it has accepted {@code n} messages, then never again. */
+    static FaultySmtpServer hangingAfter(int n) throws IOException {
+        return new FaultySmtpServer(false, n);
     }
 
     static FaultySmtpServer silent() throws IOException {
-        return new FaultySmtpServer(true);
+        return new FaultySmtpServer(true, -1);
     }
 
     int port() {
@@ -90,6 +100,10 @@ final class FaultySmtpServer implements AutoCloseable {
                         reply(out, "250 ok");
                     }
                     case "MAIL" -> {
+                        if (hangAfter >= 0 && received.size() >= hangAfter) {
+                            closed.await();
+                            return;
+                        }
                         from = between(line);
                         reply(out, "250 2.1.0 ok");
                     }
@@ -126,6 +140,8 @@ final class FaultySmtpServer implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -173,6 +189,7 @@ final class FaultySmtpServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown();
         socket.close();
         for (Socket s : open) {
             s.close();
