@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Guarantee: a row is recorded SENT only after the server accepted it. If this process dies
  * after the server accepted a message but before its batch was recorded, the row is sent again
  * when its lease expires: at most one batch per worker can be duplicated by a crash.
- * A connection failure gives the rest of the batch back to the queue at once, without counting
+ * A connection failure gives the rest of the claim back to the queue at once, without counting
  * an attempt, and the worker waits (1 s doubling to 30 s) before it reconnects.
  */
 final class SenderWorker implements Runnable {
