@@ -169,8 +169,8 @@ final class SenderWorker implements Runnable {
     /** Outcomes not yet recorded; recorded when a batch is full and at the end of a claim. */
     private final class Batch {
         private final List<Outbox.Result> results;
-        private final List<ClaimedDelivery> invalid = new ArrayList<>();
-        private final List<Outbox.Result> invalidResults = new ArrayList<>();
+        /** The rows a 5.1.x answer refused, with that answer. */
+        private final List<Refused> refused = new ArrayList<>();
         private final int size;
 
         Batch(int size) {
@@ -181,8 +181,7 @@ final class SenderWorker implements Runnable {
         void add(ClaimedDelivery d, Outbox.Result r) {
             results.add(r);
             if (r.badAddress() && d.memberId() != null) {
-                invalid.add(d);
-                invalidResults.add(r);
+                refused.add(new Refused(d, r.reply()));
             }
         }
 
@@ -201,13 +200,15 @@ final class SenderWorker implements Runnable {
             }
             pool.outbox().record(results, name);
             pool.sent(results);
-            for (int i = 0; i < invalid.size(); i++) {
-                pool.invalidAddresses().markInvalid(invalid.get(i).memberId(), invalid.get(i).email(), invalidResults.get(i).reply());
+            for (Refused x : refused) {
+                pool.invalidAddresses().markInvalid(x.row().memberId(), x.row().email(), x.reply());
             }
             results.clear();
-            invalid.clear();
-            invalidResults.clear();
+            refused.clear();
         }
+    }
+
+    private record Refused(ClaimedDelivery row, String reply) {
     }
 
     private Outbox.Result sendOne(ClaimedDelivery d) {
