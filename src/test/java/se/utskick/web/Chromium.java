@@ -11,7 +11,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver (packages {@code chromium} and
- * {@code chromium-driver}; {@code .ci/run} installs them). Nothing is downloaded: the driver and
+ * {@code chromium-driver}; {@code ./test.sh} installs them). Nothing is downloaded: the driver and
  * browser paths are given, so Selenium Manager is never asked. Missing packages fail the test with
  * the command that installs them.
  */
@@ -27,7 +27,7 @@ final class Chromium {
     static ChromeDriver start() {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new AssertionError("the browser tests need " + BROWSER + " and " + DRIVER
-                    + ": apt-get install chromium chromium-driver (.ci/run installs them)");
+                    + ": apt-get install chromium chromium-driver (./test.sh installs them)");
         }
         ChromeOptions o = new ChromeOptions();
         o.setBinary(BROWSER.toFile());
