@@ -1,10 +1,15 @@
 package se.utskick.cli;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.utskick.Utskick;
 import se.utskick.delivery.SenderPool;
+import se.utskick.health.DatabaseProbe;
+import se.utskick.health.NodeHealth;
+import se.utskick.health.SchedulerProbe;
 import se.utskick.schedule.Schedule;
 import se.utskick.web.WebConfig;
 import se.utskick.web.WebServer;
@@ -36,7 +41,9 @@ final class ServiceNode {
 
     /** Starts the HTTP server first (a taken port fails before anything is sent), then the workers and the scheduler. */
     static ServiceNode start(Utskick app, Schedule schedule) {
-        WebServer web = WebServer.start(WebConfig.from(app.config()), app.replies().unsubscriber(), new WebUi(app, schedule::show));
+        NodeHealth health = new NodeHealth(List.of(new DatabaseProbe(app.database().dataSource()), new SchedulerProbe(schedule, Clock.systemUTC())),
+                Clock.systemUTC());
+        WebServer web = WebServer.start(WebConfig.from(app.config()), app.replies().unsubscriber(), new WebUi(app, schedule::show), health);
         SenderPool senders = app.delivery().senders();
         senders.start();
         schedule.start();

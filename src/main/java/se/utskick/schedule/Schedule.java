@@ -177,6 +177,15 @@ public final class Schedule implements AutoCloseable {
         return runs.succeeded(name);
     }
 
+    /** True between {@link #start} and {@link #close}, while Quartz fires triggers on this node. */
+    public boolean running() {
+        try {
+            return quartz.isStarted() && !quartz.isShutdown() && !quartz.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
     public String nodeId() {
         try {
             return quartz.getSchedulerInstanceId();

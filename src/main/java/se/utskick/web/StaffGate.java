@@ -24,7 +24,8 @@ final class StaffGate {
     }
 
     static boolean isPublic(String path) {
-        return path.startsWith("/u/") || path.startsWith("/static/") || path.equals("/logga-in") || path.equals("/favicon.ico");
+        return path.startsWith("/u/") || path.startsWith("/static/") || path.equals("/logga-in") || path.equals("/favicon.ico")
+                || path.equals("/health");
     }
 
     void before(Context ctx) {

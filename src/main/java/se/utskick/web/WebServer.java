@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.utskick.UtskickException;
+import se.utskick.health.NodeHealth;
 import se.utskick.replies.Unsubscriber;
 
 /**
@@ -30,6 +31,14 @@ public final class WebServer implements AutoCloseable {
 
     /** The unsubscribe pages and, when {@code ui} is not null, the staff's web interface. */
     public static WebServer start(WebConfig config, Unsubscriber unsubscriber, WebUi ui) {
+        return start(config, unsubscriber, ui, null);
+    }
+
+    /**
+     * As above, and when {@code health} is not null {@code GET /health}: no sign-in, 200 when the
+     * node can work and 503 when it cannot, with each part's state as JSON (no personal data).
+     */
+    public static WebServer start(WebConfig config, Unsubscriber unsubscriber, WebUi ui, NodeHealth health) {
         UnsubscribePages pages = new UnsubscribePages(unsubscriber);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -45,6 +54,12 @@ public final class WebServer implements AutoCloseable {
             });
             cfg.routes.get("/u/{token}", pages::confirm);
             cfg.routes.post("/u/{token}", pages::unsubscribe);
+            if (health != null) {
+                cfg.routes.get("/health", ctx -> {
+                    NodeHealth.Report r = health.report();
+                    ctx.status(r.up() ? 200 : 503).contentType("application/json").result(r.json());
+                });
+            }
             if (ui != null) {
                 ui.routes(cfg.routes, config);
             }
