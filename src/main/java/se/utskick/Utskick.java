@@ -94,7 +94,7 @@ public final class Utskick implements AutoCloseable {
         UsersConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
         try {
-            Utskick app = wire(config, db);
+            Utskick app = wire(withEmbeddedMailbox(config), db);
             app.startEmbeddedMail();
             return app;
         } catch (RuntimeException e) {
@@ -113,10 +113,34 @@ public final class Utskick implements AutoCloseable {
         return new Utskick(config, db, clock);
     }
 
-    /** With {@code smtp.host = embedded}: GreenMail on smtp.port, unless another Utskick process already serves it. */
+    /**
+     * With {@code smtp.host = embedded} and no {@code replies.imap.host}: the reply mailbox is the
+     * embedded mail server's ({@code replies@MAIL_DOMAIN} over plain IMAP on
+     * {@code smtp.embedded.imap.port}), so the embedded defaults run the whole month, reply polling
+     * included. Any other configuration is returned as it is.
+     */
+    public static Config withEmbeddedMailbox(Config c) {
+        DeliveryConfig dc = DeliveryConfig.from(c);
+        if (!dc.embedded() || c.optional("replies.imap.host").isPresent()) {
+            return c;
+        }
+        return c.with("replies.imap.host", "127.0.0.1").with("replies.imap.protocol", "imap")
+                .with("replies.imap.port", c.string("smtp.embedded.imap.port", "3143"))
+                .with("replies.imap.starttls", "false").with("replies.imap.user", "replies@" + dc.mailDomain())
+                .with("replies.imap.password", "demo");
+    }
+
+    /**
+     * With {@code smtp.host = embedded}: GreenMail on smtp.port, unless something (another Utskick
+     * process: a {@code serve} beside this command) already listens there, which is then used.
+     */
     private void startEmbeddedMail() {
         DeliveryConfig dc = delivery.config();
         if (!dc.embedded()) {
+            return;
+        }
+        if (listening(dc.smtpPort())) {
+            log.info("embedded mail server: port {} is taken, using the one already there", dc.smtpPort());
             return;
         }
         try {
@@ -124,6 +148,15 @@ public final class Utskick implements AutoCloseable {
             log.info("embedded mail server (GreenMail) on 127.0.0.1: SMTP {}, IMAP {}", embeddedMail.smtpPort(), embeddedMail.imapPort());
         } catch (RuntimeException e) {
             log.info("embedded mail server not started here ({}); using the one already on port {}", e.getMessage(), dc.smtpPort());
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 

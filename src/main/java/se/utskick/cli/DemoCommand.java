@@ -51,6 +51,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "End after the month instead of keeping the web interface running (for scripts and tests).")
     boolean noWait;
 
+    @picocli.CommandLine.Option(names = "--use-configured",
+            description = "Run the demo against the configured database and mail relay (db.url, smtp.host) instead of refusing:"
+                    + " it writes 3,000 fictional members, the demo account and this month's two letters there, and sends them.")
+    boolean useConfigured;
+
     /** The demo's sign-in for the web interface; created only by the demo. */
     static final String DEMO_USER = "ombud";
     static final String DEMO_PASSWORD = "demo-ombud-2026";
@@ -58,6 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        refuseConfiguredServers(main.config(), useConfigured);
         try (Utskick app = Utskick.start(demoConfig(main.config()));
              Schedule schedule = Schedule.create(app.database(), ScheduleConfig.from(app.config()), app.jobs())) {
             register(app.register(), out);
@@ -111,17 +117,32 @@ public final class DemoCommand implements Callable<Integer> {
         node.runUntilStopped(app.config().duration("serve.stop.grace", java.time.Duration.ofSeconds(3)));
     }
 
-    /** The configuration with this month as the assembly period and, on embedded mail, the embedded reply mailbox. */
-    static Config demoConfig(Config c) {
-        Config d = c.with("schedule.assembly.months.ahead", "0").with("schedule.assembly.preview.dir", PREVIEWS.toString());
-        if (DeliveryConfig.from(c).embedded() && c.optional("replies.imap.host").isEmpty()) {
-            String domain = DeliveryConfig.from(c).mailDomain();
-            d = d.with("replies.imap.host", "127.0.0.1").with("replies.imap.protocol", "imap")
-                    .with("replies.imap.port", c.string("smtp.embedded.imap.port", "3143"))
-                    .with("replies.imap.starttls", "false").with("replies.imap.user", "replies@" + domain)
-                    .with("replies.imap.password", "demo");
+    /**
+     * The demo writes a fictional register (3,000 members), a demo account with a published
+     * password and two letters, and sends them: on the embedded defaults that is harmless, on a
+     * configured database or relay it would mix fiction into a real register and mail fictional
+     * addresses through a real relay. So a configured {@code db.url} or {@code smtp.host} is refused
+     * unless {@code --use-configured} says so.
+     */
+    static void refuseConfiguredServers(Config c, boolean useConfigured) {
+        List<String> configured = new ArrayList<>();
+        if (c.optional("db.url").isPresent()) {
+            configured.add("a database (db.url)");
         }
-        return d;
+        if (!DeliveryConfig.from(c).embedded()) {
+            configured.add("a mail relay (smtp.host = " + DeliveryConfig.from(c).smtpHost() + ")");
+        }
+        if (!configured.isEmpty() && !useConfigured) {
+            throw new se.utskick.UtskickException("the demo would write 3,000 fictional members, the demo account '" + DEMO_USER
+                    + "' and two letters into " + String.join(" and send them through ", configured)
+                    + ", which this configuration names; run it on the embedded defaults (unset db.url, smtp.host = embedded)"
+                    + " or add --use-configured if that is really meant");
+        }
+    }
+
+    /** The configuration with this month as the assembly period (the embedded reply mailbox comes from {@link Utskick#withEmbeddedMailbox}). */
+    static Config demoConfig(Config c) {
+        return c.with("schedule.assembly.months.ahead", "0").with("schedule.assembly.preview.dir", PREVIEWS.toString());
     }
 
     private static void register(Register register, PrintWriter out) {

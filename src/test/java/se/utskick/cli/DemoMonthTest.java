@@ -42,6 +42,22 @@ class DemoMonthTest {
         assertTrue(second.contains("sent by an earlier run"), second);
     }
 
+    @Test
+    void demoRefusesAConfiguredDatabaseAndWritesNothingThere(@TempDir Path dir) throws Exception {
+        String url = TestDatabase.freshUrl();
+        Path cfg = Files.writeString(dir.resolve("demo.properties"), "db.url = " + url
+                + "\ndb.user = root\ndb.password =\nsecurity.secret = " + Keyring.DEMO_SECRET + "\n"
+                + "smtp.port = " + freePort() + "\nsmtp.embedded.imap.port = " + freePort() + "\nweb.port = 0\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"--config", cfg.toString(), "demo", "--no-wait"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(1, code, err.toString() + out);
+        assertTrue(err.toString().contains("db.url") && err.toString().contains("--use-configured"), err.toString());
+        try (se.utskick.db.Database db = se.utskick.db.Database.onUrl(url, "root", "", 1)) {
+            assertEquals(0, se.utskick.AudienceFixture.count(db, "SELECT COUNT(*) FROM member"), "nothing written");
+        }
+    }
+
     private static int freePort() throws IOException {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             return s.getLocalPort();
@@ -51,7 +67,7 @@ class DemoMonthTest {
     private static String demo(Path cfg) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"--config", cfg.toString(), "demo", "--no-wait"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(new String[] {"--config", cfg.toString(), "demo", "--no-wait", "--use-configured"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, code, err.toString() + out);
         return out.toString();
     }
