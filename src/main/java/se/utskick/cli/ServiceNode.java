@@ -3,12 +3,15 @@ package se.utskick.cli;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.utskick.Utskick;
 import se.utskick.delivery.SenderPool;
 import se.utskick.health.DatabaseProbe;
+import se.utskick.health.Metrics;
 import se.utskick.health.NodeHealth;
+import se.utskick.health.Operations;
 import se.utskick.health.SchedulerProbe;
 import se.utskick.schedule.Schedule;
 import se.utskick.web.WebConfig;
@@ -41,10 +44,12 @@ final class ServiceNode {
 
     /** Starts the HTTP server first (a taken port fails before anything is sent), then the workers and the scheduler. */
     static ServiceNode start(Utskick app, Schedule schedule) {
+        SenderPool senders = app.delivery().senders();
         NodeHealth health = new NodeHealth(List.of(new DatabaseProbe(app.database().dataSource()), new SchedulerProbe(schedule, Clock.systemUTC())),
                 Clock.systemUTC());
-        WebServer web = WebServer.start(WebConfig.from(app.config()), app.replies().unsubscriber(), new WebUi(app, schedule::show), health);
-        SenderPool senders = app.delivery().senders();
+        Operations ops = new Operations(health, new Metrics(app.database().dataSource(), Map::of),
+                Operations.metricsToken(app.config()));
+        WebServer web = WebServer.start(WebConfig.from(app.config()), app.replies().unsubscriber(), new WebUi(app, schedule::show), ops);
         senders.start();
         schedule.start();
         return new ServiceNode(app, schedule, senders, web);

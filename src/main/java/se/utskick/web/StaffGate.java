@@ -25,7 +25,7 @@ final class StaffGate {
 
     static boolean isPublic(String path) {
         return path.startsWith("/u/") || path.startsWith("/static/") || path.equals("/logga-in") || path.equals("/favicon.ico")
-                || path.equals("/health");
+                || path.equals("/health") || path.equals("/metrics");
     }
 
     void before(Context ctx) {

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.utskick.UtskickException;
 import se.utskick.health.NodeHealth;
+import se.utskick.health.Operations;
 import se.utskick.replies.Unsubscriber;
 
 /**
@@ -35,10 +36,12 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * As above, and when {@code health} is not null {@code GET /health}: no sign-in, 200 when the
-     * node can work and 503 when it cannot, with each part's state as JSON (no personal data).
+     * As above, and when {@code ops} is not null: {@code GET /health}, no sign-in, 200 when the node
+     * can work and 503 when it cannot, with each part's state as JSON (no personal data); and
+     * {@code GET /metrics} in Prometheus text for a bearer of the metrics token (404 when no token
+     * is configured, 401 without the right one, 503 when the database does not answer).
      */
-    public static WebServer start(WebConfig config, Unsubscriber unsubscriber, WebUi ui, NodeHealth health) {
+    public static WebServer start(WebConfig config, Unsubscriber unsubscriber, WebUi ui, Operations ops) {
         UnsubscribePages pages = new UnsubscribePages(unsubscriber);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -54,11 +57,12 @@ public final class WebServer implements AutoCloseable {
             });
             cfg.routes.get("/u/{token}", pages::confirm);
             cfg.routes.post("/u/{token}", pages::unsubscribe);
-            if (health != null) {
+            if (ops != null) {
                 cfg.routes.get("/health", ctx -> {
-                    NodeHealth.Report r = health.report();
+                    NodeHealth.Report r = ops.health().report();
                     ctx.status(r.up() ? 200 : 503).contentType("application/json").result(r.json());
                 });
+                cfg.routes.get("/metrics", ctx -> metrics(ops, ctx));
             }
             if (ui != null) {
                 ui.routes(cfg.routes, config);
@@ -72,6 +76,21 @@ public final class WebServer implements AutoCloseable {
         }
         log.info("web server listening on {}:{}", config.bind(), app.port());
         return new WebServer(app);
+    }
+
+    private static void metrics(Operations ops, io.javalin.http.Context ctx) {
+        if (ops.metricsToken().isEmpty()) {
+            ctx.status(404).result("");
+        } else if (!ops.mayScrape(ctx.header("Authorization"))) {
+            ctx.status(401).header("WWW-Authenticate", "Bearer").result("");
+        } else {
+            try {
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(ops.metrics().scrape());
+            } catch (java.sql.SQLException | RuntimeException e) {
+                log.warn("metrics: the database did not answer: {}", e.getClass().getSimpleName());
+                ctx.status(503).result("");
+            }
+        }
     }
 
     /** The port actually bound (useful with {@code web.port = 0}). */

@@ -39,9 +39,10 @@ class NodeHealthTest {
         mail.start();
         mail.setUser("svar@" + GreenMailConfig.DOMAIN, "svar@" + GreenMailConfig.DOMAIN, "hemligt");
         try (Database db = TestDatabase.fresh();
-             Utskick app = Utskick.wire(Config.of(GreenMailConfig.of(mail, "svar@" + GreenMailConfig.DOMAIN, "hemligt")), db)) {
+             Utskick app = Utskick.wire(Config.of(withToken(GreenMailConfig.of(mail, "svar@" + GreenMailConfig.DOMAIN, "hemligt"))), db)) {
             Schedule schedule = Schedule.create(db, ScheduleConfig.from(app.config()), app.jobs());
             ServiceNode node = ServiceNode.start(app, schedule);
+            schedule.runNow("purge-sessions");
             try {
                 HttpResponse<String> up = get(node.webPort());
                 assertEquals(200, up.statusCode(), up.body());
@@ -50,6 +51,14 @@ class NodeHealthTest {
                 assertTrue(up.body().contains("{\"name\":\"scheduler\",\"status\":\"OK\""), up.body());
                 assertEquals("application/json", up.headers().firstValue("Content-Type").orElse("").split(";")[0]);
                 assertFalse(up.body().contains("@"), "no addresses in the health answer: " + up.body());
+
+                assertEquals(401, get(node.webPort(), "/metrics", null).statusCode(), "no token, no metrics");
+                assertEquals(401, get(node.webPort(), "/metrics", "Bearer " + TOKEN + "x").statusCode(), "a wrong token");
+                HttpResponse<String> metrics = get(node.webPort(), "/metrics", "Bearer " + TOKEN);
+                assertEquals(200, metrics.statusCode(), metrics.body());
+                assertTrue(metrics.body().contains("# TYPE utskick_queue_depth gauge\nutskick_queue_depth 0\n"), metrics.body());
+                assertTrue(metrics.body().contains("utskick_job_runs{job=\"purge-sessions\",outcome=\"SUCCEEDED\"} "), metrics.body());
+                assertFalse(metrics.body().contains("@"), metrics.body());
 
                 schedule.close();
                 HttpResponse<String> down = get(node.webPort());
@@ -92,8 +101,40 @@ class NodeHealthTest {
         assertEquals(Check.Status.FAIL, r.checks().get(1).status());
     }
 
+    private static final String TOKEN = "metrics-token-for-the-test-0123456789";
+
+    private static java.util.Map<String, String> withToken(java.util.Map<String, String> cfg) {
+        cfg.put("web.metrics.token", TOKEN);
+        return cfg;
+    }
+
+    @Test
+    void metricsAreOffWithoutAToken() throws Exception {
+        try (Database db = TestDatabase.fresh();
+             se.utskick.web.WebServer web = se.utskick.web.WebServer.start(new se.utskick.web.WebConfig("127.0.0.1", 0), null, null,
+                     new se.utskick.health.Operations(new NodeHealth(List.of(), Clock.systemUTC()),
+                             new se.utskick.health.Metrics(db.dataSource(), java.util.Map::of), java.util.Optional.empty()))) {
+            assertEquals(404, get(web.port(), "/metrics", "Bearer anything").statusCode());
+            assertEquals(200, get(web.port()).statusCode());
+        }
+    }
+
+    @Test
+    void aShortMetricsTokenIsRefusedNamingTheKey() {
+        se.utskick.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(se.utskick.ConfigException.class,
+                () -> se.utskick.health.Operations.metricsToken(Config.of(java.util.Map.of("web.metrics.token", "short"))));
+        assertTrue(e.getMessage().contains("web.metrics.token"), e.getMessage());
+    }
+
     private static HttpResponse<String> get(int port) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(port, "/health", null);
+    }
+
+    private static HttpResponse<String> get(int port, String path, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
