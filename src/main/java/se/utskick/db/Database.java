@@ -88,7 +88,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private void migrate() {
+    /** Brings the schema to this version's migrations (done at every open; again after a restore). */
+    public void migrate() {
         try {
             var result = Flyway.configure()
                     .dataSource(pool)
