@@ -2,6 +2,7 @@
      or to the ombudsman for associations nobody could be told about), a board's feedback reminder,
      and the ombudsman's feedback summary. See templates/README.md for reminder.*. -->
 <#import "layout.ftl" as l>
+<#import "reminder-texts.ftl" as t>
 <@l.top title=letter.subject/>
 <#if reminder.purpose == "ADDRESSES" && reminder.members??>
 <@wrap>
@@ -15,8 +16,8 @@ eller kallelser. Du får det här mejlet för ditt uppdrag i föreningen
 <#list reminder.members as m>
 ${m?counter}. ${m.name}, medlemsnummer ${m.number}
    E-post i registret: ${m.value!"(ingen)"} – ${m.status}
-<#if m.reason??>
-   Orsak: ${m.reason}
+<#if m.problem??>
+   Orsak: ${t.problem(m)}
 </#if>
 </#list>
 

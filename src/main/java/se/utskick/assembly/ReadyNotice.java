@@ -44,6 +44,7 @@ final class ReadyNotice {
         String previewNote = writePreview(draft);
         ensureList();
         Letter notice = letters.create(LetterKind.TARGETED, null, List.of(), cfg.notifyList());
+        letters.markAutomatic(notice.id());
         letters.setSubject(notice.id(), "Utkast klart: " + draft.subject());
         Path body = bodyFile(draft, itemsAdded, previewNote);
         try {

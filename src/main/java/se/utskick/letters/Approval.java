@@ -10,7 +10,9 @@ import se.utskick.delivery.LetterComposer.Recipient;
 /**
  * DRAFT → APPROVED, only for a letter that renders for every recipient: the letter is checked
  * (subject, items, deadline), prepared (every template error surfaces here, with template name and
- * line) and composed for each recipient of its audience as resolved now. The state change is a
+ * line; so does a template that passes a {@link RenderLimits} bound) and composed for each
+ * recipient of its audience as resolved now. The template sources it was rendered with are stored
+ * with it ({@link TemplateLetterComposer#freeze}): sending renders those, not the files. The state change is a
  * compare-and-set on the version that was rendered, so an edit made meanwhile voids the approval.
  */
 public final class Approval {
@@ -37,7 +39,7 @@ public final class Approval {
             throw new IllegalTransition(l.label() + " is " + l.state() + " and cannot be approved (only a DRAFT can)");
         }
         check(l);
-        PreparedTemplateLetter prepared = composer.prepared(l);
+        PreparedTemplateLetter prepared = composer.freeze(l);
         Rule rule = Rule.parse(l.audienceRule());
         boolean members = l.kind().offersUnsubscribe();
         String unsubscribe = members ? Preview.PLACEHOLDER_UNSUBSCRIBE : null;

@@ -45,8 +45,8 @@ public final class Letters {
         this.clock = clock;
         this.events = new Events(db);
         this.states = new LetterStates(db);
-        this.composer = new TemplateLetterComposer(repo, events, new Templates(cfg.templateOverrides(), cfg.zone()), cfg, clock,
-                reminders);
+        this.composer = new TemplateLetterComposer(repo, events, new Templates(cfg.templateOverrides(), cfg.zone()),
+                new TemplateSnapshots(db), cfg, clock, reminders);
         this.approval = new Approval(audiences, states, composer, cfg, clock);
         this.queue = new QueuedItems(db);
     }
@@ -372,8 +372,13 @@ public final class Letters {
         if (l.kind() != LetterKind.REMINDER) {
             throw new LetterException(l.label() + " is a " + l.kind() + " letter; approve it with: utskick letter approve " + id);
         }
-        composer.prepared(l);
+        composer.freeze(l);
         states.approve(id, l.version(), recipients);
+    }
+
+    /** Marks a letter as an automatic message: it goes out with {@code Auto-Submitted: auto-generated} (RFC 3834). */
+    public void markAutomatic(long id) {
+        composer.markAutomatic(id);
     }
 
     /**

@@ -22,10 +22,12 @@ public final class TemplateLetterComposer implements LetterComposer {
     private final LettersConfig cfg;
     private final Clock clock;
     private final ReminderContent reminders;
+    private final TemplateSnapshots snapshots;
 
-    TemplateLetterComposer(LetterRepository repo, Events events, Templates templates, LettersConfig cfg, Clock clock,
-                           ReminderContent reminders) {
+    TemplateLetterComposer(LetterRepository repo, Events events, Templates templates, TemplateSnapshots snapshots, LettersConfig cfg,
+                           Clock clock, ReminderContent reminders) {
         this.repo = repo;
+        this.snapshots = snapshots;
         this.reminders = reminders;
         this.events = events;
         this.templates = templates;
@@ -43,11 +45,37 @@ public final class TemplateLetterComposer implements LetterComposer {
         return prepared(l);
     }
 
-    /** The letter prepared whatever its state: for approval and preview. */
+    /**
+     * The letter prepared whatever its state, for preview: a letter approved (or further) renders
+     * from the template sources stored at its approval, a draft from the files as they are now.
+     */
     PreparedTemplateLetter prepared(Letter l) {
+        TemplateSet set = l.state() == LetterState.DRAFT ? null : snapshots.load(l.id()).map(templates::of).orElse(null);
+        return prepared(l, set == null ? templates.current() : set);
+    }
+
+    /**
+     * For approval: the letter prepared from the template files as they are now (every template
+     * error surfaces here), and the sources it was rendered with stored with the letter, so that
+     * sending renders exactly what was approved (a later edit of a file affects the next letter).
+     * The caller then approves; should that fail, the stored sources are replaced at the next
+     * approval and a draft never reads them.
+     */
+    PreparedTemplateLetter freeze(Letter l) {
+        PreparedTemplateLetter p = prepared(l, templates.current());
+        snapshots.save(l.id(), p.sources());
+        return p;
+    }
+
+    /** Marks the letter as an automatic message ({@code Auto-Submitted: auto-generated}). */
+    void markAutomatic(long letterId) {
+        snapshots.markAutomatic(letterId);
+    }
+
+    private PreparedTemplateLetter prepared(Letter l, TemplateSet set) {
         List<Event> ev = l.kind() == LetterKind.MEMBERS ? eventsFor(l) : List.of();
-        return new PreparedTemplateLetter(l, templates, LetterModel.of(l, ev, l.audienceName(), cfg), repo.associationNames(),
-                l.kind().listId(cfg.listIdDomain()), reminders);
+        return new PreparedTemplateLetter(l, set, LetterModel.of(l, ev, l.audienceName(), cfg), repo.associationNames(),
+                l.kind().listId(cfg.listIdDomain()), reminders, l.kind() != LetterKind.REMINDER && snapshots.automatic(l.id()));
     }
 
     /** The events of the letter's weeks: from the first day of its month (today for letters without a period). */

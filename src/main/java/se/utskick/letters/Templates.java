@@ -4,12 +4,9 @@ import freemarker.cache.ClassTemplateLoader;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
-import freemarker.core.ParseException;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
-import freemarker.template.Template;
 import freemarker.template.TemplateExceptionHandler;
-import freemarker.template.TemplateNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,22 +14,34 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 
 /**
- * The one FreeMarker configuration, hardened: {@code .ftlh} templates are HTML with auto-escaping
- * on; the {@code ?api} built-in is off; {@code ?new} can instantiate nothing; a missing value is an
- * error (never an empty string) and errors are rethrown, never printed into the output; nothing is
- * logged by FreeMarker itself (errors reach the user once, as {@link TemplateError}).
+ * Where templates come from, and the one FreeMarker configuration, hardened: {@code .ftlh}
+ * templates are HTML with auto-escaping on; the {@code ?api} built-in is off; {@code ?new} can
+ * instantiate nothing; a missing value is an error (never an empty string) and errors are
+ * rethrown, never printed into the output; nothing is logged by FreeMarker itself (errors reach
+ * the user once, as {@link TemplateError}); every render runs under {@link RenderLimits}.
  *
  * <p>Templates come from the override folder first (when it exists), then from the shipped
- * {@code templates/} on the class path. Compiled templates are cached; thread-safe.
+ * {@code templates/} on the class path. A letter renders through a {@link TemplateSet}: a draft
+ * from the files as they are ({@link #current}), each file read once and kept, so what approval
+ * rendered is exactly what it stores; an approved letter from the sources stored at its approval
+ * ({@link #of}). Localized lookup is off: {@code members.ftlh} is the only name tried. Thread-safe.
  */
 final class Templates {
-    private final Configuration cfg;
+    private final TemplateLoader files;
+    private final ZoneId zone;
+    private final RenderLimits limits;
 
     Templates(Path overrides, ZoneId zone) {
-        cfg = new Configuration(Configuration.VERSION_2_3_34);
+        this(overrides, zone, RenderLimits.DEFAULT);
+    }
+
+    Templates(Path overrides, ZoneId zone, RenderLimits limits) {
+        this.zone = zone;
+        this.limits = limits;
         List<TemplateLoader> loaders = new ArrayList<>();
         if (Files.isDirectory(overrides)) {
             try {
@@ -42,7 +51,24 @@ final class Templates {
             }
         }
         loaders.add(new ClassTemplateLoader(Templates.class, "/templates"));
-        cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
+        this.files = new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new));
+    }
+
+    /** The templates as the files are now; {@link TemplateSet#sources} then tells what was read. */
+    TemplateSet current() {
+        return new TemplateSet(configuration(SnapshotLoader.reading(files)), limits);
+    }
+
+    /** The templates of a snapshot (name → source) and nothing else: a name not in it is not found. */
+    TemplateSet of(Map<String, String> sources) {
+        return new TemplateSet(configuration(SnapshotLoader.sealed(sources)), limits);
+    }
+
+    private Configuration configuration(SnapshotLoader loader) {
+        Configuration cfg = new TemplateSet.GuardedConfiguration(loader);
+        cfg.setTemplateLoader(loader);
+        cfg.setLocalizedLookup(false);
+        cfg.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
         cfg.setRecognizeStandardFileExtensions(true);
         cfg.setAutoEscapingPolicy(Configuration.ENABLE_IF_DEFAULT_AUTO_ESCAPING_POLICY);
         cfg.setAPIBuiltinEnabled(false);
@@ -57,18 +83,6 @@ final class Templates {
         cfg.setTimeZone(TimeZone.getTimeZone(zone));
         cfg.setNumberFormat("computer");
         cfg.setSharedVariable("wrap", new WrapDirective());
-    }
-
-    /** The compiled template; a syntax error is a {@link TemplateError} with its line. */
-    Template get(String name, String letterLabel) {
-        try {
-            return cfg.getTemplate(name);
-        } catch (TemplateNotFoundException e) {
-            throw new LetterException(letterLabel + " needs the template " + name + ", which is neither in the override folder nor shipped");
-        } catch (ParseException e) {
-            throw TemplateError.of(letterLabel, e);
-        } catch (IOException e) {
-            throw new LetterException("cannot read the template " + name + ": " + e.getMessage());
-        }
+        return cfg;
     }
 }

@@ -10,7 +10,8 @@ import se.utskick.letters.ReminderContent;
  * {@code registerUrl}; in a missing-address reminder, for an association's officer, also
  * {@code association}, {@code count} and {@code members} (each: {@code name}, {@code number},
  * {@code value} — the address as the register has it, absent when missing — {@code status} in
- * Swedish and {@code reason}, absent when none). Read live from the register when the letter is
+ * Swedish, and {@code problem} and {@code detail}, absent when none: see {@link ProblemCodes}; the
+ * templates say each problem in Swedish). Read live from the register when the letter is
  * prepared, so it lists exactly who needs fixing at sending time. Thread-safe.
  */
 final class ReminderModels implements ReminderContent {
@@ -48,9 +49,7 @@ final class ReminderModels implements ReminderContent {
             m.put("value", p.value());
         }
         m.put("status", STATUS.getOrDefault(p.status(), p.status()));
-        if (p.reason() != null && !p.reason().isBlank()) {
-            m.put("reason", p.reason());
-        }
+        m.putAll(ProblemCodes.of(p.reason()));
         return m;
     }
 }

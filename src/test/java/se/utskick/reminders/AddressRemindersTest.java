@@ -117,6 +117,55 @@ class AddressRemindersTest {
         assertEquals("Medlemmar utan fungerande e-postadress", m.getSubject());
     }
 
+    /**
+     * Issue 13 point 4: the register's reasons are English (for the CLI); the officer's reminder
+     * says each problem in Swedish, with the detail the reason names, and no English words; its
+     * List-Id is an RFC 2919 phrase plus a plain {@code <id>}, only the phrase encoded (RFC 2047).
+     */
+    @Test
+    void officerReadsEachProblemInSwedishAndTheListIdIdIsPlain() throws Exception {
+        h = new ReminderHarness();
+        long karlstad = h.association("Karlstad");
+        h.member("K1", "Olle", "Officer", karlstad, "OK", null, null, "MEMBERSHIP_OFFICER");
+        h.member("K2", "Åsa", "Öberg", karlstad, "INVALID", "asa.example.org",
+                se.utskick.register.EmailCheck.of("asa.example.org").reason());
+        h.member("K3", "Ida", "Ström", karlstad, "MISSING", null, se.utskick.register.EmailCheck.of("").reason());
+        h.member("K4", "Sören", "Lind", karlstad, "INVALID", "sören@example.org",
+                se.utskick.register.EmailCheck.of("sören@example.org").reason());
+        h.member("K5", "Märta", "Nilsson", karlstad, "INVALID", "marta@example.c0m",
+                se.utskick.register.EmailCheck.of("marta@example.c0m").reason());
+        h.member("K6", "Björn", "Sjöberg", karlstad, "BOUNCED", null,
+                "hard bounce 5.1.1: 550 5.1.1 <k6@example.org>: Recipient address rejected: User unknown (letter 4)");
+        h.member("K7", "Göran", "Åkesson", karlstad, "INVALID", "k7@example.org",
+                "refused by the receiving server: 550 5.1.1 no such user");
+
+        h.app.reminders().sendAddressReminders();
+        h.sendQueued();
+
+        MimeMessage m = h.sentTo("k1@example.org").getFirst();
+        String text = ReminderHarness.part(m, "text/plain");
+        String html = ReminderHarness.part(m, "text/html");
+        assertTrue(text.contains("Orsak: adressen saknar @; skriv den som namn@domän"), text);
+        assertTrue(text.contains("Orsak: ingen adress i registret"), text);
+        assertTrue(text.contains("Orsak: delen före @ innehåller ”ö”"), text);
+        assertTrue(text.contains("Orsak: domänen slutar på ”c0m”"), text);
+        assertTrue(text.contains("säger att adressen inte finns (serverns svar: 5.1.1: 550 5.1.1"), text);
+        assertFalse(text.contains("(letter 4)"), text);
+        assertTrue(text.contains("tog inte emot adressen (serverns svar: 550 5.1.1 no such user)"), text);
+        for (String english : List.of("no address in the register", "has no @", "write it as", "the part before", "the domain",
+                "hard bounce", "refused by")) {
+            assertFalse(text.contains(english), english + " in " + text);
+            assertFalse(html.contains(english), english + " in " + html);
+        }
+        assertTrue(html.contains("adressen saknar @; skriv den som namn@domän"), html);
+
+        String listId = ReminderHarness.header(m, "List-Id");
+        assertTrue(listId.matches("=\\?UTF-8\\?[BQ]\\?[^ ]+\\?= <reminder\\.varmland\\.example\\.org>"), listId);
+        assertEquals("Påminnelser <reminder.varmland.example.org>", jakarta.mail.internet.MimeUtility.decodeText(listId));
+        String date = ReminderHarness.header(m, "Date");
+        assertTrue(date.endsWith(" +0000"), date);
+    }
+
     @Test
     void runningTwiceInAMonthSendsNothingTheSecondTime() throws Exception {
         h = new ReminderHarness();
