@@ -25,7 +25,8 @@ import se.utskick.Utskick;
         subcommands = {CommandLine.HelpCommand.class, ConfigCommand.class, RegisterCommand.class, LetterCommand.class,
                 DeliveriesCommand.class, SendersCommand.class, SampleCommand.class, BenchCommand.class, DemoCommand.class,
                 ListsCommand.class, EventsCommand.class, RepliesCommand.class, FeedbackCommand.class,
-                ResubscribeCommand.class, ServeCommand.class, ScheduleCommand.class, UsersCommand.class, AuditCommand.class})
+                ResubscribeCommand.class, ServeCommand.class, ScheduleCommand.class, UsersCommand.class, AuditCommand.class,
+                DoctorCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "FILE",
