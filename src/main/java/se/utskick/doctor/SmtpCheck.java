@@ -99,7 +99,7 @@ final class SmtpCheck {
             return;
         }
         out.add(Finding.ok("smtp", "connected to " + where + " (" + socket.getInetAddress().getHostAddress() + "), EHLO "
-                + c.heloName() + " accepted: " + firstWord(greeting)));
+                + c.heloName() + " accepted: " + greetingText(greeting)));
         List<String> ext = extensions(ehlo);
         if (tls != null) {
             out.add(Finding.ok("smtp tls", "implicit TLS (smtp.tls = true), " + tls + ", certificate valid for " + c.smtpHost()));
@@ -247,7 +247,7 @@ final class SmtpCheck {
         return ehlo.lines.stream().skip(1).map(s -> s.strip().toUpperCase(Locale.ROOT)).toList();
     }
 
-    private static String firstWord(Reply r) {
+    private static String greetingText(Reply r) {
         String l = r.lines.isEmpty() ? "" : r.lines.get(0);
         return l.length() > 80 ? l.substring(0, 80) : l;
     }

@@ -370,8 +370,23 @@ class DoctorTest {
         assertLine(doctor(), "dmarc", Status.WARN, "cannot decide", "_dmarc." + DOMAIN);
     }
 
+    @Test
+    void aDatabaseOlderThan106FailsAndOneThatIsNotMariaDbWarns() {
+        assertEquals(Status.FAIL, DatabaseCheck.verdict("10.5.23-MariaDB").status());
+        assertTrue(DatabaseCheck.verdict("10.5.23-MariaDB").line().contains("older than 10.6, which SKIP LOCKED needs"));
+        assertEquals(Status.OK, DatabaseCheck.verdict("10.6.0-MariaDB-log").status());
+        assertEquals(Status.OK, DatabaseCheck.verdict("11.4.2-MariaDB").status());
+        assertEquals(Status.WARN, DatabaseCheck.verdict("8.0.36").status());
+    }
+
     // ---- SPF, on the DNS checks alone (the relay named here is not spoken to) ---------------------
 
+    /** The spf line of a whole doctor run (the relay is the test's, on 127.0.0.1). */
+    private Finding spf() {
+        return line(doctor(), "spf");
+    }
+
+    /** The spf line for a relay known only to the fake DNS: the DNS checks alone, so no socket goes to it. */
     private Finding spf(String smtpHost) {
         cfg.put("smtp.host", smtpHost);
         return new DnsChecks(DeliveryConfig.from(Config.of(cfg)), dns).spf();
@@ -380,11 +395,11 @@ class DoctorTest {
     @Test
     void spfPlusAllFails() {
         dns.txt.put(DOMAIN, List.of("v=spf1 include:_spf.relay.example +all"));
-        Finding f = spf("127.0.0.1");
+        Finding f = spf();
         assertEquals(Status.FAIL, f.status(), f.line());
         assertTrue(f.line().contains("ends in '+all': anyone may send as " + DOMAIN) && f.line().contains("-all"), f.line());
         dns.txt.put(DOMAIN, List.of("v=spf1 all"));
-        assertEquals(Status.FAIL, spf("127.0.0.1").status());
+        assertEquals(Status.FAIL, spf().status());
     }
 
     @Test
@@ -410,31 +425,34 @@ class DoctorTest {
     @Test
     void spfThatDoesNotCoverALoopbackRelayCannotBeDecided() {
         dns.txt.put(DOMAIN, List.of("v=spf1 ip4:203.0.113.0/24 -all"));
-        Finding f = spf("127.0.0.1");
+        Finding f = spf();
         assertEquals(Status.WARN, f.status(), f.line());
         assertTrue(f.line().contains("not a public address"), f.line());
     }
 
     @Test
-    void anSpfIncludeLoopStopsAfterTenLookupsWithAClearLine() {
+    void anSpfIncludeLoopStopsAfterTenLookupsWithAClearLine() throws Exception {
         dns.txt.put(DOMAIN, List.of("v=spf1 include:_spf.a.example -all"));
         dns.txt("_spf.a.example", "v=spf1 include:_spf.b.example -all");
         dns.txt("_spf.b.example", "v=spf1 include:_spf.a.example -all");
-        Finding f = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> spf("127.0.0.1"));
+        Finding f = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> spf());
         assertEquals(Status.FAIL, f.status(), f.line());
         assertTrue(f.line().contains("permerror") && f.line().contains("more than 10 DNS lookups")
                 && f.line().contains("include loop"), f.line());
-        assertTrue(dns.lookups.get() <= 12, "lookups: " + dns.lookups.get());
+        dns.lookups.set(0);
+        Spf.Verdict v = new Spf(dns).check(java.net.InetAddress.getLoopbackAddress(), DOMAIN);
+        assertEquals(Spf.Result.PERMERROR, v.result());
+        assertEquals(Spf.MAX_LOOKUPS + 1, dns.lookups.get(), "the record and ten includes, then stop");
     }
 
     @Test
     void noSpfRecordFailsAndTwoRecordsFail() {
         dns.txt.put(DOMAIN, List.of("some other text"));
-        Finding none = spf("127.0.0.1");
+        Finding none = spf();
         assertEquals(Status.FAIL, none.status(), none.line());
         assertTrue(none.line().contains("no v=spf1 TXT record at " + DOMAIN), none.line());
         dns.txt.put(DOMAIN, List.of("v=spf1 -all", "v=spf1 ip4:127.0.0.1 -all"));
-        Finding two = spf("127.0.0.1");
+        Finding two = spf();
         assertEquals(Status.FAIL, two.status(), two.line());
         assertTrue(two.line().contains("2 v=spf1 records"), two.line());
     }
@@ -442,7 +460,7 @@ class DoctorTest {
     @Test
     void spfWithAMacroCannotBeDecided() {
         dns.txt.put(DOMAIN, List.of("v=spf1 exists:%{i}._spf.example.org -all"));
-        Finding f = spf("127.0.0.1");
+        Finding f = spf();
         assertEquals(Status.WARN, f.status(), f.line());
         assertTrue(f.line().contains("macro"), f.line());
     }

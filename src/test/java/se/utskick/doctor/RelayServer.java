@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * STARTTLS command 454 (it has no certificate). It records every command line it received, so a
  * test can see that no RCPT or DATA came.
  */
-final class RelayServer implements AutoCloseable {
+public final class RelayServer implements AutoCloseable {
     private final ServerSocket socket;
     private final String user;
     private final String password;
@@ -34,16 +34,16 @@ final class RelayServer implements AutoCloseable {
     }
 
     /** No sign-in, no STARTTLS. */
-    static RelayServer open() throws IOException {
+    public static RelayServer open() throws IOException {
         return new RelayServer(null, null, false);
     }
 
     /** Wants AUTH PLAIN or LOGIN with these credentials before MAIL. */
-    static RelayServer withAuth(String user, String password) throws IOException {
+    public static RelayServer withAuth(String user, String password) throws IOException {
         return new RelayServer(user, password, false);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
