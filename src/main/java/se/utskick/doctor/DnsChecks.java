@@ -228,7 +228,7 @@ final class DnsChecks {
             if (found.isEmpty()) {
                 return new Dmarc(Map.of(), Finding.fail("dmarc", "no v=DMARC1 record at _dmarc." + fromDomain
                         + (org.equals(fromDomain) ? "" : " nor _dmarc." + org)
-                        + ": Gmail, Yahoo and Microsoft require DMARC of bulk senders", fix));
+                        + ": Gmail, Yahoo and Microsoft require DMARC of bulk senders (Microsoft rejects with 550 5.7.515)", fix));
             }
             if (found.size() > 1) {
                 return new Dmarc(Map.of(), Finding.fail("dmarc", found.size() + " v=DMARC1 records at " + at

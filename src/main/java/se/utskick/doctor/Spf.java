@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * relay's address. Evaluates {@code all}, {@code include}, {@code a}, {@code mx}, {@code ip4},
  * {@code ip6}, {@code exists} (without macros) and {@code redirect=}, counting the DNS lookups of
  * {@code include}, {@code a}, {@code mx}, {@code ptr}, {@code exists} and {@code redirect} across the
- * whole evaluation: the eleventh is a permerror (§4.6.4), so a loop of includes ends at once.
+ * whole evaluation: the eleventh is a permerror (§4.6.4), so a loop of includes ends at once; so is
+ * a third lookup that finds nothing (the void-lookup limit of the same section).
  * Macros and {@code ptr} cannot be decided here: the result is then {@link Result#UNDECIDED}.
  * One instance per evaluation (it counts).
  */
@@ -28,6 +29,8 @@ final class Spf {
 
     private final Dns dns;
     private int lookups;
+    private int voidLookups;
+    static final int MAX_VOID_LOOKUPS = 2;
     /** Why the last include matched: the mechanism inside it. */
     private String via;
 
@@ -130,11 +133,11 @@ final class Spf {
             }
             case "a" -> {
                 count(domain, term);
-                yield anyInRange(ip, dns.addresses(target.isEmpty() ? domain : target), cidr);
+                yield anyInRange(ip, notVoid(dns.addresses(target.isEmpty() ? domain : target), domain, term), cidr);
             }
             case "mx" -> {
                 count(domain, term);
-                List<Dns.Mx> mx = dns.mx(target.isEmpty() ? domain : target);
+                List<Dns.Mx> mx = notVoid(dns.mx(target.isEmpty() ? domain : target), domain, term);
                 if (mx.size() > 10) {
                     throw new Stop(Result.PERMERROR, term + " in the record of " + domain + " names more than 10 MX hosts");
                 }
@@ -152,7 +155,7 @@ final class Spf {
             case "exists" -> {
                 require(!target.isEmpty(), domain, term);
                 count(domain, term);
-                yield dns.addresses(target).stream().anyMatch(a -> a instanceof Inet4Address);
+                yield notVoid(dns.addresses(target), domain, term).stream().anyMatch(a -> a instanceof Inet4Address);
             }
             case "ptr" -> {
                 count(domain, term);
@@ -168,6 +171,15 @@ final class Spf {
             throw new Stop(Result.PERMERROR, "more than " + MAX_LOOKUPS + " DNS lookups (RFC 7208 §4.6.4), the eleventh at '"
                     + term + "' in the record of " + domain + "; an include loop or too many includes");
         }
+    }
+
+    /** RFC 7208 §4.6.4: a third lookup that finds nothing is a permerror. */
+    private <T> List<T> notVoid(List<T> answer, String domain, String term) {
+        if (answer.isEmpty() && ++voidLookups > MAX_VOID_LOOKUPS) {
+            throw new Stop(Result.PERMERROR, "more than " + MAX_VOID_LOOKUPS + " lookups that found nothing (RFC 7208 §4.6.4), "
+                    + "the third at '" + term + "' in the record of " + domain + "; remove mechanisms for names that no longer exist");
+        }
+        return answer;
     }
 
     private static void require(boolean ok, String domain, String term) {

@@ -446,6 +446,15 @@ class DoctorTest {
     }
 
     @Test
+    void anSpfWithThreeMechanismsForVanishedNamesIsAPermerror() {
+        dns.txt.put(DOMAIN, List.of("v=spf1 a:old1.example mx:old2.example a:old3.example ip4:127.0.0.1 -all"));
+        Finding f = spf();
+        assertEquals(Status.FAIL, f.status(), f.line());
+        assertTrue(f.line().contains("permerror") && f.line().contains("lookups that found nothing")
+                && f.line().contains("'a:old3.example'"), f.line());
+    }
+
+    @Test
     void noSpfRecordFailsAndTwoRecordsFail() {
         dns.txt.put(DOMAIN, List.of("some other text"));
         Finding none = spf();
