@@ -206,6 +206,22 @@ class DoctorTest {
     }
 
     @Test
+    void aRelayWhoseCertificateIsNotTrustedFailsTheTlsLine() {
+        GreenMail smtps = new GreenMail(ServerSetupTest.SMTPS.dynamicPort()); // GreenMail's own self-signed certificate
+        smtps.start();
+        try {
+            cfg.put("smtp.port", String.valueOf(smtps.getSmtps().getPort()));
+            cfg.put("smtp.tls", "true");
+            List<Finding> findings = doctor();
+            assertLine(findings, "smtp tls", Status.FAIL, "the TLS handshake with 127.0.0.1:" + smtps.getSmtps().getPort()
+                    + " failed", "certificate must be valid for the name in smtp.host");
+            assertEquals(1, Doctor.exitCode(findings));
+        } finally {
+            smtps.stop();
+        }
+    }
+
+    @Test
     void aWrongRelayPasswordIsRefusedSignIn() {
         cfg.put("smtp.password", "fel");
         List<Finding> findings = doctor();
