@@ -26,7 +26,6 @@ import se.utskick.Utskick;
                 DeliveriesCommand.class, SendersCommand.class, SampleCommand.class, BenchCommand.class, DemoCommand.class,
                 ListsCommand.class, EventsCommand.class, RepliesCommand.class, FeedbackCommand.class,
                 ResubscribeCommand.class, ServeCommand.class, ScheduleCommand.class, UsersCommand.class, AuditCommand.class,
-                ResubscribeCommand.class, ServeCommand.class, ScheduleCommand.class, UsersCommand.class, AuditCommand.class,
                 BackupCommands.Write.class, BackupCommands.Restore.class, DoctorCommand.class})
 public final class Main implements Callable<Integer> {
 
