@@ -201,6 +201,27 @@ class EmbeddedMariaDbTest {
         }
     }
 
+    @Test
+    void aFolderTooDeepForTheSocketIsRefusedNamingTheKey() {
+        Path deep = dir.resolve("d".repeat(60)).resolve("e".repeat(60));
+        DatabaseException e = assertThrows(DatabaseException.class, () -> EmbeddedMariaDb.open(deep, 0));
+        assertTrue(e.getMessage().contains("db.embedded.dir") && e.getMessage().contains("107 bytes"), e.getMessage());
+    }
+
+    @Test
+    void aDamagedPasswordFileIsRefusedWithTheFix() throws Exception {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("db.password"), "secret\n");
+        DatabaseException e = assertThrows(DatabaseException.class, () -> EmbeddedMariaDb.open(dir, 0));
+        assertTrue(e.getMessage().contains("db.password") && e.getMessage().contains("damaged"), e.getMessage());
+    }
+
+    @Test
+    void aDatabaseNameThatIsNotAPlainWordIsRefusedNamingTheKey() {
+        DatabaseException e = assertThrows(DatabaseException.class, () -> TestDatabase.server().createDatabase("x`; DROP DATABASE mysql; --"));
+        assertTrue(e.getMessage().contains("db.embedded.name"), e.getMessage());
+    }
+
     private static void assertStopped(long pid) throws Exception {
         Optional<ProcessHandle> p = ProcessHandle.of(pid);
         if (p.isPresent()) {
