@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The connection pool on the configured MariaDB (or on an embedded one it starts), with the
  * schema migrated to the newest version before anything else runs.
  *
- * <p>Thread-safe. {@link #close} closes the pool, then stops the embedded server if it started one.
+ * <p>Thread-safe. {@link #close} closes the pool, then releases the embedded server, which stops when
+ * no other Utskick process on its folder uses it (see {@link EmbeddedMariaDb}).
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -43,13 +44,15 @@ public final class Database implements AutoCloseable {
         if (cfg.url().isPresent()) {
             url = cfg.url().get();
         } else {
-            embedded = EmbeddedMariaDb.start(cfg.embeddedDir(), cfg.embeddedPort());
-            embedded.createDatabase(cfg.embeddedName());
+            embedded = EmbeddedMariaDb.open(cfg.embeddedDir(), cfg.embeddedPort());
             url = embedded.jdbcUrl(cfg.embeddedName());
-            user = "root";
-            password = "";
+            user = embedded.user();
+            password = embedded.password();
         }
         try {
+            if (embedded != null) {
+                embedded.createDatabase(cfg.embeddedName());
+            }
             Database db = new Database(pool(url, user, password, cfg.poolSize()), embedded);
             db.migrate();
             return db;

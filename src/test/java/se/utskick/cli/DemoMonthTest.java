@@ -23,7 +23,7 @@ class DemoMonthTest {
     @Test
     void demoRunsTheMonthAndASecondRunSendsNothingAgain(@TempDir Path dir) throws IOException {
         Path cfg = Files.writeString(dir.resolve("demo.properties"), "db.url = " + TestDatabase.freshUrl()
-                + "\ndb.user = root\ndb.password =\nsecurity.secret = " + Keyring.DEMO_SECRET + "\n"
+                + "\n" + TestDatabase.credentialLines() + "security.secret = " + Keyring.DEMO_SECRET + "\n"
                 + "smtp.port = " + freePort() + "\nsmtp.embedded.imap.port = " + freePort() + "\nweb.port = 0\n");
         String first = demo(cfg);
         System.out.println(first);

@@ -26,10 +26,10 @@ class EventsCliTest {
     @BeforeAll
     static void setUp() throws IOException {
         String url = TestDatabase.freshUrl();
-        try (Database db = Database.onUrl(url, "root", "", 2)) {
+        try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 2)) {
             AudienceFixture.generate(db, 300, 21);
         }
-        config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\ndb.user = root\ndb.password =\n"
+        config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\n" + TestDatabase.credentialLines()
                 + "security.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n"
                 + "letters.templates.dir = " + dir.resolve("no-overrides") + "\n");
     }

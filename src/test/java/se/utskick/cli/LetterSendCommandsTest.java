@@ -24,7 +24,7 @@ class LetterSendCommandsTest {
     void setUp() throws Exception {
         url = TestDatabase.freshUrl();
         config = dir.resolve("utskick.properties");
-        Files.writeString(config, "db.url = " + url + "\ndb.user = root\ndb.password =\n"
+        Files.writeString(config, "db.url = " + url + "\n" + TestDatabase.credentialLines()
                 + "security.secret = cli-test-secret-0123456789-0123456789\nsmtp.host = 127.0.0.1\nsmtp.port = 2599\n");
     }
 
@@ -35,7 +35,7 @@ class LetterSendCommandsTest {
 
     @Test
     void statusCountsTheLogAndDeliveriesListsIt() {
-        try (Database db = Database.onUrl(url, "root", "", 2)) {
+        try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 2)) {
             db.withConnection(c -> c.createStatement().executeUpdate("INSERT INTO send_run (letter_id, list_id, state, recipients, "
                     + "started_at) VALUES (1, 'Medlemsbrevet <m.example.org>', 'FINISHED', 2, NOW(3))"));
             db.withConnection(c -> c.createStatement().executeUpdate("INSERT INTO delivery (letter_id, member_id, email, first_name, "

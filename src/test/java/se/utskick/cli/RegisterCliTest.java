@@ -29,7 +29,7 @@ class RegisterCliTest {
     @BeforeAll
     static void database() throws IOException {
         config = dir.resolve("utskick.properties");
-        Files.writeString(config, "db.url = " + TestDatabase.freshUrl() + "\ndb.user = root\ndb.password =\n"
+        Files.writeString(config, "db.url = " + TestDatabase.freshUrl() + "\n" + TestDatabase.credentialLines()
                 + "security.secret = " + Keyring.DEMO_SECRET + "\ndistrict.name = Testdistriktet\n");
     }
 
@@ -111,7 +111,7 @@ class RegisterCliTest {
     @Test
     void demoRunsTwiceAndTheSecondImportChangesNothing() throws IOException {
         Path cfg = dir.resolve("demo.properties");
-        Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\ndb.user = root\ndb.password =\n"
+        Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\n" + TestDatabase.credentialLines()
                 + "security.secret = " + Keyring.DEMO_SECRET + "\nweb.port = 0\n");
         CliRun first = run(cfg, "demo", "--no-wait");
         assertEquals(0, first.code(), first.err());
@@ -124,7 +124,7 @@ class RegisterCliTest {
     @Test
     void benchRefusesTheConfiguredDatabaseUnlessToldAndThenImportsTwice() throws IOException {
         Path cfg = dir.resolve("bench.properties");
-        Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\ndb.user = root\ndb.password =\n"
+        Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\n" + TestDatabase.credentialLines()
                 + "security.secret = " + Keyring.DEMO_SECRET + "\n");
         CliRun refused = run(cfg, "bench", "import", "--members", "300");
         assertEquals(1, refused.code());

@@ -35,11 +35,11 @@ class RepliesCommandsTest {
     static void database() throws Exception {
         url = TestDatabase.freshUrl();
         config = dir.resolve("utskick.properties");
-        Files.writeString(config, "db.url = " + url + "\ndb.user = root\ndb.password =\n"
+        Files.writeString(config, "db.url = " + url + "\n" + TestDatabase.credentialLines()
                 + "security.secret = test-secret-for-the-replies-cli-tests-000000\n");
         String[] first = run("replies"); // the first start migrates the schema
         assertEquals("0", first[0], first[2]);
-        try (var c = DriverManager.getConnection(url, "root", "")) {
+        try (var c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.password())) {
             c.createStatement().execute("INSERT INTO inbound_message (mailbox, uid_validity, uid, received_at, processed_at,"
                     + " kind, correlation, letter_id, letter_kind, association_id, sender, subject, body_text, excerpt)"
                     + " VALUES ('INBOX', 1, 1, NOW(3), NOW(3), 'REPLY', 'TOKEN', 10, 'BOARD', 3, 'Anna <anna@example.com>',"

@@ -32,10 +32,10 @@ class ScheduleCliTest {
     @BeforeAll
     static void setUp() throws IOException {
         String url = TestDatabase.freshUrl();
-        db = Database.onUrl(url, "root", "", 2);
+        db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 2);
         AudienceFixture.generate(db, 100, 8);
         AudienceFixture.person(db, "O1", "Olga", "Ombud", null, "ACTIVE", "OK", false, "OMBUDSMAN");
-        config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\ndb.user = root\ndb.password =\n"
+        config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\n" + TestDatabase.credentialLines()
                 + "security.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n"
                 + "smtp.host = 127.0.0.1\nsmtp.port = 1\n"
                 + "letters.templates.dir = " + dir.resolve("no-overrides") + "\n"

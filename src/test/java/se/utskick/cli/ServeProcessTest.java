@@ -51,11 +51,11 @@ class ServeProcessTest {
     @BeforeEach
     void start() throws IOException {
         url = TestDatabase.freshUrl();
-        db = Database.onUrl(url, "root", "", 4);
+        db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 4);
         smtp = new CountingSmtpServer();
         SyntheticRegister.fill(db, MEMBERS, "example.org");
         config = Files.writeString(dir.resolve("utskick.properties"), String.join("\n",
-                "db.url = " + url, "db.user = root", "db.password =", "security.secret = " + Keyring.DEMO_SECRET,
+                "db.url = " + url, "db.user = " + TestDatabase.USER, "db.password = " + TestDatabase.password(), "security.secret = " + Keyring.DEMO_SECRET,
                 "smtp.host = 127.0.0.1", "smtp.port = " + smtp.port(), "smtp.starttls = off",
                 "smtp.timeout.read = 2s", "smtp.timeout.write = 2s", "mail.domain = varmland.example.org",
                 "letters.templates.dir = " + dir.resolve("none"), "web.port = 0",

@@ -35,7 +35,7 @@ class UsersCliTest {
     @BeforeEach
     void setUp() throws Exception {
         url = TestDatabase.freshUrl();
-        config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\ndb.user = root\ndb.password =\n"
+        config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\n" + TestDatabase.credentialLines()
                 + "security.secret = cli-test-secret-0123456789-0123456789\nsmtp.host = 127.0.0.1\nsmtp.port = 2599\n"
                 + "web.hash.memory = 8192\nweb.hash.iterations = 1\n");
     }
@@ -61,7 +61,7 @@ class UsersCliTest {
         assertTrue(add.out().contains("user anna.k (Anna Karlsson) added"), add.out());
         CliRun list = run("users", "list");
         assertTrue(list.out().matches("(?s).*anna\\.k\\s+Anna Karlsson\\s+active.*1 users.*"), list.out());
-        try (Database db = Database.onUrl(url, "root", "", 2)) {
+        try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 2)) {
             Users users = new Users(db, UsersConfig.defaults(), (a, b, c, d) -> { }, Clock.systemUTC());
             assertInstanceOf(SignInResult.SignedIn.class, users.signIn("anna.k", "ett långt lösenord med å".toCharArray(), "::1"));
         }

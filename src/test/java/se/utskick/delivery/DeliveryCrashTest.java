@@ -30,7 +30,7 @@ class DeliveryCrashTest {
     @BeforeEach
     void start() throws Exception {
         url = TestDatabase.freshUrl();
-        db = Database.onUrl(url, "root", "", 4);
+        db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 4);
         smtp = FaultySmtpServer.start();
     }
 
