@@ -39,7 +39,7 @@ class BackupRestoreTest {
     @BeforeAll
     static void backUpAFilledDatabase() throws IOException {
         source = TestDatabase.freshUrl();
-        try (Database db = Database.onUrl(source, "root", "", 2)) {
+        try (Database db = Database.onUrl(source, TestDatabase.USER, TestDatabase.password(), 2)) {
             SampleRegister.load(db, 400, SampleRegister.DEFAULT_SEED);
             db.withConnection(c -> c.createStatement().executeUpdate("INSERT INTO send_run (letter_id, list_id, state, recipients, "
                     + "started_at) VALUES (1, 'Medlemsbrevet <m.example.org>', 'FINISHED', 2, NOW(3))"));
@@ -113,7 +113,7 @@ class BackupRestoreTest {
 
     /** Every base table's row count and checksum. */
     private static Map<String, String> contents(String url) {
-        try (Database db = Database.onUrl(url, "root", "", 1)) {
+        try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 1)) {
             return db.withConnection(c -> {
                 Map<String, String> out = new TreeMap<>();
                 java.util.List<String> tables = new java.util.ArrayList<>();
@@ -139,7 +139,7 @@ class BackupRestoreTest {
     }
 
     private static String rows(String url, String table) {
-        try (Database db = Database.onUrl(url, "root", "", 1)) {
+        try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 1)) {
             return db.withConnection(c -> {
                 StringBuilder b = new StringBuilder();
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT * FROM `" + table + "` ORDER BY 1")) {
@@ -156,7 +156,7 @@ class BackupRestoreTest {
     }
 
     private static Path config(String name, String url) throws IOException {
-        return Files.writeString(dir.resolve(name + ".properties"), "db.url = " + url + "\ndb.user = root\ndb.password =\n"
+        return Files.writeString(dir.resolve(name + ".properties"), "db.url = " + url + "\n" + TestDatabase.credentialLines()
                 + "security.secret = backup-test-secret-0123456789-0123456789\nsmtp.host = 127.0.0.1\nsmtp.port = 2599\n");
     }
 

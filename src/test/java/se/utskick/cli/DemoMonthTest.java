@@ -46,14 +46,14 @@ class DemoMonthTest {
     void demoRefusesAConfiguredDatabaseAndWritesNothingThere(@TempDir Path dir) throws Exception {
         String url = TestDatabase.freshUrl();
         Path cfg = Files.writeString(dir.resolve("demo.properties"), "db.url = " + url
-                + "\ndb.user = root\ndb.password =\nsecurity.secret = " + Keyring.DEMO_SECRET + "\n"
+                + "\n" + TestDatabase.credentialLines() + "security.secret = " + Keyring.DEMO_SECRET + "\n"
                 + "smtp.port = " + freePort() + "\nsmtp.embedded.imap.port = " + freePort() + "\nweb.port = 0\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"--config", cfg.toString(), "demo", "--no-wait"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(1, code, err.toString() + out);
         assertTrue(err.toString().contains("db.url") && err.toString().contains("--use-configured"), err.toString());
-        try (se.utskick.db.Database db = se.utskick.db.Database.onUrl(url, "root", "", 1)) {
+        try (se.utskick.db.Database db = se.utskick.db.Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 1)) {
             assertEquals(0, se.utskick.AudienceFixture.count(db, "SELECT COUNT(*) FROM member"), "nothing written");
         }
     }

@@ -55,7 +55,7 @@ class DoctorCliTest {
 
     private Path write(int smtpPort) throws Exception {
         return Files.writeString(dir.resolve("utskick.properties"), String.join("\n",
-                "db.url = " + TestDatabase.freshUrl(), "db.user = root", "db.password =",
+                "db.url = " + TestDatabase.freshUrl(), "db.user = " + TestDatabase.USER, "db.password = " + TestDatabase.password(),
                 "security.secret = cli-test-secret-0123456789-0123456789",
                 "smtp.host = 127.0.0.1", "smtp.port = " + smtpPort, "smtp.user = utskick", "smtp.password = relay-secret",
                 "smtp.timeout.connect = 2s", "smtp.timeout.read = 5s",
