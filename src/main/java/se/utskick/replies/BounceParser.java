@@ -37,7 +37,9 @@ final class BounceParser {
     private static final Pattern DELAY_SUBJECT = Pattern.compile(
             "(?i).*(delayed mail|\\(delay\\)|delivery delayed|warning: message .* delayed|still being retried"
                     + "|warning: could not send message for past|fördröj).*");
-    private static final Pattern SMTP_CODE = Pattern.compile("(?<![\\d.#-])([45])\\d\\d(?=[ -])");
+    private static final Pattern SMTP_CODE = Pattern.compile("(?<![\\d.#-])([45])\\d\\d(?=[ :-])");
+    /** How Exim, qmail and Sendmail say that a report without any code is final. */
+    private static final Pattern PERMANENT = Pattern.compile("(?i)permanent (error|failure)|permanent fatal error");
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+'=-]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
     private static final Pattern RCPT_TO = Pattern.compile("(?i)RCPT TO:\\s*<([^<>\\s]{1,320})>");
     /** Our own addresses, which a report may quote: never the failed recipient. */
@@ -80,7 +82,7 @@ final class BounceParser {
         }
         String from = fromAddress(m);
         boolean daemon = from != null && DAEMON.matcher(from).matches() || DAEMON_NAME.matcher(fromHeader(m)).matches();
-        return daemon && FAILURE_SUBJECT.matcher(subject).matches();
+        return daemon && (FAILURE_SUBJECT.matcher(subject).matches() || DELAY_SUBJECT.matcher(subject).matches());
     }
 
     /** The report's own words: its text above the copy of the returned message. */
@@ -107,6 +109,9 @@ final class BounceParser {
         if (status == null && basic != 0) {
             status = basic + ".0.0";
             at = s.start();
+        }
+        if (status == null && !delayed && PERMANENT.matcher(text).find()) {
+            status = "5.0.0";
         }
         String diagnostic = at < 0 ? null : lineAround(text, at);
         String recipient = failedRecipients != null ? firstAddress(failedRecipients) : null;

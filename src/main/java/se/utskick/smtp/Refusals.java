@@ -21,7 +21,7 @@ public final class Refusals {
     private static final Pattern POLICY_TEXT = Pattern.compile("(?iu)\\b(block(ed|ing|list(ed)?)?|black ?list(ed)?"
             + "|deny ?list(ed)?|spamhaus|spamcop|barracuda|sorbs|dnsbl|rbl|uceprotect|listed (at|on|in|by)|reputation"
             + "|spam|junk mail|bulk mail|phish\\w*|virus|malware|dmarc|spf|dkim|unauthenticated|authentication"
-            + "|policy|policies|prohibited|not permitted|not allowed|banned|rate limit(ed)?|too many (messages|connections|recipients)"
+            + "|policy|policies|prohibit\\w*|not permitted|not allowed|banned|rate limit(ed)?|too many (messages|connections|recipients)"
             + "|throttl\\w*|abuse|complaints?|relay(ing)? (access )?(denied|not permitted)|sender (address )?(rejected|denied|refused|blocked)"
             + "|sender verify|reverse dns|rdns|ptr record|helo|suspicious|unsolicited|content (rejected|filter)"
             + "|refused by (the )?(recipient|receiving)|not authori[sz]ed|access denied|tss\\d\\d|unexpected volume"
