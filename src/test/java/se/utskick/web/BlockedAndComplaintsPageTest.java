@@ -63,6 +63,10 @@ class BlockedAndComplaintsPageTest {
         assertTrue(page.contains("SPF") && page.contains("DKIM") && page.contains("DMARC") && page.contains("spärrlista"), page);
         assertTrue(page.contains("1 mottagare har anmält brevet som skräppost."), page);
         assertTrue(page.contains("kan inte avregistreras automatiskt"), page);
+        String dashboard = fx.signedIn().get("/").body();
+        assertTrue(dashboard.contains("1 mottagare av \"Kallelse\" fick inte brevet") || dashboard.contains("1 mottagare av &quot;Kallelse&quot; fick inte brevet"),
+                dashboard);
+        assertTrue(dashboard.contains("/brev/" + l.id() + "/utskick#blocked"), dashboard);
         assertEquals("OK", fx.db.withConnection(c -> {
             try (var ps = c.prepareStatement("SELECT email_status FROM member WHERE id = ?")) {
                 ps.setLong(1, refused.memberId());
