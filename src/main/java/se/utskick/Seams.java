@@ -31,9 +31,17 @@ final class Seams {
     /** The replies feature on the register, the letters and the delivery log. */
     static Replies replies(Database db, Config config, Register register, Letters letters, Delivery delivery,
                                    Clock clock) {
-        AddressStatus addresses = (deliveryId, memberId, expectedEmail, reason) -> {
-            delivery.markBounced(deliveryId, reason);
-            return register.markAddress(memberId, expectedEmail, EmailStatus.BOUNCED, reason);
+        AddressStatus addresses = new AddressStatus() {
+            @Override
+            public boolean markBounced(long deliveryId, long memberId, String expectedEmail, String reason) {
+                delivery.markBounced(deliveryId, reason);
+                return register.markAddress(memberId, expectedEmail, EmailStatus.BOUNCED, reason);
+            }
+
+            @Override
+            public boolean markBlocked(long deliveryId, String reason) {
+                return delivery.markBlocked(deliveryId, reason);
+            }
         };
         Subscriptions subscriptions = new Subscriptions() {
             @Override
@@ -96,6 +104,11 @@ final class Seams {
             @Override
             public Optional<SentDelivery> byMessageId(String messageId) {
                 return delivery.log().byMessageId(messageId).map(d -> sent(d, letterKind));
+            }
+
+            @Override
+            public Optional<SentDelivery> answered(SentDelivery d) {
+                return delivery.log().inReplyTo(d.deliveryId()).flatMap(this::byMessageId);
             }
         };
     }

@@ -59,12 +59,18 @@ final class SendProgress {
         for (DeliveryState s : DeliveryState.values()) {
             sb.append(", ").append(s.name().toLowerCase()).append(' ').append(run.count(s));
         }
+        if (run.count(DeliveryState.BLOCKED) > 0) {
+            sb.append(System.lineSeparator()).append("warning: ").append(run.count(DeliveryState.BLOCKED))
+                    .append(" deliveries were refused by the receiving servers because of us, not the members (policy, SPF/DKIM/DMARC,")
+                    .append(" reputation or blocklist, our envelope sender); no member was marked. See the answers with: deliveries ")
+                    .append(run.letterId()).append(" --state BLOCKED; fix the cause, then: letter resend-failed ").append(run.letterId());
+        }
         return sb.toString();
     }
 
     private static long done(SendRun run) {
         return run.count(DeliveryState.SENT) + run.count(DeliveryState.FAILED) + run.count(DeliveryState.BOUNCED)
-                + run.count(DeliveryState.CANCELLED);
+                + run.count(DeliveryState.CANCELLED) + run.count(DeliveryState.BLOCKED);
     }
 
     private static String clock(Duration d) {

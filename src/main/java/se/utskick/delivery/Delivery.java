@@ -83,7 +83,7 @@ public final class Delivery {
         return n;
     }
 
-    /** Queues the FAILED deliveries whose members now have an OK address again, with that address. */
+    /** Queues the FAILED and BLOCKED deliveries whose members now have an OK address again, with that address. */
     public int resendFailed(long letterId) {
         return control.resendFailed(letterId, clock.instant());
     }
@@ -91,6 +91,14 @@ public final class Delivery {
     /** SENT → BOUNCED, for the replies feature when a bounce names this delivery. */
     public boolean markBounced(long deliveryId, String reason) {
         return control.markBounced(deliveryId, reason);
+    }
+
+    /**
+     * SENT → BLOCKED, for the replies feature when a delivery report says the receiver refused us
+     * (policy, authentication, reputation); the member's address is left alone.
+     */
+    public boolean markBlocked(long deliveryId, String reason) {
+        return control.markBlocked(deliveryId, reason);
     }
 
     /** A new pool of this process's sender workers (not started). */

@@ -125,6 +125,43 @@ public final class DeliveryLog {
         return byToken(m.substring(0, at)).filter(d -> bracketed.equalsIgnoreCase(d.messageId()));
     }
 
+    /**
+     * The deliveries of a letter the receivers refused because of us (BLOCKED), per receiving domain,
+     * most first, each with one of the receivers' answers: what the ombudsman must look into.
+     */
+    public List<BlockedDomain> blockedByDomain(long letterId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT LOWER(SUBSTRING_INDEX(email, '@', -1)) AS domain, COUNT(*),"
+                    + " MAX(last_reply) FROM delivery WHERE letter_id = ? AND state = 'BLOCKED' GROUP BY domain"
+                    + " ORDER BY COUNT(*) DESC, domain LIMIT 200")) {
+                s.setLong(1, letterId);
+                List<BlockedDomain> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new BlockedDomain(r.getString(1), r.getLong(2), r.getString(3) == null ? "" : r.getString(3)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** One receiving domain that refused a letter: how many of its deliveries, and one of its answers. */
+    public record BlockedDomain(String domain, long count, String reply) {
+    }
+
+    /** The Message-ID (with angle brackets) the delivery answers, e.g. a feedback reminder's board letter; empty if none. */
+    public Optional<String> inReplyTo(long deliveryId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT in_reply_to FROM delivery WHERE id = ?")) {
+                s.setLong(1, deliveryId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
     private static LoggedDelivery row(ResultSet r) throws SQLException {
         return new LoggedDelivery(r.getLong(1), r.getLong(2), r.getString(3), r.getObject(4, Long.class),
                 r.getObject(5, Long.class), r.getString(6), DeliveryState.valueOf(r.getString(7)), r.getInt(8),

@@ -32,15 +32,16 @@ final class SendControl {
     }
 
     /**
-     * FAILED → QUEUED for the deliveries whose member now has an OK address in the register, with
-     * that (possibly corrected) address; the run is RUNNING again. Returns the rows queued.
+     * FAILED or BLOCKED → QUEUED for the deliveries whose member now has an OK address in the
+     * register, with that (possibly corrected) address; the run is RUNNING again. Returns the rows
+     * queued. (BLOCKED rows are sent again once the ombudsman has fixed what the receiver refused.)
      */
     int resendFailed(long letterId, Instant now) {
         return db.inTransaction(c -> {
             int n = update(c, "UPDATE delivery d JOIN member m ON m.id = d.member_id "
                     + "SET d.state = 'QUEUED', d.email = m.email, d.attempts = 0, d.due_at = ?, d.queued_at = ?, "
                     + "d.lease_until = NULL, d.claimed_by = NULL "
-                    + "WHERE d.letter_id = ? AND d.state = 'FAILED' AND m.email_status = 'OK' AND m.status = 'ACTIVE'",
+                    + "WHERE d.letter_id = ? AND d.state IN ('FAILED', 'BLOCKED') AND m.email_status = 'OK' AND m.status = 'ACTIVE'",
                     Timestamp.from(now), Timestamp.from(now), letterId);
             if (n > 0) {
                 update(c, "UPDATE send_run SET state = 'RUNNING', finished_at = NULL WHERE letter_id = ? AND state = 'FINISHED'",
@@ -55,6 +56,13 @@ final class SendControl {
         String r = reason.length() > 500 ? reason.substring(0, 500) : reason;
         return db.withConnection(c -> update(c,
                 "UPDATE delivery SET state = 'BOUNCED', last_reply = ? WHERE id = ? AND state = 'SENT'", r, deliveryId) == 1);
+    }
+
+    /** SENT → BLOCKED with the receiver's refusal (a delivery report of a policy refusal); false if the delivery was not SENT. */
+    boolean markBlocked(long deliveryId, String reason) {
+        String r = reason.length() > 500 ? reason.substring(0, 500) : reason;
+        return db.withConnection(c -> update(c,
+                "UPDATE delivery SET state = 'BLOCKED', last_reply = ? WHERE id = ? AND state = 'SENT'", r, deliveryId) == 1);
     }
 
     /** Anonymises a member's deliveries; waiting ones are cancelled. States, times and letters stay for the log. */

@@ -235,7 +235,7 @@ final class SenderWorker implements Runnable {
         return switch (o.state()) {
             case SENT -> new Outbox.Result(d.id(), DeliveryState.SENT, now, now, o.reply(), messageId, false, false);
             case DEFERRED -> deferred(d, o, now);
-            default -> new Outbox.Result(d.id(), DeliveryState.FAILED, now, null, o.reply(), null, false, o.badAddress());
+            default -> new Outbox.Result(d.id(), o.state(), now, null, o.reply(), null, false, o.badAddress());
         };
     }
 

@@ -98,9 +98,11 @@ final class FeedbackReminders {
         List<String> no = new ArrayList<>();
         for (Feedback.AssociationFeedback a : replies.feedback(board.id()).associations()) {
             String name = "- " + MarkdownText.literal(a.name());
-            if (a.answered()) {
+            // a reply to the reminder counts in the feedback too (replies feature); named as late here
+            boolean direct = a.replies().stream().anyMatch(r -> Long.valueOf(board.id()).equals(r.letterId()));
+            if (direct) {
                 yes.add(name);
-            } else if (late.contains(a.associationId())) {
+            } else if (a.answered() || late.contains(a.associationId())) {
                 yes.add(name + " (efter påminnelsen)");
             } else {
                 no.add(name);

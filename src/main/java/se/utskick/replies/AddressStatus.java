@@ -14,4 +14,15 @@ public interface AddressStatus {
      * @return true if this call marked the address; false if it was already so, or the address no longer matches
      */
     boolean markBounced(long deliveryId, long memberId, String expectedEmail, String reason);
+
+    /**
+     * Marks the delivery {@code deliveryId} BLOCKED in the delivery log with the receiver's refusal
+     * (a report that the receiver refused us: policy, authentication, reputation). The member's
+     * address is never touched. Idempotent.
+     *
+     * @return true if this call changed the delivery; false if it was not SENT (already so, or bounced)
+     */
+    default boolean markBlocked(long deliveryId, String reason) {
+        return false;
+    }
 }

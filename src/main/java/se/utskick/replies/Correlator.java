@@ -11,9 +11,14 @@ import se.utskick.replies.TokenAddress.Purpose;
  * to a member, which identifies a member but no letter; else UNMATCHED. A forged or damaged token
  * matches nothing, so the weaker evidence decides.
  *
- * <p>Kind: a mail to {@code unsubscribe+} is UNSUBSCRIBE; a delivery report is a bounce or DELAYED;
+ * <p>Kind: a complaint (ARF, feedback loop) is COMPLAINT before anything else; a mail to
+ * {@code unsubscribe+} is UNSUBSCRIBE; a delivery report is a bounce (hard, soft, BLOCKED) or DELAYED;
  * an automatic answer is AUTO_REPLY, and so is any non-report that came to the envelope sender
  * ({@code bounce+}), since only machines write to the envelope sender; the rest is REPLY.
+ *
+ * <p>A REPLY to a feedback reminder (a REMINDER delivery sent In-Reply-To a board letter) also
+ * counts for the board letter it reminds of: found by the reminder delivery's In-Reply-To, else by
+ * a board delivery of the same association among the reply's references.
  */
 final class Correlator {
     private final DeliveryDirectory deliveries;
@@ -37,12 +42,14 @@ final class Correlator {
         MessageKind kind = kind(m, unsubscribe.isPresent(), toBounceAddress);
         Optional<SentDelivery> unsubscribing = unsubscribe.flatMap(t -> deliveries.byToken(t.token()));
         if (byToken.isPresent()) {
-            return new Verdict(kind, Correlation.TOKEN, byToken, Optional.ofNullable(byToken.get().memberId()), unsubscribing);
+            return new Verdict(kind, Correlation.TOKEN, byToken, Optional.ofNullable(byToken.get().memberId()), unsubscribing,
+                    feedbackFor(kind, byToken.get(), m));
         }
         for (String id : m.referencedIds()) {
             Optional<SentDelivery> d = deliveries.byMessageId(id);
             if (d.isPresent()) {
-                return new Verdict(kind, Correlation.MESSAGE_ID, d, Optional.ofNullable(d.get().memberId()), unsubscribing);
+                return new Verdict(kind, Correlation.MESSAGE_ID, d, Optional.ofNullable(d.get().memberId()), unsubscribing,
+                        feedbackFor(kind, d.get(), m));
             }
         }
         Optional<String> address = m.bounce().isPresent()
@@ -52,7 +59,32 @@ final class Correlator {
                 Optional.empty(), member, unsubscribing);
     }
 
+    /** The board letter delivery a reply to a feedback reminder counts for; empty for anything else. */
+    private Optional<SentDelivery> feedbackFor(MessageKind kind, SentDelivery d, IncomingMessage m) {
+        if (kind != MessageKind.REPLY || !"REMINDER".equals(d.letterKind()) || d.associationId() == null) {
+            return Optional.empty();
+        }
+        Optional<SentDelivery> board = deliveries.answered(d).filter(b -> isBoardOf(b, d));
+        if (board.isPresent()) {
+            return board;
+        }
+        for (String id : m.referencedIds()) {
+            Optional<SentDelivery> b = deliveries.byMessageId(id).filter(x -> isBoardOf(x, d));
+            if (b.isPresent()) {
+                return b;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isBoardOf(SentDelivery board, SentDelivery reminder) {
+        return ReplyLog.FEEDBACK_KINDS.contains(board.letterKind()) && reminder.associationId().equals(board.associationId());
+    }
+
     private static MessageKind kind(IncomingMessage m, boolean toUnsubscribe, boolean toBounceAddress) {
+        if (m.complaint().isPresent()) {
+            return MessageKind.COMPLAINT;
+        }
         if (toUnsubscribe) {
             return MessageKind.UNSUBSCRIBE;
         }

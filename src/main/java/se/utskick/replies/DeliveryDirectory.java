@@ -15,6 +15,14 @@ public interface DeliveryDirectory {
     Optional<SentDelivery> byMessageId(String messageId);
 
     /**
+     * The earlier delivery that {@code d} was sent In-Reply-To: for a feedback reminder, the board
+     * letter that recipient received. Empty if none (the default, for directories without threading).
+     */
+    default Optional<SentDelivery> answered(SentDelivery d) {
+        return Optional.empty();
+    }
+
+    /**
      * One sent delivery.
      *
      * @param letterKind     BOARD, MEMBERS, TARGETED or REMINDER

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.utskick.smtp.Refusals;
 
 /**
  * The machine-readable part of an RFC 3464 DSN ({@code message/delivery-status}, section 2): one
@@ -16,12 +17,16 @@ import java.util.regex.Pattern;
  * {@code relayed} and {@code expanded} are no bounce at all.
  */
 final class DeliveryStatusReport {
-    static final Pattern ENHANCED = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
+    static final Pattern ENHANCED = Refusals.ENHANCED;
 
     private DeliveryStatusReport() {
     }
 
-    static Optional<Bounce> parse(String body) {
+    /**
+     * The report's verdict; {@code humanText} (the report's first text part) helps to tell the cause
+     * only when the recipient's block gives no Diagnostic-Code.
+     */
+    static Optional<Bounce> parse(String body, String humanText) {
         List<Map<String, String>> blocks = blocks(body);
         Bounce delayed = null;
         for (Map<String, String> b : blocks) {
@@ -30,26 +35,59 @@ final class DeliveryStatusReport {
             String diagnostic = b.get("diagnostic-code");
             String status = status(b.get("status"), diagnostic);
             if (action.startsWith("failed")) {
-                return Optional.of(new Bounce(false, status == null ? "4.0.0" : status, recipient, clean(diagnostic)));
+                return Optional.of(bounce(false, status, recipient, diagnostic, humanText));
             }
             if (action.startsWith("delayed") && delayed == null) {
-                delayed = new Bounce(true, status == null ? "4.0.0" : status, recipient, clean(diagnostic));
+                delayed = bounce(true, status, recipient, diagnostic, humanText);
             }
         }
         return Optional.ofNullable(delayed);
     }
 
-    /** The Status field's code, else the enhanced code in the diagnostic. */
+    private static Bounce bounce(boolean delayed, String status, String recipient, String diagnostic, String humanText) {
+        String code = status == null ? "4.0.0" : status;
+        String words = diagnostic != null ? diagnostic : humanText;
+        return new Bounce(delayed, code, recipient, clean(diagnostic),
+                Refusals.cause(code, words, code.charAt(0) - '0'));
+    }
+
+    /**
+     * The Status field's code, unless it is generic ({@code 5.0.0}, {@code 5.1.0}) and the diagnostic
+     * (the receiver's own answer) gives a specific one; else the enhanced code in the diagnostic.
+     */
     private static String status(String field, String diagnostic) {
-        for (String s : new String[] {field, diagnostic}) {
-            if (s != null) {
-                Matcher m = ENHANCED.matcher(s);
-                if (m.find()) {
-                    return m.group();
-                }
+        String fromField = first(field);
+        String fromDiagnostic = specific(diagnostic);
+        if (fromField != null && (fromDiagnostic == null || !generic(fromField))) {
+            return fromField;
+        }
+        return fromDiagnostic != null ? fromDiagnostic : first(diagnostic);
+    }
+
+    private static String first(String s) {
+        if (s == null) {
+            return null;
+        }
+        Matcher m = ENHANCED.matcher(s);
+        return m.find() ? m.group() : null;
+    }
+
+    /** The first code in {@code s} whose subject and detail are not 0, or null. */
+    static String specific(String s) {
+        if (s == null) {
+            return null;
+        }
+        Matcher m = ENHANCED.matcher(s);
+        while (m.find()) {
+            if (!generic(m.group())) {
+                return m.group();
             }
         }
         return null;
+    }
+
+    static boolean generic(String code) {
+        return code.endsWith(".0") || code.matches("\\d\\.0\\..*");
     }
 
     /** {@code rfc822; anna@example.se} → {@code anna@example.se}. */

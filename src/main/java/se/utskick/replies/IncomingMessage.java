@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 record IncomingMessage(Optional<String> messageId, String from, Optional<String> fromEmail, String subject,
                        List<TokenAddress> tokens, List<String> referencedIds, String text,
-                       Optional<Bounce> bounce, boolean automatic) {
+                       Optional<Bounce> bounce, boolean automatic, Optional<Complaint> complaint) {
 
     static final int MAX_SUBJECT = 500;
     /** Where a message was addressed: the envelope recipient as delivery agents record it, and the visible headers. */
@@ -30,6 +30,9 @@ record IncomingMessage(Optional<String> messageId, String from, Optional<String>
     private static final Pattern MESSAGE_ID = Pattern.compile("<([^<>\\s]{1,500})>");
     /** A returned message copied into a plain-text report (Exim, qmail). */
     private static final Pattern INLINE_MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*(<[^<>\\s]{1,500}>)");
+    /** Our Message-ID inside an Amazon SES notification (its "headers" and "commonHeaders"). */
+    private static final Pattern JSON_MESSAGE_ID = Pattern.compile(
+            "(?i)\"(?:message-id\"\\s*,\\s*\"value|messageId)\"\\s*:\\s*\"(<[^<>\\s\"]{1,500}>)\"");
     /** Raw UTF-8 in headers (RFC 6532) is read as UTF-8, as many mail programs now send it. */
     private static final Session SESSION = Session.getInstance(utf8Headers());
 
@@ -45,26 +48,32 @@ record IncomingMessage(Optional<String> messageId, String from, Optional<String>
             m = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
         } catch (MessagingException e) {
             return new IncomingMessage(Optional.empty(), "", Optional.empty(), "", List.of(), List.of(), "",
-                    Optional.empty(), false);
+                    Optional.empty(), false, Optional.empty());
         }
         MailParts parts = MailParts.of(m);
         String subject = subject(m);
-        Optional<Bounce> bounce = BounceParser.parse(m, parts, subject);
+        // a complaint quotes our message and may look like a report or a reply: it is recognised first
+        Optional<Complaint> complaint = Complaint.of(m, parts, subject);
+        Optional<Bounce> bounce = complaint.isPresent() ? Optional.empty() : BounceParser.parse(m, parts, subject);
         String text = parts.plain != null ? parts.plain : parts.html != null ? HtmlText.of(parts.html) : "";
         List<String> refs = new ArrayList<>(ids(header(m, "In-Reply-To")));
         refs.addAll(ids(header(m, "References")));
         for (InternetHeaders returned : parts.returnedHeaders) {
             refs.addAll(ids(returned.getHeader("Message-ID", ",")));
         }
-        if (bounce.isPresent()) {
+        if (bounce.isPresent() || complaint.isPresent()) {
             Matcher inline = INLINE_MESSAGE_ID.matcher(text);
             while (inline.find() && refs.size() < 100) {
                 refs.addAll(ids(inline.group(1)));
             }
+            Matcher json = JSON_MESSAGE_ID.matcher(text);
+            while (json.find() && refs.size() < 100) {
+                refs.addAll(ids(json.group(1)));
+            }
         }
         return new IncomingMessage(ids(header(m, "Message-ID")).stream().findFirst(), from(m), fromEmail(m), subject,
                 TokenAddress.in(recipients(m)), List.copyOf(refs), text, bounce,
-                bounce.isEmpty() && AutoReplies.isAutomatic(m, subject));
+                bounce.isEmpty() && complaint.isEmpty() && AutoReplies.isAutomatic(m, subject), complaint);
     }
 
     private static List<String> recipients(MimeMessage m) {

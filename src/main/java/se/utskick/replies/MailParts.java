@@ -16,7 +16,8 @@ import java.util.Locale;
 
 /**
  * The parts of a message that matter to us, found by one bounded walk of its MIME tree: the first
- * text/plain and text/html bodies, the machine-readable delivery status (RFC 3464 section 2) and
+ * text/plain and text/html bodies, the machine-readable delivery status (RFC 3464 section 2), the
+ * feedback report of a complaint (RFC 5965 section 3.1) and
  * the headers of a returned original message (RFC 3462/6522 third part, or a message/rfc822).
  *
  * <p>Never throws: a damaged part is skipped, so a malformed message still yields what it can.
@@ -30,6 +31,10 @@ final class MailParts {
     String plain;
     String html;
     String deliveryStatus;
+    /** The machine-readable part of an ARF complaint (RFC 5965 {@code message/feedback-report}). */
+    String feedbackReport;
+    /** The {@code report-type} of the first {@code multipart/report}, lower case, or null. */
+    String reportType;
     final List<InternetHeaders> returnedHeaders = new ArrayList<>();
     boolean report;
     private int seen;
@@ -49,6 +54,10 @@ final class MailParts {
             if (type.startsWith("multipart/")) {
                 if (type.equals("multipart/report")) {
                     report = true;
+                    if (reportType == null) {
+                        String rt = new ContentType(part.getContentType()).getParameter("report-type");
+                        reportType = rt == null ? "" : rt.strip().toLowerCase(Locale.ROOT);
+                    }
                 }
                 Object content = part.getContent();
                 if (content instanceof Multipart mp) {
@@ -58,6 +67,8 @@ final class MailParts {
                 }
             } else if (type.equals("message/delivery-status") || type.equals("message/global-delivery-status")) {
                 deliveryStatus = deliveryStatus == null ? read(part, StandardCharsets.UTF_8) : deliveryStatus;
+            } else if (type.equals("message/feedback-report")) {
+                feedbackReport = feedbackReport == null ? read(part, StandardCharsets.UTF_8) : feedbackReport;
             } else if (type.equals("text/rfc822-headers") || type.equals("text/global-headers")) {
                 returnedHeaders.add(new InternetHeaders(part.getInputStream()));
             } else if (type.equals("message/rfc822") || type.equals("message/global")) {

@@ -91,14 +91,57 @@ final class MessageProcessor {
         return switch (v.kind()) {
             case HARD_BOUNCE -> markBounced(v, m.bounce().orElseThrow(), "hard bounce");
             case SOFT_BOUNCE -> softBounce(c, v, m.bounce().orElseThrow());
+            case BLOCKED -> markBlocked(v, m.bounce().orElseThrow());
+            case COMPLAINT -> complaint(v, m.complaint().orElseThrow());
             case UNSUBSCRIBE -> unsubscribe(v);
             case REPLY, AUTO_REPLY, DELAYED -> null;
         };
     }
 
+    /**
+     * The receiver refused us (policy, authentication, reputation): the delivery is BLOCKED, so the
+     * letter's page counts it by domain and warns the ombudsman; the member is never marked or scored.
+     */
+    private String markBlocked(Verdict v, Bounce b) {
+        if (v.delivery().isEmpty()) {
+            return UNPROVEN;
+        }
+        String reason = "refused by the receiver " + b.status() + (b.diagnostic() == null ? "" : ": " + b.diagnostic());
+        return (addresses.markBlocked(v.delivery().get().deliveryId(), reason.length() > 450 ? reason.substring(0, 450) : reason)
+                ? "delivery BLOCKED" : "delivery not changed (not SENT)") + "; the member is not marked";
+    }
+
+    /**
+     * A spam complaint about a genuine delivery: a members'-letter complaint unsubscribes the member
+     * from the members' letter; a role's letter (board, targeted, reminder) cannot be unsubscribed,
+     * so the complaint is left for the ombudsman, who sees it in the reply log and on the letter's page.
+     */
+    static final String COMPLAINT_ABOUT_ROLE_LETTER = "complaint about a letter to a role: it cannot be unsubscribed; contact the member";
+
+    private String complaint(Verdict v, Complaint complaint) {
+        if (v.delivery().isEmpty()) {
+            return UNPROVEN;
+        }
+        if (!complaint.unsubscribes()) {
+            return complaint.feedbackType() + " report: nothing changed";
+        }
+        SentDelivery d = v.delivery().get();
+        if (d.memberId() == null) {
+            return "member erased: nothing changed";
+        }
+        if (!Unsubscriber.UNSUBSCRIBABLE.equals(d.letterKind())) {
+            return COMPLAINT_ABOUT_ROLE_LETTER;
+        }
+        subscriptions.unsubscribe(d.memberId());
+        return "complaint: unsubscribed from the members' letter";
+    }
+
     private String softBounce(Connection c, Verdict v, Bounce b) throws SQLException {
         if (v.delivery().isEmpty()) {
             return UNPROVEN;
+        }
+        if (b.cause() == se.utskick.smtp.RefusalCause.MESSAGE) {
+            return "the message itself was refused (size, format): not scored";
         }
         Optional<String> email = bouncedAddress(v);
         if (v.memberId().isEmpty() || email.isEmpty()) {

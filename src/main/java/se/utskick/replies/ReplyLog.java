@@ -50,6 +50,19 @@ public final class ReplyLog {
         return db.withConnection(c -> repository.markHandled(c, id, by, clock.instant()));
     }
 
+    /** Per kind, the messages tied to a delivery of this letter (replies, bounces, BLOCKED reports, complaints). */
+    public Map<MessageKind, Long> counts(long letterId) {
+        return db.withConnection(c -> repository.counts(c, letterId));
+    }
+
+    /**
+     * The complaints about this letter not yet handled that unsubscribed nobody, because the letter
+     * went to a role (board, targeted, reminder): the ombudsman must contact those members.
+     */
+    public long complaintsToAct(long letterId) {
+        return db.withConnection(c -> repository.complaintsToAct(c, letterId, MessageProcessor.COMPLAINT_ABOUT_ROLE_LETTER));
+    }
+
     /** Letters whose replies count as an association's feedback. */
     static final java.util.Set<String> FEEDBACK_KINDS = java.util.Set.of("BOARD", "TARGETED");
 

@@ -43,8 +43,8 @@ final class ReplyRepository {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_message (mailbox, uid_validity, uid,"
                 + " message_id_hash, message_id, received_at, processed_at, kind, correlation, delivery_id, letter_id,"
                 + " letter_kind, association_id, member_id, sender, subject, body_text, excerpt, bounce_status,"
-                + " bounce_recipient, bounce_diagnostic, effect, raw_message)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " bounce_recipient, bounce_diagnostic, effect, raw_message, feedback_letter_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 PreparedStatement.RETURN_GENERATED_KEYS)) {
             Optional<SentDelivery> d = v.delivery();
             Optional<Bounce> b = m.bounce();
@@ -71,6 +71,7 @@ final class ReplyRepository {
             ps.setString(21, b.map(Bounce::diagnostic).orElse(null));
             ps.setString(22, effect);
             ps.setBytes(23, raw);
+            setLong(ps, 24, v.feedbackFor().map(SentDelivery::letterId).orElse(null));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -98,13 +99,46 @@ final class ReplyRepository {
         }
     }
 
-    /** Every REPLY correlated to a delivery of this board or targeted letter with an association, oldest first. */
+    /**
+     * Every REPLY with an association correlated to a delivery of this board or targeted letter, or to
+     * its feedback reminder (feedback_letter_id), oldest first.
+     */
     List<LoggedMessage> boardReplies(Connection c, long letterId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", NULL AS body_text FROM inbound_message"
-                + " WHERE letter_id = ? AND kind = 'REPLY' AND letter_kind IN ('BOARD', 'TARGETED') AND association_id IS NOT NULL"
+                + " WHERE kind = 'REPLY' AND association_id IS NOT NULL"
+                + " AND ((letter_id = ? AND letter_kind IN ('BOARD', 'TARGETED')) OR feedback_letter_id = ?)"
                 + " ORDER BY received_at, id")) {
             ps.setLong(1, letterId);
+            ps.setLong(2, letterId);
             return rows(ps);
+        }
+    }
+
+    /** How many messages of each kind were tied to a delivery of this letter. */
+    java.util.Map<MessageKind, Long> counts(Connection c, long letterId) throws SQLException {
+        java.util.Map<MessageKind, Long> out = new java.util.EnumMap<>(MessageKind.class);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT kind, COUNT(*) FROM inbound_message WHERE letter_id = ? GROUP BY kind")) {
+            ps.setLong(1, letterId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(MessageKind.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The COMPLAINTs about a letter that could not unsubscribe anyone (a role's letter): the ombudsman must act. */
+    long complaintsToAct(Connection c, long letterId, String effect) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM inbound_message WHERE letter_id = ?"
+                + " AND kind = 'COMPLAINT' AND effect = ? AND handled_at IS NULL")) {
+            ps.setLong(1, letterId);
+            ps.setString(2, effect);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

@@ -12,7 +12,8 @@ import se.utskick.delivery.DeliveryState;
 final class Charts {
     private static final Map<DeliveryState, String> COLOURS = Map.of(
             DeliveryState.SENT, "#2e7d32", DeliveryState.QUEUED, "#90a4ae", DeliveryState.DEFERRED, "#f9a825",
-            DeliveryState.FAILED, "#c62828", DeliveryState.BOUNCED, "#6a1b9a", DeliveryState.CANCELLED, "#616161");
+            DeliveryState.FAILED, "#c62828", DeliveryState.BOUNCED, "#6a1b9a", DeliveryState.CANCELLED, "#616161",
+            DeliveryState.BLOCKED, "#e65100");
     private static final int WIDTH = 560;
     private static final int LABEL = 170;
     private static final int ROW = 26;

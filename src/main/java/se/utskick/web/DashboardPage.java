@@ -57,7 +57,19 @@ final class DashboardPage {
                 .map(j -> Map.of("name", j.name(), "description", j.description(), "next", java.util.Date.from(j.nextFire()))).toList());
         m.put("feedbackChart", feedbackChart(feedback));
         m.put("outcomeChart", SendingPages.outcomeChart(app, app.letters().recent(null, 12), views));
+        m.put("blocked", blocked(app.letters().recent(null, 12)));
         views.render(ctx, "dashboard.ftlh", m);
+    }
+
+    /** The recent letters that receivers refused because of us (BLOCKED deliveries): one warning each. */
+    private List<Map<String, Object>> blocked(List<Letter> letters) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Letter l : letters) {
+            app.delivery().log().run(l.id()).filter(r -> r.count(se.utskick.delivery.DeliveryState.BLOCKED) > 0)
+                    .ifPresent(r -> out.add(Map.of("id", l.id(), "subject", l.subject(),
+                            "count", r.count(se.utskick.delivery.DeliveryState.BLOCKED))));
+        }
+        return out;
     }
 
     /** Per association: how many of the last board letters (their feedback, newest first) it answered. */

@@ -26,7 +26,7 @@ final class LetterRows {
         app.delivery().log().run(l.id()).ifPresent(run -> {
             m.put("recipients", run.recipients());
             m.put("sent", run.count(DeliveryState.SENT));
-            m.put("failed", run.count(DeliveryState.FAILED) + run.count(DeliveryState.BOUNCED));
+            m.put("failed", run.count(DeliveryState.FAILED) + run.count(DeliveryState.BOUNCED) + run.count(DeliveryState.BLOCKED));
             m.put("waiting", run.waiting());
         });
         return m;

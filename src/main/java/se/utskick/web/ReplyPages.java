@@ -54,7 +54,7 @@ final class ReplyPages {
         m.put("rows", rows);
         m.put("letter", letter == null ? "" : letter.toString());
         m.put("kind", kind == null ? "" : kind);
-        m.put("kinds", List.of("REPLY", "AUTO_REPLY", "HARD_BOUNCE", "SOFT_BOUNCE", "DELAYED", "UNSUBSCRIBE", "UNMATCHED"));
+        m.put("kinds", List.of("REPLY", "AUTO_REPLY", "HARD_BOUNCE", "SOFT_BOUNCE", "DELAYED", "UNSUBSCRIBE", "BLOCKED", "COMPLAINT", "UNMATCHED"));
         m.put("letters", app.letters().recent(null, 30).stream().filter(l -> l.state().name().startsWith("SEN"))
                 .map(l -> Map.of("id", l.id(), "subject", l.subject())).toList());
         views.render(ctx, "replies.ftlh", m);

@@ -19,7 +19,9 @@ import se.utskick.letters.Letter;
 /**
  * A letter's sending: {@code /brev/{id}/utskick} shows the progress (updated without reloading by
  * {@code app.js}, which polls {@code utskick.json} every second and computes rate and time left),
- * pause, resume, cancel and resend-failed; {@code /brev/{id}/leveranser} is the delivery log with
+ * pause, resume, cancel and resend-failed, and warns of what the ombudsman must act on: deliveries the
+ * receivers refused because of us (BLOCKED, per receiving domain, with the receiver's answer and what
+ * to check) and spam complaints; {@code /brev/{id}/leveranser} is the delivery log with
  * a state filter. Every control is audited.
  */
 final class SendingPages {
@@ -56,6 +58,9 @@ final class SendingPages {
             m.put("recipients", r.recipients());
             m.put("done", done(r));
         });
+        m.put("blocked", app.delivery().log().blockedByDomain(l.id()));
+        m.put("complaints", app.replies().log().counts(l.id()).getOrDefault(se.utskick.replies.MessageKind.COMPLAINT, 0L));
+        m.put("complaintsToAct", app.replies().log().complaintsToAct(l.id()));
         m.put("error", error);
         m.put("chart", run.map(r -> Charts.outcomes(texts.get("sending.chart.one"), List.of(new Charts.Bar(l.subject(), r.counts())), texts))
                 .orElse(""));
