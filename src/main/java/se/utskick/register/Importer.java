@@ -39,13 +39,15 @@ final class Importer {
     private final Database db;
     private final RegisterConfig cfg;
     private final Keyring keyring;
+    private final java.time.Clock clock;
     private final RegisterStore store = new RegisterStore();
     private final MemberTable members = new MemberTable();
 
-    Importer(Database db, RegisterConfig cfg, Keyring keyring) {
+    Importer(Database db, RegisterConfig cfg, Keyring keyring, java.time.Clock clock) {
         this.db = db;
         this.cfg = cfg;
         this.keyring = keyring;
+        this.clock = clock;
     }
 
     ImportReport run(Path file, ImportOptions options) {
@@ -66,7 +68,7 @@ final class Importer {
     private ImportReport apply(Connection c, Path file, ExportReader.Parsed parsed, ImportOptions options) throws SQLException {
         boolean dry = options.dryRun();
         int districtId = dry ? 0 : store.lockDistrict(c);
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         Map<String, MemberRecord> stored = members.load(c);
         log.debug("register import: members loaded");
         Map<Long, Set<RoleKey>> storedRoles = store.roles(c);

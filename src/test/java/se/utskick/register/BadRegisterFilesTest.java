@@ -158,6 +158,16 @@ class BadRegisterFilesTest {
         return type.cast(o);
     }
 
+    /** The member lines of good.csv (20 members, 1001 to 1020). */
+    static List<String> goodLines() {
+        try {
+            List<String> all = Files.readAllLines(resource("good.csv"));
+            return all.subList(1, all.size());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Path resource(String name) {
         String at = name.equals("good.csv") ? "/register/" + name : "/register/bad/" + name;
         try {
