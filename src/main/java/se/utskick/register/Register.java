@@ -33,6 +33,7 @@ public final class Register {
     private final RegisterQueries queries = new RegisterQueries();
     private final MemberDirectory directory;
     private final MemberFiles files;
+    private final MemberExport export;
     private final java.time.Clock clock;
 
     public Register(Database db, RegisterConfig cfg, Keyring keyring) {
@@ -48,6 +49,17 @@ public final class Register {
         this.erasure = new Erasure(db, keyring, clock);
         this.directory = new MemberDirectory(db);
         this.files = new MemberFiles(db, clock);
+        this.export = new MemberExport(db, clock);
+    }
+
+    /**
+     * Everything Utskick holds about the member with this number, as JSON, for an access request
+     * (GDPR art. 15). Personal data: hand it to the person, never log it. The caller audits it.
+     *
+     * @throws se.utskick.UtskickException if no member has the number
+     */
+    public String exportMember(String memberNumber) {
+        return export.json(memberNumber);
     }
 
     /** The record of files that name a member (previews); erased with the member. */
