@@ -63,6 +63,12 @@ final class RegisterImportCommand implements Callable<Integer> {
         var out = parent.out();
         r.changes().forEach(out::println);
         RegisterPrinter.report(out, r);
+        int active = parent.register().summary().activeMembers();
+        int share = parent.register().config().maxLeavePercent();
+        if (r.dryRun() && !partial && !allowMassLeave && (long) r.left() * 100 > (long) active * share) {
+            out.printf("Note: %d of %d active members would leave, more than register.import.max-leave-percent (%d%%);"
+                    + " the import itself is refused unless given --allow-mass-leave%n", r.left(), active, share);
+        }
         return 0;
     }
 }

@@ -150,6 +150,10 @@ class RegisterCliTest {
                 + " register.import.max-leave-percent (10%)") && half.err().contains("--allow-mass-leave"), half.err());
         assertEquals(before, run(cfg, "register", "show").out(), "unchanged");
 
+        CliRun dry = run(cfg, "register", "import", "--dry-run", resource("/register/bad/36-cut-in-half.csv").toString());
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().contains("Note: 10 of 20 active members would leave"), dry.out());
+
         CliRun empty = run(cfg, "register", "import", "--allow-mass-leave", resource("/register/bad/02-header-only.csv").toString());
         assertEquals(1, empty.code(), empty.out());
         assertTrue(empty.err().contains("line 2: the file has a header but no member lines")
