@@ -52,6 +52,11 @@ final class LineChecks {
             int at = i;
             FieldText.problem(rec.get(i), col == null).ifPresent(p -> errors.add(new LineError(line,
                     col == null ? "column " + (at + 1) : cfg.header(col), p)));
+            String v = rec.get(i).strip();
+            if (col != null && v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") && !rec.get(i).equals(v)) {
+                errors.add(new LineError(line, cfg.header(col), "a quoted value with spaces outside its quotes; remove"
+                        + " the spaces between the delimiter and the quotes"));
+            }
         }
         if (errors.size() > before) {
             return null;

@@ -93,4 +93,29 @@ class ImportGuardTest {
         ConfigException garbled = assertThrows(ConfigException.class, () -> app("register.left.retention", "two years"));
         assertTrue(garbled.getMessage().contains("register.left.retention"), garbled.getMessage());
     }
+
+    @Test
+    void malformedFilesAreRefusedThroughTheCompositionRootAndChangeNothing() {
+        Register register = app().register();
+        register.importFile(BadRegisterFilesTest.resource("good.csv"), ImportOptions.defaults());
+        for (String[] c : new String[][] {{"28-terminal-escape-esc.csv", "line 5, column Efternamn: contains ESC"},
+                {"07-truncated-mid-quote.csv", "line 13: a quoted field that starts on this line is never closed"},
+                {"13-binary-garbage.csv", "line 1: the file is not text"},
+                {"26-line-break-in-name.csv", "line 4, column Förnamn: contains a line break"}}) {
+            ImportException e = assertThrows(ImportException.class,
+                    () -> register.importFile(BadRegisterFilesTest.resource(c[0]), ImportOptions.defaults().withAllowMassLeave(true)));
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+            assertEquals(20, active());
+        }
+        java.nio.file.Path spaced = BadRegisterFilesTest.resource("good.csv").resolveSibling("spaced-quotes.tmp");
+        try {
+            java.nio.file.Files.writeString(spaced, RegisterFixture.HEADER + "\n"
+                    + "1001; \"Åsa\" ;Öberg;m1001@example.org;;Karlstad;Söder;2020-01-01;Ordförande\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        ImportException e = assertThrows(ImportException.class, () -> register.importFile(spaced,
+                ImportOptions.defaults().withPartial(true)));
+        assertTrue(e.getMessage().contains("line 2, column Förnamn: a quoted value with spaces outside its quotes"), e.getMessage());
+    }
 }
