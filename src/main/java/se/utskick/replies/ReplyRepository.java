@@ -108,13 +108,12 @@ final class ReplyRepository {
         }
     }
 
-    /**
-     * Forgets what messages received before {@code cutoff} said and who sent them: the raw message,
-     * sender, subject, text, excerpt, Message-ID and the bounce's address and diagnostic (as the
-     * member's erasure does). Kind, time, letter, association, effect and the Message-ID's hash stay,
-     * so feedback counts and idempotent reading hold. Returns the rows that still held any of it.
-     */
+    /** Forgets the raw messages received before {@code cutoff}; the log lines stay. */
     int purgeRaw(Connection c, Instant cutoff) throws SQLException {
+        // Issue 12: with the raw message go the sender, subject, text, excerpt, Message-ID and the bounce's
+        // address and diagnostic (as the member's erasure does). Kind, time, letter, association, effect and
+        // the Message-ID's hash stay, so feedback counts and idempotent reading hold. Returns the rows that
+        // still held any of it.
         try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET raw_message = NULL, sender = NULL,"
                 + " subject = NULL, body_text = NULL, excerpt = NULL, message_id = NULL, bounce_recipient = NULL,"
                 + " bounce_diagnostic = NULL WHERE received_at < ? AND (raw_message IS NOT NULL OR sender IS NOT NULL"
