@@ -60,7 +60,7 @@ public final class Utskick implements AutoCloseable {
         this.config = config;
         this.database = database;
         this.keyring = Keyring.from(config);
-        this.register = new Register(database, RegisterConfig.from(config), keyring);
+        this.register = new Register(database, RegisterConfig.from(config), keyring, clock);
         this.audiences = new Audiences(database);
         ReminderConfig reminderConfig = ReminderConfig.from(config);
         this.letters = new Letters(database, audiences, LettersConfig.from(config), clock, Reminders.content(database, reminderConfig));
@@ -75,7 +75,8 @@ public final class Utskick implements AutoCloseable {
         register.addErasureStep(new RepliesErasure());
         this.reminders = Reminders.create(database, reminderConfig, letters, delivery, replies.log(), clock);
         register.addErasureStep(Reminders.erasure());
-        this.assembly = new MonthlyAssembly(letters, audiences, delivery, AssemblyConfig.from(config), clock);
+        this.assembly = new MonthlyAssembly(letters, audiences, delivery, AssemblyConfig.from(config), clock,
+                (file, memberId) -> register.files().record(memberId, file));
         // The audit log keeps a member's rows at erasure: they name the member's id only (see audit's package-info).
         this.audit = new AuditLog(database, clock);
         this.users = new Users(database, UsersConfig.from(config), audit::record, clock);
@@ -231,6 +232,7 @@ public final class Utskick implements AutoCloseable {
     public List<ScheduledJob> jobs() {
         return Stream.of(
                 assembly.jobs(),
+                register.jobs(),
                 delivery.jobs(),
                 replies.jobs(),
                 reminders.jobs(),

@@ -34,12 +34,17 @@ public final class MonthlyAssembly {
     private final Clock clock;
     private final ReadyNotice notice;
 
-    public MonthlyAssembly(Letters letters, Audiences audiences, Delivery delivery, AssemblyConfig cfg, Clock clock) {
+    /**
+     * @param previewWritten told of each preview file written and the id of the member it names, so the
+     *                       member's erasure deletes it (the register's {@code MemberFiles.record})
+     */
+    public MonthlyAssembly(Letters letters, Audiences audiences, Delivery delivery, AssemblyConfig cfg, Clock clock,
+                           java.util.function.ObjLongConsumer<java.nio.file.Path> previewWritten) {
         this.letters = letters;
         this.delivery = delivery;
         this.cfg = cfg;
         this.clock = clock;
-        this.notice = new ReadyNotice(letters, audiences, delivery, cfg);
+        this.notice = new ReadyNotice(letters, audiences, delivery, cfg, previewWritten);
     }
 
     public List<ScheduledJob> jobs() {

@@ -31,12 +31,15 @@ final class ReadyNotice {
     private final Audiences audiences;
     private final Delivery delivery;
     private final AssemblyConfig cfg;
+    private final java.util.function.ObjLongConsumer<Path> previewWritten;
 
-    ReadyNotice(Letters letters, Audiences audiences, Delivery delivery, AssemblyConfig cfg) {
+    ReadyNotice(Letters letters, Audiences audiences, Delivery delivery, AssemblyConfig cfg,
+                java.util.function.ObjLongConsumer<Path> previewWritten) {
         this.letters = letters;
         this.audiences = audiences;
         this.delivery = delivery;
         this.cfg = cfg;
+        this.previewWritten = previewWritten;
     }
 
     /** Writes the preview and queues the notice; returns a one-line outcome (counts, no personal data). */
@@ -65,6 +68,9 @@ final class ReadyNotice {
             Preview p = letters.preview(draft.id(), null);
             Path dir = cfg.previewDir();
             Files.createDirectories(dir);
+            // Record before writing: a file that names a member is never on disk unrecorded.
+            previewWritten.accept(dir.resolve(draft.slug() + ".html"), p.member().memberId());
+            previewWritten.accept(dir.resolve(draft.slug() + ".txt"), p.member().memberId());
             Files.writeString(dir.resolve(draft.slug() + ".html"), p.message().html(), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(draft.slug() + ".txt"), p.message().text(), StandardCharsets.UTF_8);
             return "Förhandsvisningen finns i `" + dir.toAbsolutePath().resolve(draft.slug() + ".html") + "` (och `.txt`).";

@@ -62,6 +62,8 @@ final class DemoLetters {
                 out.printf("%s exists already: %s%n", l.label(), letters.get(l.id()).state());
             }
             Preview p = letters.preview(l.id(), null);
+            app.register().files().record(p.member().memberId(), outDir.resolve(l.slug() + ".html"),
+                    outDir.resolve(l.slug() + ".txt"), outDir.resolve(l.slug() + ".headers.txt"));
             write(outDir.resolve(l.slug() + ".html"), p.message().html());
             write(outDir.resolve(l.slug() + ".txt"), p.message().text());
             write(outDir.resolve(l.slug() + ".headers.txt"), p.headers());

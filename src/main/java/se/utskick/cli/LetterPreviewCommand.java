@@ -36,6 +36,9 @@ final class LetterPreviewCommand implements Callable<Integer> {
         Preview p = parent.letters().preview(l.id(), member);
         try {
             Files.createDirectories(out);
+            // Record before writing: the member's erasure deletes these files (register.MemberFiles).
+            parent.main.app().register().files().record(p.member().memberId(), out.resolve(l.slug() + ".html"),
+                    out.resolve(l.slug() + ".txt"), out.resolve(l.slug() + ".headers.txt"));
             write(l.slug() + ".html", p.message().html());
             write(l.slug() + ".txt", p.message().text());
             write(l.slug() + ".headers.txt", p.headers());

@@ -18,7 +18,8 @@ import se.utskick.register.RoleAssignment;
 /** {@code register}: the member register — import, lists, export, erasure. */
 @Command(name = "register", mixinStandardHelpOptions = true, description = "The member register.",
         subcommands = {RegisterImportCommand.class, RegisterCommand.Show.class, RegisterCommand.Members.class,
-                RegisterCommand.MissingEmail.class, RegisterCommand.Export.class, RegisterCommand.Erase.class})
+                RegisterCommand.MissingEmail.class, RegisterCommand.Export.class, RegisterCommand.Erase.class,
+                RegisterCommand.ExportMember.class})
 final class RegisterCommand {
     @ParentCommand
     Main main;
@@ -123,6 +124,38 @@ final class RegisterCommand {
             parent.register().erase(number);
             parent.main.audit("member.erase", id.map(i -> "member " + i).orElse("member (not in the register)"), "");
             parent.out().println("member erased");
+            return 0;
+        }
+    }
+
+    @Command(name = "export-member", mixinStandardHelpOptions = true,
+            description = "Write everything Utskick holds about one member as JSON, for an access request (GDPR art. 15):"
+                    + " the register row, roles, deliveries, replies, unsubscription, bounce scores, files naming them and"
+                    + " the audit log's rows about them. Audited.")
+    static final class ExportMember implements Callable<Integer> {
+        @ParentCommand
+        RegisterCommand parent;
+
+        @Parameters(paramLabel = "MEMBER_NUMBER")
+        String number;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON to FILE (default: standard output).")
+        Path out;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            String json = parent.register().exportMember(number);
+            long id = parent.register().memberIdByNumber(number).orElseThrow();
+            if (out != null) {
+                java.nio.file.Files.writeString(out, json, java.nio.charset.StandardCharsets.UTF_8);
+            }
+            parent.main.audit("member.export", "member " + id, out == null ? "to standard output" : "to a file");
+            if (out == null) {
+                parent.out().print(json);
+            } else {
+                parent.out().println("everything held about member id " + id + " written to " + out);
+            }
+            parent.out().flush();
             return 0;
         }
     }

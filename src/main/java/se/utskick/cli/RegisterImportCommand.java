@@ -28,6 +28,14 @@ final class RegisterImportCommand implements Callable<Integer> {
     @Option(names = "--partial", description = "The file lists only some members: do not mark the others as left.")
     boolean partial;
 
+    @Option(names = "--allow-mass-leave", description = "Confirm a full import that marks more than"
+            + " register.import.max-leave-percent of the active members as left (refused without it, with the numbers).")
+    boolean allowMassLeave;
+
+    @Option(names = "--empty-register", description = "Confirm a file with no member lines: every active member is"
+            + " marked as left. Never needed for a normal import; --allow-mass-leave does not cover it.")
+    boolean emptyRegister;
+
     @Option(names = "--encoding", paramLabel = "CHARSET", converter = CsvOptions.EncodingConverter.class,
             description = "UTF-8, windows-1252, ... (default: detected, or register.encoding).")
     Charset encoding;
@@ -38,7 +46,8 @@ final class RegisterImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ImportOptions o = ImportOptions.defaults().withDryRun(dryRun).withPartial(partial);
+        ImportOptions o = ImportOptions.defaults().withDryRun(dryRun).withPartial(partial)
+                .withAllowMassLeave(allowMassLeave).withAllowEmpty(emptyRegister);
         if (encoding != null) {
             o = o.withEncoding(encoding);
         }
@@ -48,11 +57,18 @@ final class RegisterImportCommand implements Callable<Integer> {
         ImportReport r = parent.register().importFile(file, o);
         if (!r.dryRun()) {
             parent.main.audit("register.import", "register", String.format("%d rows: %d added, %d updated, %d left,"
-                    + " %d role changes%s", r.rows(), r.added(), r.updated(), r.left(), r.roleChanges(), partial ? " (partial)" : ""));
+                    + " %d role changes%s", r.rows(), r.added(), r.updated(), r.left(), r.roleChanges(), (partial ? " (partial)" : "")
+                    + (allowMassLeave ? " (mass leave confirmed)" : "") + (emptyRegister ? " (empty register confirmed)" : "")));
         }
         var out = parent.out();
         r.changes().forEach(out::println);
         RegisterPrinter.report(out, r);
+        int active = parent.register().summary().activeMembers();
+        int share = parent.register().config().maxLeavePercent();
+        if (r.dryRun() && !partial && !allowMassLeave && (long) r.left() * 100 > (long) active * share) {
+            out.printf("Note: %d of %d active members would leave, more than register.import.max-leave-percent (%d%%);"
+                    + " the import itself is refused unless given --allow-mass-leave%n", r.left(), active, share);
+        }
         return 0;
     }
 }

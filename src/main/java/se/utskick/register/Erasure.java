@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -17,7 +16,8 @@ import se.utskick.db.Database;
 
 /**
  * GDPR erasure of one member, in one transaction: every registered {@link ErasureStep} first (the
- * features that hold data about the member anonymise their part), then the member's roles, any
+ * features that hold data about the member anonymise their part), then the files recorded as naming
+ * the member ({@link MemberFiles}: previews), then the member's roles, any
  * association contact address that was theirs, and the member row; last the tombstone, a keyed
  * hash of the member number, which makes later imports skip the person. Thread-safe.
  */
@@ -26,11 +26,13 @@ final class Erasure {
 
     private final Database db;
     private final Keyring keyring;
+    private final java.time.Clock clock;
     private final List<ErasureStep> steps = new CopyOnWriteArrayList<>();
 
-    Erasure(Database db, Keyring keyring) {
+    Erasure(Database db, Keyring keyring, java.time.Clock clock) {
         this.db = db;
         this.keyring = keyring;
+        this.clock = clock;
     }
 
     void add(ErasureStep step) {
@@ -48,13 +50,14 @@ final class Erasure {
             for (ErasureStep step : steps) {
                 step.erase(c, id);
             }
+            MemberFiles.erase(c, id);
             update(c, "UPDATE association SET contact_email = NULL WHERE contact_email IN"
                     + " (SELECT email FROM member WHERE id = ? UNION SELECT email_raw FROM member WHERE id = ?)", id, id);
             update(c, "DELETE FROM member_role WHERE member_id = ?", id);
             update(c, "DELETE FROM member WHERE id = ?", id);
             try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO erased_member (number_hash, erased_at) VALUES (?, ?)")) {
                 ps.setBytes(1, hash);
-                ps.setTimestamp(2, Timestamp.from(Instant.now()));
+                ps.setTimestamp(2, Timestamp.from(clock.instant()));
                 ps.executeUpdate();
             }
             return null;

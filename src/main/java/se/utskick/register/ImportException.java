@@ -11,6 +11,8 @@ import se.utskick.UtskickException;
  * line per error.
  */
 public class ImportException extends UtskickException {
+    /** At most this many errors are listed in the message (all are in {@link #errors}). */
+    static final int SHOWN = 100;
     private final transient Path file;
     private final List<LineError> errors;
 
@@ -31,6 +33,7 @@ public class ImportException extends UtskickException {
     private static String message(Path file, List<LineError> errors) {
         return file + ": " + errors.size() + (errors.size() == 1 ? " error" : " errors")
                 + "; nothing was imported. Fix the file and import it again:\n"
-                + errors.stream().map(e -> "  " + e).collect(Collectors.joining("\n"));
+                + errors.stream().limit(SHOWN).map(e -> "  " + e).collect(Collectors.joining("\n"))
+                + (errors.size() > SHOWN ? "\n  ... and " + (errors.size() - SHOWN) + " more" : "");
     }
 }

@@ -39,13 +39,15 @@ final class Importer {
     private final Database db;
     private final RegisterConfig cfg;
     private final Keyring keyring;
+    private final java.time.Clock clock;
     private final RegisterStore store = new RegisterStore();
     private final MemberTable members = new MemberTable();
 
-    Importer(Database db, RegisterConfig cfg, Keyring keyring) {
+    Importer(Database db, RegisterConfig cfg, Keyring keyring, java.time.Clock clock) {
         this.db = db;
         this.cfg = cfg;
         this.keyring = keyring;
+        this.clock = clock;
     }
 
     ImportReport run(Path file, ImportOptions options) {
@@ -66,7 +68,7 @@ final class Importer {
     private ImportReport apply(Connection c, Path file, ExportReader.Parsed parsed, ImportOptions options) throws SQLException {
         boolean dry = options.dryRun();
         int districtId = dry ? 0 : store.lockDistrict(c);
-        LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         Map<String, MemberRecord> stored = members.load(c);
         log.debug("register import: members loaded");
         Map<Long, Set<RoleKey>> storedRoles = store.roles(c);
@@ -79,6 +81,7 @@ final class Importer {
         log.debug("register import: associations resolved");
         ImportPlan plan = ImportPlan.of(parsed.rows(), stored, storedRoles, associationIds, isErased, options.partial(), dry, now);
         log.debug("register import: planned {} inserts, {} updates", plan.inserts.size(), plan.updates.size());
+        refuseMassLeave(stored, plan, parsed, options);
         if (!dry) {
             write(c, plan);
             log.debug("register import: written");
@@ -86,6 +89,25 @@ final class Importer {
         return new ImportReport(dry, parsed.file().encoding(), parsed.file().delimiter(), parsed.rows().size(),
                 plan.inserts.size(), plan.updates.size() + plan.addressUpdates.size() - plan.left, plan.left, plan.unchanged, plan.roleChanges(),
                 plan.skippedErased, associationsAdded, plan.missingEmail, plan.invalidEmail, plan.changes);
+    }
+
+    /**
+     * Refuses a full import that would mark more than the configured share of the active members as
+     * LEFT, unless confirmed; a dry run only reports. A confirmed empty file is refused earlier or
+     * meant (its own confirmation covers it).
+     */
+    private void refuseMassLeave(Map<String, MemberRecord> stored, ImportPlan plan, ExportReader.Parsed parsed,
+                                 ImportOptions options) {
+        if (options.dryRun() || options.partial() || options.allowMassLeave()
+                || parsed.rows().isEmpty() && options.allowEmpty()) {
+            return;
+        }
+        int active = (int) stored.values().stream().filter(m -> m.status() == MemberStatus.ACTIVE).count();
+        if ((long) plan.left * 100 > (long) active * cfg.maxLeavePercent()) {
+            log.info("register import refused: {} of {} active members would leave (threshold {}%)", plan.left, active,
+                    cfg.maxLeavePercent());
+            throw new MassLeaveException(plan.left, active, cfg.maxLeavePercent());
+        }
     }
 
     /** Resolves every association of the file to an id, adding new ones (placeholder ids in a dry run). */

@@ -17,22 +17,48 @@ final class LineChecks {
     private final Map<String, Integer> numbers = new HashMap<>();
     private final Map<String, RegionSeen> regions = new HashMap<>();
     private final int expected;
+    private final Map<Integer, Column> known = new HashMap<>();
+    private int lines;
 
     private record RegionSeen(Region region, int line) {
     }
 
-    LineChecks(RegisterConfig cfg, Map<Column, Integer> index, List<LineError> errors) {
+    /** @param headerSize the number of columns in the header; every line must have as many fields */
+    LineChecks(RegisterConfig cfg, Map<Column, Integer> index, int headerSize, List<LineError> errors) {
         this.cfg = cfg;
         this.index = index;
         this.errors = errors;
-        this.expected = index.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
+        this.expected = headerSize;
+        index.forEach((col, at) -> known.put(at, col));
     }
 
+    /** How many member lines were checked. */
+    int lines() {
+        return lines;
+    }
+
+    /** The checked row of one line, or null if the line has errors (added to the list). */
     ImportRow row(CSVRecord rec, int line) {
+        lines++;
         int before = errors.size();
-        if (rec.size() < expected) {
-            errors.add(new LineError(line, "", "has " + rec.size() + " fields but the header needs at least " + expected
-                    + "; look for a missing delimiter or a stray quote"));
+        if (rec.size() < expected || rec.size() > expected && !extraFieldsEmpty(rec)) {
+            errors.add(new LineError(line, "", "has " + rec.size() + " fields but the header has " + expected
+                    + (rec.size() < expected ? "; the line is cut short, or lacks a delimiter"
+                    : "; a value holds the delimiter without quotes, or there is a stray delimiter")));
+            return null;
+        }
+        for (int i = 0; i < rec.size(); i++) {
+            Column col = known.get(i);
+            int at = i;
+            FieldText.problem(rec.get(i), col == null).ifPresent(p -> errors.add(new LineError(line,
+                    col == null ? "column " + (at + 1) : cfg.header(col), p)));
+            String v = rec.get(i).strip();
+            if (col != null && v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"") && !rec.get(i).equals(v)) {
+                errors.add(new LineError(line, cfg.header(col), "a quoted value with spaces outside its quotes; remove"
+                        + " the spaces between the delimiter and the quotes"));
+            }
+        }
+        if (errors.size() > before) {
             return null;
         }
         String number = required(rec, line, Column.MEMBER_NUMBER, 32, "every member needs their member number");
@@ -56,6 +82,15 @@ final class LineChecks {
                 : new ImportRow(line, number, first, last, email, phone, association, region, joined, roles);
     }
 
+    private boolean extraFieldsEmpty(CSVRecord rec) {
+        for (int i = expected; i < rec.size(); i++) {
+            if (!rec.get(i).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Region region(CSVRecord rec, int line, String association) {
         String text = value(rec, Column.REGION);
         if (text.isEmpty()) {
@@ -63,7 +98,7 @@ final class LineChecks {
         }
         Region region = Region.parse(text).orElse(null);
         if (region == null) {
-            error(line, Column.REGION, "'" + text + "' is not a region; write " + Region.NORTH.label() + " or " + Region.SOUTH.label());
+            error(line, Column.REGION, "'" + FieldText.shown(text) + "' is not a region; write " + Region.NORTH.label() + " or " + Region.SOUTH.label());
             return null;
         }
         if (association == null) {
@@ -71,7 +106,7 @@ final class LineChecks {
         }
         RegionSeen seen = regions.putIfAbsent(association.toLowerCase(Locale.ROOT), new RegionSeen(region, line));
         if (seen != null && seen.region() != region) {
-            error(line, Column.REGION, "'" + text + "' contradicts line " + seen.line() + ", which puts the association in "
+            error(line, Column.REGION, "'" + FieldText.shown(text) + "' contradicts line " + seen.line() + ", which puts the association in "
                     + seen.region().label() + "; an association is in one region");
         }
         return region;
@@ -85,7 +120,7 @@ final class LineChecks {
         try {
             return LocalDate.parse(text, cfg.dateFormat());
         } catch (DateTimeParseException e) {
-            error(line, Column.JOINED, "'" + text + "' is not a date in the form " + cfg.datePattern()
+            error(line, Column.JOINED, "'" + FieldText.shown(text) + "' is not a date in the form " + cfg.datePattern()
                     + " (register.date-format)");
             return null;
         }

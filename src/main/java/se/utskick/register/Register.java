@@ -32,13 +32,92 @@ public final class Register {
     private final Erasure erasure;
     private final RegisterQueries queries = new RegisterQueries();
     private final MemberDirectory directory;
+    private final MemberFiles files;
+    private final MemberExport export;
+    private final java.time.Clock clock;
 
     public Register(Database db, RegisterConfig cfg, Keyring keyring) {
+        this(db, cfg, keyring, java.time.Clock.systemUTC());
+    }
+
+    /** On a given clock: the import's dates, the tombstone's time and the left-member retention read it. */
+    public Register(Database db, RegisterConfig cfg, Keyring keyring, java.time.Clock clock) {
         this.db = db;
         this.cfg = cfg;
-        this.importer = new Importer(db, cfg, keyring);
-        this.erasure = new Erasure(db, keyring);
+        this.clock = clock;
+        this.importer = new Importer(db, cfg, keyring, clock);
+        this.erasure = new Erasure(db, keyring, clock);
         this.directory = new MemberDirectory(db);
+        this.files = new MemberFiles(db, clock);
+        this.export = new MemberExport(db, clock);
+    }
+
+    /**
+     * Everything Utskick holds about the member with this number, as JSON, for an access request
+     * (GDPR art. 15). Personal data: hand it to the person, never log it. The caller audits it.
+     *
+     * @throws se.utskick.UtskickException if no member has the number
+     */
+    public String exportMember(String memberNumber) {
+        return export.json(memberNumber);
+    }
+
+    /** The record of files that name a member (previews); erased with the member. */
+    public MemberFiles files() {
+        return files;
+    }
+
+    /**
+     * The register's scheduled work: {@code erase-left-members}, daily, erases (as {@link #erase} does,
+     * with tombstone) every member who left more than {@code register.left.retention} ago.
+     */
+    public List<se.utskick.schedule.ScheduledJob> jobs() {
+        return List.of(se.utskick.schedule.ScheduledJob.of("erase-left-members",
+                "Erase members who left more than register.left.retention ago (as register erase does)", "0 20 3 * * ?",
+                () -> eraseLeftMembers() + " members who had left erased"));
+    }
+
+    /**
+     * Erases every member whose {@code left_on} is more than {@code register.left.retention} before
+     * today (UTC), each in its own erasure transaction. Idempotent; a member who rejoined in between
+     * is ACTIVE and not touched.
+     *
+     * @return how many were erased
+     */
+    public int eraseLeftMembers() {
+        java.time.LocalDate cutoff = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+                .minusDays(cfg.leftRetention().toDays());
+        List<String> numbers = db.withConnection(c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT member_number FROM member WHERE status = 'LEFT'"
+                    + " AND left_on < ? ORDER BY id")) {
+                ps.setObject(1, cutoff);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+        int n = 0;
+        RuntimeException first = null;
+        for (String number : numbers) {
+            try {
+                erasure.erase(number);
+                n++;
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (n > 0) {
+            log.info("register: {} members who left before {} erased", n, cutoff);
+        }
+        if (first != null) {
+            throw new se.utskick.UtskickException((numbers.size() - n) + " of " + numbers.size() + " members who left before "
+                    + cutoff + " could not be erased (" + n + " were); the first reason: " + first.getMessage(), first);
+        }
+        return n;
     }
 
     /** Member search and the member and association pages' reads. */

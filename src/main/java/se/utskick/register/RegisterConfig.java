@@ -15,11 +15,19 @@ import se.utskick.ConfigException;
 
 /**
  * The register's settings: which header each field of the export has, the file's encoding and
- * delimiter when they should not be detected, the date format, and the district's name.
+ * delimiter when they should not be detected, the date format, the district's name, the share of
+ * active members a full import may mark as left without {@code --allow-mass-leave}
+ * ({@code register.import.max-leave-percent}), and how long a member who left is kept before the
+ * erasure job erases them ({@code register.left.retention}).
  * Built once from {@link Config}; a wrong value fails here with the key's name.
  */
 public record RegisterConfig(Map<Column, String> headers, Optional<Charset> encoding, Optional<Character> delimiter,
-                             DateTimeFormatter dateFormat, String datePattern, String districtName) {
+                             DateTimeFormatter dateFormat, String datePattern, String districtName,
+                             int maxLeavePercent, java.time.Duration leftRetention) {
+    /** The default of {@code register.import.max-leave-percent}. */
+    public static final int DEFAULT_MAX_LEAVE_PERCENT = 10;
+    /** The default of {@code register.left.retention}: 24 months. */
+    public static final java.time.Duration DEFAULT_LEFT_RETENTION = java.time.Duration.ofDays(730);
     static final String COLUMNS = "register.columns.";
 
     public RegisterConfig {
@@ -60,7 +68,18 @@ public record RegisterConfig(Map<Column, String> headers, Optional<Charset> enco
         }
         return new RegisterConfig(headers, encoding(c.string("register.encoding", "auto"), "the configuration key register.encoding"),
                 delimiter(c.string("register.delimiter", "auto"), "the configuration key register.delimiter"), dates, pattern,
-                c.string("district.name", "Distriktet"));
+                c.string("district.name", "Distriktet"),
+                c.integer("register.import.max-leave-percent", DEFAULT_MAX_LEAVE_PERCENT, 0, 100),
+                leftRetention(c));
+    }
+
+    private static java.time.Duration leftRetention(Config c) {
+        java.time.Duration d = c.duration("register.left.retention", DEFAULT_LEFT_RETENTION);
+        if (d.compareTo(java.time.Duration.ofDays(1)) < 0) {
+            throw new ConfigException("the configuration key register.left.retention is '" + c.string("register.left.retention", "")
+                    + "' but must be at least 1d (members who left are erased this long after they left; default 730d)");
+        }
+        return d;
     }
 
     /** The header of {@code column} in the export. */

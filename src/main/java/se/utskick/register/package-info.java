@@ -4,8 +4,13 @@
  *
  * <p>Public surface: {@link se.utskick.register.Register} (the facade the composition root builds),
  * {@link se.utskick.register.MemberDirectory} (the staff's search and member/association pages' reads),
- * its option, report and view records, the enums, {@link se.utskick.register.ErasureStep} and
- * {@link se.utskick.register.SampleRegister}. Reading ({@code ExportReader}), diffing
+ * its option, report and view records, the enums, {@link se.utskick.register.ErasureStep},
+ * {@link se.utskick.register.MemberFiles} (files that name a member, erased with them),
+ * {@link se.utskick.register.MassLeaveException} and {@link se.utskick.register.SampleRegister}. Its one
+ * scheduled job, {@code erase-left-members}, erases members who left longer ago than
+ * {@code register.left.retention}. An import refuses control characters in any field
+ * ({@code FieldText}) and a full import that marks more than {@code register.import.max-leave-percent}
+ * of the active members LEFT unless confirmed. Reading ({@code ExportReader}), diffing
  * ({@code ImportPlan}) and SQL ({@code RegisterStore}, {@code RegisterQueries}) are package-private.
  * The register is special-category personal data: this package logs counts only.
  */

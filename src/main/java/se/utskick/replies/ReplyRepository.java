@@ -144,8 +144,15 @@ final class ReplyRepository {
 
     /** Forgets the raw messages received before {@code cutoff}; the log lines stay. */
     int purgeRaw(Connection c, Instant cutoff) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE inbound_message SET raw_message = NULL WHERE received_at < ? AND raw_message IS NOT NULL")) {
+        // Issue 12: with the raw message go the sender, subject, text, excerpt, Message-ID and the bounce's
+        // address and diagnostic (as the member's erasure does). Kind, time, letter, association, effect and
+        // the Message-ID's hash stay, so feedback counts and idempotent reading hold. Returns the rows that
+        // still held any of it.
+        try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET raw_message = NULL, sender = NULL,"
+                + " subject = NULL, body_text = NULL, excerpt = NULL, message_id = NULL, bounce_recipient = NULL,"
+                + " bounce_diagnostic = NULL WHERE received_at < ? AND (raw_message IS NOT NULL OR sender IS NOT NULL"
+                + " OR subject IS NOT NULL OR body_text IS NOT NULL OR excerpt IS NOT NULL OR message_id IS NOT NULL"
+                + " OR bounce_recipient IS NOT NULL OR bounce_diagnostic IS NOT NULL)")) {
             ps.setTimestamp(1, Timestamp.from(cutoff));
             return ps.executeUpdate();
         }

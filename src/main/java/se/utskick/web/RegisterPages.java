@@ -39,6 +39,7 @@ final class RegisterPages {
         r.post("/register/medlem/{id}/adress", this::correct);
         r.post("/register/medlem/{id}/avregistrera", ctx -> subscription(ctx, true));
         r.post("/register/medlem/{id}/aterregistrera", ctx -> subscription(ctx, false));
+        r.post("/register/medlem/{id}/utdrag", this::exportMember);
         r.get("/foreningar/{id}", this::association);
     }
 
@@ -93,6 +94,17 @@ final class RegisterPages {
         app.register().setUnsubscribed(card.member().id(), unsubscribe);
         app.audit().record(Staff.actor(ctx), unsubscribe ? "member.unsubscribe" : "member.resubscribe", "member " + card.member().id(), "");
         Flash.redirect(ctx, "/register/medlem/" + card.member().id(), unsubscribe ? "unsubscribed" : "resubscribed");
+    }
+
+    /** Registerutdrag (GDPR art. 15): everything held about the member, as a JSON download; audited. */
+    private void exportMember(Context ctx) {
+        MemberCard card = card(ctx);
+        String json = app.register().exportMember(card.member().number());
+        app.audit().record(Staff.actor(ctx), "member.export", "member " + card.member().id(), "downloaded in the web interface");
+        ctx.header("Content-Disposition", "attachment; filename=\"registerutdrag-medlem-" + card.member().id() + ".json\"");
+        ctx.header("Cache-Control", "no-store");
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.result(json);
     }
 
     private void association(Context ctx) {

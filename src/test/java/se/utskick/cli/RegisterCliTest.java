@@ -133,4 +133,49 @@ class RegisterCliTest {
         assertEquals(0, bench.code(), bench.err());
         assertTrue(bench.out().contains("second: 300 rows: 0 added, 0 updated, 0 left, 300 unchanged"), bench.out());
     }
+
+    /** Issue 12, finding 3: a cut or empty file is refused with the numbers; confirmations are separate flags. */
+    @Test
+    void massLeaveAndEmptyFileNeedTheirOwnConfirmation() throws Exception {
+        Path cfg = dir.resolve("guard.properties");
+        Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\ndb.user = root\ndb.password =\n"
+                + "security.secret = " + Keyring.DEMO_SECRET + "\n");
+        Path good = resource("/register/good.csv");
+        assertEquals(0, run(cfg, "register", "import", good.toString()).code());
+        String before = run(cfg, "register", "show").out();
+
+        CliRun half = run(cfg, "register", "import", resource("/register/bad/36-cut-in-half.csv").toString());
+        assertEquals(1, half.code(), half.out());
+        assertTrue(half.err().contains("would mark 10 of 20 active members as left (50.0%), more than"
+                + " register.import.max-leave-percent (10%)") && half.err().contains("--allow-mass-leave"), half.err());
+        assertEquals(before, run(cfg, "register", "show").out(), "unchanged");
+
+        CliRun dry = run(cfg, "register", "import", "--dry-run", resource("/register/bad/36-cut-in-half.csv").toString());
+        assertEquals(0, dry.code(), dry.err());
+        assertTrue(dry.out().contains("Note: 10 of 20 active members would leave"), dry.out());
+
+        CliRun empty = run(cfg, "register", "import", "--allow-mass-leave", resource("/register/bad/02-header-only.csv").toString());
+        assertEquals(1, empty.code(), empty.out());
+        assertTrue(empty.err().contains("line 2: the file has a header but no member lines")
+                && empty.err().contains("--allow-mass-leave does not allow it") && empty.err().contains("--empty-register"), empty.err());
+
+        CliRun escape = run(cfg, "register", "import", resource("/register/bad/28-terminal-escape-esc.csv").toString());
+        assertEquals(1, escape.code());
+        assertTrue(escape.err().contains("line 5, column Efternamn: contains ESC (U+001B"), escape.err());
+        assertTrue(escape.err().indexOf('\u001b') < 0, "no escape reaches the terminal");
+        assertEquals(before, run(cfg, "register", "show").out(), "unchanged");
+
+        CliRun confirmed = run(cfg, "register", "import", "--allow-mass-leave", resource("/register/bad/36-cut-in-half.csv").toString());
+        assertEquals(0, confirmed.code(), confirmed.err());
+        assertTrue(confirmed.out().contains("10 left"), confirmed.out());
+        CliRun emptied = run(cfg, "register", "import", "--empty-register", resource("/register/bad/02-header-only.csv").toString());
+        assertEquals(0, emptied.code(), emptied.err());
+        assertTrue(emptied.out().contains("10 left"), emptied.out());
+        CliRun audit = run(cfg, "audit");
+        assertTrue(audit.out().contains("mass leave confirmed") && audit.out().contains("empty register confirmed"), audit.out());
+    }
+
+    private static Path resource(String name) throws java.net.URISyntaxException {
+        return Path.of(RegisterCliTest.class.getResource(name).toURI());
+    }
 }

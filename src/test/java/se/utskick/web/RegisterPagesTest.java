@@ -173,4 +173,24 @@ class RegisterPagesTest {
         assertEquals(400, h.get("/register/medlem/99999999").statusCode());
         assertEquals(400, h.get("/foreningar/99999").statusCode());
     }
+
+    /** Issue 12, finding 8: the member page's "Registerutdrag" downloads everything held about the member, audited. */
+    @Test
+    void memberPageDownloadsTheRegisterExtractAndAuditsIt() {
+        Http h = signedIn();
+        MemberView m = fx.app.register().members(fx.app.register().associationNames().values().iterator().next()).getFirst();
+        String page = "/register/medlem/" + m.id();
+        assertTrue(h.get(page).body().contains("Ladda ner registerutdrag (JSON)"), "the button is on the page");
+        String csrf = h.csrf(page);
+        assertEquals(403, h.post(page + "/utdrag").statusCode(), "no CSRF token, no download");
+        HttpResponse<String> r = h.post(page + "/utdrag", "csrf", csrf);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Disposition").orElse("").contains("registerutdrag-medlem-" + m.id() + ".json"),
+                r.headers().toString());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().toString());
+        assertTrue(r.body().contains("\"member_number\": \"" + m.number() + "\"") && r.body().contains("\"deliveries\""), r.body());
+        List<AuditEntry> audit = fx.app.audit().recent(WebFixture.USER, "member.export", null, 100).stream()
+                .filter(e -> e.subject().equals("member " + m.id())).toList();
+        assertEquals(1, audit.size());
+    }
 }
