@@ -25,11 +25,11 @@ class MemberPrivacyCliTest {
     @Test
     void previewFilesGoWithTheMemberAndTheExportIsAudited() throws IOException {
         String url = TestDatabase.freshUrl();
-        try (Database db = Database.onUrl(url, "root", "", 2)) {
+        try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 2)) {
             AudienceFixture.generate(db, 60, 21);
             AudienceFixture.person(db, "P1", "Pelle", "Preview", 1, "ACTIVE", "OK", false);
         }
-        Path config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\ndb.user = root\ndb.password =\n"
+        Path config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\n" + TestDatabase.credentialLines()
                 + "security.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n"
                 + "letters.templates.dir = " + dir.resolve("no-overrides") + "\n");
         Path body = Files.writeString(dir.resolve("nyhet.md"), "Vi växer!");

@@ -138,7 +138,7 @@ class RegisterCliTest {
     @Test
     void massLeaveAndEmptyFileNeedTheirOwnConfirmation() throws Exception {
         Path cfg = dir.resolve("guard.properties");
-        Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\ndb.user = root\ndb.password =\n"
+        Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\n" + TestDatabase.credentialLines()
                 + "security.secret = " + Keyring.DEMO_SECRET + "\n");
         Path good = resource("/register/good.csv");
         assertEquals(0, run(cfg, "register", "import", good.toString()).code());
