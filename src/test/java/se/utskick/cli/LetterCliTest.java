@@ -101,7 +101,7 @@ class LetterCliTest {
                 + "\n" + TestDatabase.credentialLines() + "security.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new String[] {"--config", demo.toString(), "demo", "--no-wait"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(new String[] {"--config", demo.toString(), "demo", "--no-wait", "--use-configured"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(0, code, err.toString());
         String month = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Stockholm")).toString();
         assertTrue(out.toString().contains("(members-" + month + ") approved: rendered for"), out.toString());

@@ -113,10 +113,10 @@ class RegisterCliTest {
         Path cfg = dir.resolve("demo.properties");
         Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\n" + TestDatabase.credentialLines()
                 + "security.secret = " + Keyring.DEMO_SECRET + "\nweb.port = 0\n");
-        CliRun first = run(cfg, "demo", "--no-wait");
+        CliRun first = run(cfg, "demo", "--no-wait", "--use-configured");
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("Changed: " + SampleRegister.DEFAULT_MEMBERS + " added"), first.out());
-        CliRun second = run(cfg, "demo", "--no-wait");
+        CliRun second = run(cfg, "demo", "--no-wait", "--use-configured");
         assertEquals(0, second.code(), second.err());
         assertTrue(second.out().contains("Changed: 0 added, 0 updated, 0 left, 0 with new roles, 0 new associations"), second.out());
     }
