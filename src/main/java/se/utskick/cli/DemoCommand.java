@@ -111,9 +111,12 @@ public final class DemoCommand implements Callable<Integer> {
         node.runUntilStopped(app.config().duration("serve.stop.grace", java.time.Duration.ofSeconds(3)));
     }
 
-    /** The configuration with this month as the assembly period and, on embedded mail, the embedded reply mailbox. */
+    /**
+     * The configuration marked as the demo's (the shipped demo secret is accepted only here), with this
+     * month as the assembly period and, on embedded mail, the embedded reply mailbox.
+     */
     static Config demoConfig(Config c) {
-        Config d = c.with("schedule.assembly.months.ahead", "0").with("schedule.assembly.preview.dir", PREVIEWS.toString());
+        Config d = c.forDemo().with("schedule.assembly.months.ahead", "0").with("schedule.assembly.preview.dir", PREVIEWS.toString());
         if (DeliveryConfig.from(c).embedded() && c.optional("replies.imap.host").isEmpty()) {
             String domain = DeliveryConfig.from(c).mailDomain();
             d = d.with("replies.imap.host", "127.0.0.1").with("replies.imap.protocol", "imap")
