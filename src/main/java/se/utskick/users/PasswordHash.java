@@ -98,11 +98,20 @@ final class PasswordHash {
         return peakHolding.get();
     }
 
-    /** A new hash of {@code password} with a fresh salt and the configured parameters. */
+    /** A new hash of {@code password} with a fresh salt and the configured parameters; waits its turn. */
     String hash(char[] password) {
+        return hash(password, false);
+    }
+
+    /**
+     * As {@link #hash(char[])}; with {@code shed}, gives up like a sign-in check does.
+     *
+     * @throws Busy with {@code shed}, if no permit came within the wait
+     */
+    String hash(char[] password, boolean shed) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] h = argon2(current, salt, password, HASH_BYTES, false);
+        byte[] h = argon2(current, salt, password, HASH_BYTES, shed);
         return "$argon2id$v=19$" + current.phc() + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(h);
     }
 
@@ -123,14 +132,20 @@ final class PasswordHash {
     }
 
     /**
-     * Spends the time of one verification, for a name that does not exist.
+     * Spends the time of one verification, for a name that does not exist: a check against a hash
+     * with the configured parameters and random salt and digest, which no password matches. Making
+     * it costs no hash, so the first flood of unknown names does not queue behind one.
      *
      * @throws Busy if no permit to hash came within the wait
      */
     void verifyDummy(char[] password) {
         String d = dummy;
         if (d == null) {
-            d = hash("no account has this password".toCharArray());
+            byte[] salt = new byte[SALT_BYTES];
+            byte[] digest = new byte[HASH_BYTES];
+            random.nextBytes(salt);
+            random.nextBytes(digest);
+            d = "$argon2id$v=19$" + current.phc() + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(digest);
             dummy = d;
         }
         Parsed p = parse(d).orElseThrow();

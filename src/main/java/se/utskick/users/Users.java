@@ -138,7 +138,11 @@ public final class Users {
         User user = account.get().user();
         throttle.reset(nameHash);
         if (!hashes.isCurrent(account.get().passwordHash())) {
-            accounts.rehash(user.id(), hashes.hash(password));
+            try {
+                accounts.rehash(user.id(), hashes.hash(password, true));
+            } catch (PasswordHash.Busy e) {
+                log.info("a stored password hash with old parameters was kept: too busy to re-hash it now (next sign-in)");
+            }
         }
         sessions.purge(now);
         Session s = open(user, now);
