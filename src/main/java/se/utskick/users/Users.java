@@ -15,7 +15,7 @@ import se.utskick.schedule.ScheduledJob;
  * Staff accounts, sign-in, sessions and sign-in throttling: the public face of this package.
  *
  * <p>Thread-safe; all state is in the database ({@code user_account}, {@code user_session},
- * {@code signin_failure}), so every serve node shares accounts, sessions and failure counts.
+ * {@code signin_failure}, {@code signin_guard}), so every serve node shares accounts, sessions and failure counts.
  * Sign-ins, refusals and sign-outs are written to the {@link AuditTrail} with the username as actor;
  * account changes ({@link #add}, {@link #disable}, {@link #setPassword}) are audited by the caller,
  * which knows who made them. Passwords are never kept: the caller may clear its array afterwards.
