@@ -16,7 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Keyring {
     /** The value shipped in config/utskick.properties, fine for the demo, refused by {@link #requireProductionSecret}. */
     public static final String DEMO_SECRET = "demo-secret-change-me-before-sending-real-mail-0000";
-    private static final int MIN_LENGTH = 32;
+    /** The shortest secret accepted, in UTF-8 bytes. */
+    public static final int MIN_BYTES = 32;
+    private static final String KEY = "security.secret";
 
     private final byte[] secret;
 
@@ -24,14 +26,45 @@ public final class Keyring {
         this.secret = secret;
     }
 
+    /**
+     * The keyring of the configured {@code security.secret}, after {@link #requireProductionSecret}
+     * (in the demo's configuration, {@link Config#isDemo}, the shipped demo secret is allowed; an
+     * empty or short one never is). The composition root builds its keyring here, so no graph
+     * outside the demo runs on a secret anyone can read in the repository.
+     *
+     * @throws ConfigException naming the key, its variable and the fix
+     */
     public static Keyring from(Config config) {
-        String s = config.required("security.secret");
-        if (s.length() < MIN_LENGTH) {
-            throw new ConfigException("the configuration key security.secret must be at least " + MIN_LENGTH
-                    + " characters (generate one with: openssl rand -base64 48), set it in config or as "
-                    + Config.envName("security.secret"));
+        String s = config.optional(KEY).orElse("");
+        if (config.isDemo() && s.equals(DEMO_SECRET)) {
+            return new Keyring(s.getBytes(StandardCharsets.UTF_8));
         }
+        requireProductionSecret(s);
         return new Keyring(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Refuses a secret unfit for real mail: empty, shorter than {@link #MIN_BYTES} bytes, or the
+     * shipped {@link #DEMO_SECRET} (published with the code: anyone could sign tokens with it, and
+     * forge unsubscribe links or replies). The message names the key, its variable and the fix,
+     * never the value.
+     */
+    public static void requireProductionSecret(String secret) {
+        String fix = "; generate one with: openssl rand -base64 48  and set it as " + KEY + " in config/utskick.properties"
+                + " or in the environment as " + Config.envName(KEY);
+        if (secret == null || secret.isEmpty()) {
+            throw new ConfigException("the configuration key " + KEY + " is not set" + fix);
+        }
+        if (secret.equals(DEMO_SECRET)) {
+            throw new ConfigException("the configuration key " + KEY + " is the demo value shipped with Utskick, which anyone"
+                    + " can read, so tokens signed with it (unsubscribe links, reply addresses) could be forged; it is"
+                    + " accepted only by the demo command" + fix);
+        }
+        int bytes = secret.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes < MIN_BYTES) {
+            throw new ConfigException("the configuration key " + KEY + " is " + bytes + " bytes long but must be at least "
+                    + MIN_BYTES + fix);
+        }
     }
 
     public static Keyring of(String secret) {

@@ -82,6 +82,13 @@ public final class Utskick implements AutoCloseable {
         this.users = new Users(database, UsersConfig.from(config), audit::record, clock);
     }
 
+    /**
+     * Checks every setting, then opens the database and wires the graph.
+     *
+     * @throws ConfigException naming the key of the first wrong value, before any server starts;
+     *                         outside the demo ({@link Config#isDemo}) also for the shipped demo
+     *                         secret ({@link Keyring#requireProductionSecret})
+     */
     public static Utskick start(Config config) {
         // Feature configs first: a wrong value fails in a moment, before an embedded server starts.
         Keyring.from(config);
@@ -93,6 +100,7 @@ public final class Utskick implements AutoCloseable {
         AssemblyConfig.from(config);
         ScheduleConfig.from(config);
         UsersConfig.from(config);
+        se.utskick.web.WebConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
         try {
             Utskick app = wire(withEmbeddedMailbox(config), db);

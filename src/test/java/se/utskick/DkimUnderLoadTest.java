@@ -46,7 +46,7 @@ class DkimUnderLoadTest {
         try (Database db = TestDatabase.fresh()) {
             AudienceFixture.generate(db, 2500, 13);
             Map<String, String> cfg = new HashMap<>();
-            cfg.put("security.secret", Keyring.DEMO_SECRET);
+            cfg.put("security.secret", se.utskick.TestSecret.VALUE);
             cfg.put("smtp.host", "127.0.0.1");
             cfg.put("smtp.port", String.valueOf(mail.getSmtp().getPort()));
             cfg.put("smtp.starttls", "off");

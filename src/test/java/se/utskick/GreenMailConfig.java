@@ -17,7 +17,7 @@ public final class GreenMailConfig {
 
     public static Map<String, String> of(GreenMail mail, String mailbox, String mailboxPassword) {
         Map<String, String> cfg = new HashMap<>();
-        cfg.put("security.secret", Keyring.DEMO_SECRET);
+        cfg.put("security.secret", se.utskick.TestSecret.VALUE);
         cfg.put("smtp.host", "127.0.0.1");
         cfg.put("smtp.port", String.valueOf(mail.getSmtp().getPort()));
         cfg.put("smtp.starttls", "off");

@@ -36,7 +36,7 @@ class LettersThroughDeliveryTest {
         try (Database db = TestDatabase.fresh()) {
             AudienceFixture.generate(db, 60, 4);
             Map<String, String> cfg = new HashMap<>();
-            cfg.put("security.secret", Keyring.DEMO_SECRET);
+            cfg.put("security.secret", se.utskick.TestSecret.VALUE);
             cfg.put("smtp.host", "127.0.0.1");
             cfg.put("smtp.port", String.valueOf(mail.getSmtp().getPort()));
             cfg.put("smtp.starttls", "off");

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.OptionalInt;
-import org.quartz.CronExpression;
 import se.utskick.Config;
 import se.utskick.ConfigException;
 
@@ -35,19 +34,14 @@ public record AssemblyConfig(String boardCron, String membersCron, int monthsAhe
                 cron(c, "schedule.assembly.members.cron", "0 5 8 20 * ?"),
                 c.integer("schedule.assembly.months.ahead", 1, 0, 1),
                 c.string("schedule.assembly.notify.list", "ombudsman"),
-                Path.of(c.string("schedule.assembly.preview.dir", "out/previews")),
+                c.path("schedule.assembly.preview.dir", "out/previews"),
                 every,
                 day.isBlank() ? OptionalInt.empty() : OptionalInt.of(c.integer("schedule.autosend.day", 1, 1, 28)),
                 zone(c));
     }
 
     private static String cron(Config c, String key, String fallback) {
-        String v = c.string(key, fallback);
-        if (!CronExpression.isValidExpression(v)) {
-            throw new ConfigException("the configuration key " + key + " is '" + v + "' but must be a Quartz cron expression, "
-                    + "seconds first, such as '0 0 8 20 * ?' (08:00 on the 20th) (" + Config.envName(key) + ")");
-        }
-        return v;
+        return c.cron(key, fallback);
     }
 
     private static ZoneId zone(Config c) {

@@ -140,9 +140,13 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The configuration with this month as the assembly period (the embedded reply mailbox comes from {@link Utskick#withEmbeddedMailbox}). */
+    /**
+     * The configuration marked as the demo's (the shipped demo secret is accepted only here), with
+     * this month as the assembly period (the embedded reply mailbox comes from
+     * {@link Utskick#withEmbeddedMailbox}).
+     */
     static Config demoConfig(Config c) {
-        return c.with("schedule.assembly.months.ahead", "0").with("schedule.assembly.preview.dir", PREVIEWS.toString());
+        return c.forDemo().with("schedule.assembly.months.ahead", "0").with("schedule.assembly.preview.dir", PREVIEWS.toString());
     }
 
     private static void register(Register register, PrintWriter out) {

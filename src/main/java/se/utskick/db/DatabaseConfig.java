@@ -18,7 +18,7 @@ public record DatabaseConfig(Optional<String> url, String user, String password,
                 c.optional("db.url"),
                 c.string("db.user", "utskick"),
                 c.string("db.password", ""),
-                Path.of(c.string("db.embedded.dir", "data/mariadb")),
+                c.path("db.embedded.dir", "data/mariadb"),
                 c.integer("db.embedded.port", 0, 0, 65535),
                 c.string("db.embedded.name", "utskick"),
                 c.integer("db.pool.size", 12, 2, 200));

@@ -23,7 +23,7 @@ public record LettersConfig(String districtName, Path templateOverrides, String 
         String zone = c.string("letters.timezone", "Europe/Stockholm");
         try {
             return new LettersConfig(c.string("district.name", "Vänsterpartiet Värmland"),
-                    Path.of(c.string("letters.templates.dir", "config/templates")),
+                    c.path("letters.templates.dir", "config/templates"),
                     c.string("mail.from.name", c.string("district.name", "Utskick")) + " <"
                             + c.string("mail.from.address", "distriktet@" + c.string("mail.domain", "utskick.example.org")) + ">",
                     c.string("mail.domain", "utskick.example.org"),

@@ -2,7 +2,6 @@ package se.utskick.reminders;
 
 import java.time.ZoneId;
 import java.util.Optional;
-import org.quartz.CronExpression;
 import se.utskick.Config;
 import se.utskick.ConfigException;
 
@@ -45,11 +44,6 @@ public record ReminderConfig(String addressCron, String feedbackCron, int daysBe
     }
 
     private static String cron(Config c, String key, String fallback) {
-        String v = c.string(key, fallback).strip();
-        if (!CronExpression.isValidExpression(v)) {
-            throw new ConfigException("the configuration key " + key + " is '" + v + "' but must be a Quartz cron expression, "
-                    + "seconds first, e.g. '0 0 9 1 * ?' for 09:00 on the 1st of every month (" + Config.envName(key) + ")");
-        }
-        return v;
+        return c.cron(key, fallback);
     }
 }

@@ -23,4 +23,12 @@ public sealed interface SignInResult {
      */
     record Throttled(Duration retryAfter) implements SignInResult {
     }
+
+    /**
+     * The server is checking as many passwords as it can hold in memory and none came free within a
+     * short wait: the password was not checked and the attempt does not count as a failure. Try
+     * again after {@code retryAfter}.
+     */
+    record Busy(Duration retryAfter) implements SignInResult {
+    }
 }

@@ -1,25 +1,51 @@
 package se.utskick.users;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 import se.utskick.db.Database;
+import se.utskick.db.DatabaseException;
 
 /**
  * Failed sign-ins counted in the database ({@code signin_failure}), per name and per client address,
  * so every serve node behind a load balancer sees the same counts and a restart forgets nothing.
  *
  * <p>A key is throttled while it has {@code maxFailures} failures within the window; it is free
- * again when the oldest of its newest {@code maxFailures} failures leaves the window. Attempts
- * refused as throttled are not counted (the password was not checked).
+ * again when the oldest of its newest {@code maxFailures} failures leaves the window.
+ *
+ * <p>The decision and the record are one atomic step ({@link #reserve}): in one transaction the
+ * attempt locks the {@code signin_guard} rows of its name and its address (an upsert, so the lock
+ * exists for a name never seen before), counts their failures and, when both are under the limit,
+ * records its own failure <em>before</em> the password is checked. Concurrent attempts for one name
+ * or from one address therefore queue on the lock and each sees the failures reserved before it: of
+ * any number of parallel guesses at most {@code maxFailures} get their password checked. A right
+ * password deletes the name's failures ({@link #reset}), the reservation with them; an attempt that
+ * was not checked after all (the server was busy) gives its reservation back ({@link #release}).
+ * Attempts refused as throttled record nothing.
  */
 final class SignInThrottle {
+    private static final int DEADLOCK_RETRIES = 5;
+
     private final Database db;
     private final int maxFailures;
     private final Duration window;
+
+    /** The outcome of {@link #reserve}: a reserved failure (its row id), or how long to wait. */
+    sealed interface Reservation {
+        record Reserved(long failureId) implements Reservation {
+        }
+
+        record Throttled(Duration retryAfter) implements Reservation {
+        }
+    }
 
     SignInThrottle(Database db, int maxFailures, Duration window) {
         this.db = db;
@@ -27,29 +53,68 @@ final class SignInThrottle {
         this.window = window;
     }
 
-    /** How long until an attempt for this name from this address is allowed; empty if it is now. */
-    Optional<Duration> retryAfter(byte[] usernameHash, String clientAddress, Instant now) {
-        Optional<Instant> byName = nthNewest("username_hash = ?", usernameHash, now);
-        Optional<Instant> byAddress = nthNewest("client_address = ?", clientAddress, now);
-        return java.util.stream.Stream.of(byName, byAddress).flatMap(Optional::stream)
-                .map(at -> Duration.between(now, at.plus(window)))
-                .filter(d -> d.isPositive())
-                .max(Duration::compareTo);
+    /**
+     * Atomically: throttled if the name or the address has {@code maxFailures} failures within the
+     * window, else a failure recorded for this attempt, to be {@link #release released} or cleared by
+     * {@link #reset} if the attempt turns out not to be one.
+     */
+    Reservation reserve(byte[] usernameHash, String clientAddress, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return db.inTransaction(c -> reserveIn(c, usernameHash, clientAddress, now));
+            } catch (DatabaseException e) {
+                if (attempt >= DEADLOCK_RETRIES || !isDeadlock(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
-    void fail(byte[] usernameHash, String clientAddress, Instant now) {
+    private Reservation reserveIn(Connection c, byte[] usernameHash, String clientAddress, Instant now) throws SQLException {
+        // Always the name's row first, then the address's: one lock order, so no two attempts deadlock.
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO signin_guard (guard_key, touched_at) VALUES (?, ?), (?, ?)"
+                + " ON DUPLICATE KEY UPDATE touched_at = VALUES(touched_at)")) {
+            ps.setBytes(1, guardKey('n', usernameHash));
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setBytes(3, guardKey('a', clientAddress.getBytes(StandardCharsets.US_ASCII)));
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.executeUpdate();
+        }
+        // The first read of the transaction, after the locks: it sees every failure reserved before.
+        Optional<Duration> wait = Stream.of(nthNewest(c, "username_hash = ?", usernameHash, now),
+                        nthNewest(c, "client_address = ?", clientAddress, now))
+                .flatMap(Optional::stream)
+                .map(at -> Duration.between(now, at.plus(window)))
+                .filter(Duration::isPositive)
+                .max(Duration::compareTo);
+        if (wait.isPresent()) {
+            return new Reservation.Throttled(wait.get());
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO signin_failure (username_hash, client_address, failed_at) VALUES (?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setBytes(1, usernameHash);
+            ps.setString(2, clientAddress);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return new Reservation.Reserved(keys.getLong(1));
+            }
+        }
+    }
+
+    /** Gives back a reserved failure: the attempt was not checked after all. */
+    void release(long failureId) {
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO signin_failure (username_hash, client_address, failed_at) VALUES (?, ?, ?)")) {
-                ps.setBytes(1, usernameHash);
-                ps.setString(2, clientAddress);
-                ps.setTimestamp(3, Timestamp.from(now));
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM signin_failure WHERE id = ?")) {
+                ps.setLong(1, failureId);
                 return ps.executeUpdate();
             }
         });
     }
 
-    /** Forgets the name's failures (after a successful sign-in); the address's stay. */
+    /** Forgets the name's failures (after a successful sign-in); the address's other failures stay. */
     void reset(byte[] usernameHash) {
         db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM signin_failure WHERE username_hash = ?")) {
@@ -59,28 +124,47 @@ final class SignInThrottle {
         });
     }
 
-    /** Deletes failures that no longer count; returns how many. */
+    /** Deletes failures that no longer count, and the lock rows of keys unused as long; returns how many failures. */
     int purge(Instant now) {
         return db.withConnection(c -> {
+            Timestamp before = Timestamp.from(now.minus(window));
+            try (PreparedStatement guards = c.prepareStatement("DELETE FROM signin_guard WHERE touched_at <= ?")) {
+                guards.setTimestamp(1, before);
+                guards.executeUpdate();
+            }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM signin_failure WHERE failed_at <= ?")) {
-                ps.setTimestamp(1, Timestamp.from(now.minus(window)));
+                ps.setTimestamp(1, before);
                 return ps.executeUpdate();
             }
         });
     }
 
     /** The time of the key's maxFailures-th newest failure within the window, if it has that many. */
-    private Optional<Instant> nthNewest(String where, Object key, Instant now) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT failed_at FROM signin_failure WHERE " + where
-                    + " AND failed_at > ? ORDER BY failed_at DESC LIMIT 1 OFFSET ?")) {
-                ps.setObject(1, key);
-                ps.setTimestamp(2, Timestamp.from(now.minus(window)));
-                ps.setInt(3, maxFailures - 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
-                }
+    private Optional<Instant> nthNewest(Connection c, String where, Object key, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT failed_at FROM signin_failure WHERE " + where
+                + " AND failed_at > ? ORDER BY failed_at DESC LIMIT 1 OFFSET ?")) {
+            ps.setObject(1, key);
+            ps.setTimestamp(2, Timestamp.from(now.minus(window)));
+            ps.setInt(3, maxFailures - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
             }
-        });
+        }
+    }
+
+    private static byte[] guardKey(char kind, byte[] key) {
+        byte[] out = new byte[key.length + 1];
+        out[0] = (byte) kind;
+        System.arraycopy(key, 0, out, 1, key.length);
+        return out;
+    }
+
+    private static boolean isDeadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && ("40001".equals(s.getSQLState()) || s.getErrorCode() == 1213)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -15,7 +15,7 @@ import se.utskick.schedule.ScheduledJob;
  * Staff accounts, sign-in, sessions and sign-in throttling: the public face of this package.
  *
  * <p>Thread-safe; all state is in the database ({@code user_account}, {@code user_session},
- * {@code signin_failure}), so every serve node shares accounts, sessions and failure counts.
+ * {@code signin_failure}, {@code signin_guard}), so every serve node shares accounts, sessions and failure counts.
  * Sign-ins, refusals and sign-outs are written to the {@link AuditTrail} with the username as actor;
  * account changes ({@link #add}, {@link #disable}, {@link #setPassword}) are audited by the caller,
  * which knows who made them. Passwords are never kept: the caller may clear its array afterwards.
@@ -23,6 +23,8 @@ import se.utskick.schedule.ScheduledJob;
 public final class Users {
     public static final int MIN_PASSWORD_LENGTH = AccountRules.MIN_PASSWORD_LENGTH;
     private static final Logger log = LoggerFactory.getLogger(Users.class);
+    /** When a client turned away as busy should try again. */
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
 
     private final UserStore accounts;
     private final SessionStore sessions;
@@ -87,6 +89,13 @@ public final class Users {
     /**
      * Checks a name and password typed into the sign-in form.
      *
+     * <p>First, in one atomic step, the attempt is either throttled (too many failures for the name
+     * or from the address) or reserved as a failure ({@link SignInThrottle#reserve}); only then is
+     * the password checked, under the hashing bound ({@link PasswordHash}). So however many guesses
+     * arrive in parallel, at most {@code web.signin.max.failures} of them get their password checked.
+     * A right password clears the name's failures, the reservation with them; a check the server was
+     * too busy to make gives the reservation back and answers {@link SignInResult.Busy}.
+     *
      * @param username      as typed: surrounding spaces and upper case are forgiven
      * @param clientAddress the client's IP address, for throttling and the audit log
      */
@@ -95,22 +104,32 @@ public final class Users {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         byte[] nameHash = SessionTokens.sha256(name);
         String address = AccountRules.clientAddress(clientAddress);
-        Optional<Duration> wait = throttle.retryAfter(nameHash, address, now);
-        if (wait.isPresent()) {
+        SignInThrottle.Reservation reservation = throttle.reserve(nameHash, address, now);
+        if (reservation instanceof SignInThrottle.Reservation.Throttled t) {
             log.info("a sign-in was throttled (the audit log has the attempts)");
-            return new SignInResult.Throttled(roundUp(wait.get()));
+            return new SignInResult.Throttled(roundUp(t.retryAfter()));
         }
-        Optional<UserStore.Account> account = AccountRules.isUsername(name) ? accounts.find(name) : Optional.empty();
+        long failureId = ((SignInThrottle.Reservation.Reserved) reservation).failureId();
+        Optional<UserStore.Account> account;
         boolean right;
-        char[] typed = password == null ? new char[0] : password;
-        if (account.isEmpty()) {
-            hashes.verifyDummy(typed);
-            right = false;
-        } else {
-            right = hashes.verify(typed, account.get().passwordHash()) && account.get().user().active();
+        try {
+            account = AccountRules.isUsername(name) ? accounts.find(name) : Optional.empty();
+            char[] typed = password == null ? new char[0] : password;
+            if (account.isEmpty()) {
+                hashes.verifyDummy(typed);
+                right = false;
+            } else {
+                right = hashes.verify(typed, account.get().passwordHash()) && account.get().user().active();
+            }
+        } catch (PasswordHash.Busy e) {
+            throttle.release(failureId);
+            log.warn("a sign-in was turned away: {} password checks already running, none free within the wait", hashes.permits());
+            return new SignInResult.Busy(BUSY_RETRY);
+        } catch (RuntimeException e) {
+            throttle.release(failureId);
+            throw e;
         }
         if (!right) {
-            throttle.fail(nameHash, address, now);
             throttle.purge(now);
             audit.record("anonymous", "user.signin.refused", account.isPresent() ? "user " + name : "user (unknown name)",
                     "from " + address);
@@ -119,12 +138,32 @@ public final class Users {
         User user = account.get().user();
         throttle.reset(nameHash);
         if (!hashes.isCurrent(account.get().passwordHash())) {
-            accounts.rehash(user.id(), hashes.hash(password));
+            try {
+                accounts.rehash(user.id(), hashes.hash(password, true));
+            } catch (PasswordHash.Busy e) {
+                log.info("a stored password hash with old parameters was kept: too busy to re-hash it now (next sign-in)");
+            }
         }
         sessions.purge(now);
         Session s = open(user, now);
         audit.record(name, "user.signin", "user " + name, "from " + address);
         return new SignInResult.SignedIn(s);
+    }
+
+    /**
+     * The password hasher's load since start: passwords checked (against a stored or the dummy
+     * hash), the most hashes that held their Argon2 memory at once, and the bound on that.
+     */
+    public record HashingLoad(long checks, int peakConcurrent, int bound) {
+    }
+
+    public HashingLoad hashingLoad() {
+        return new HashingLoad(hashes.checks(), hashes.peakConcurrent(), hashes.permits());
+    }
+
+    /** Holds every hashing permit until closed, as a flood of sign-ins would: for tests of shedding. */
+    AutoCloseable occupyHashingForTest() {
+        return hashes.occupyAll();
     }
 
     /**

@@ -14,8 +14,9 @@ import se.utskick.users.Users;
  * {@code /logga-in} and {@code /logga-ut}. Before there is a session the sign-in form is guarded
  * by a double-submit token: a random cookie {@code utskick_pre} that the form repeats in a hidden
  * field (a page elsewhere can make the browser post, but cannot read the cookie). A refused
- * sign-in says the same thing for an unknown user and a wrong password; a throttled one says when
- * to try again. Sign-ins, refusals and sign-outs are audited by {@link Users} itself.
+ * sign-in says the same thing for an unknown user and a wrong password (401); a throttled one says
+ * when to try again (429, Retry-After); one the server was too busy to check sheds the load with
+ * 503 and Retry-After (the password was not checked and the attempt does not count). Sign-ins, refusals and sign-outs are audited by {@link Users} itself.
  */
 final class SignInPages {
     static final String PRE_COOKIE = "utskick_pre";
@@ -62,6 +63,10 @@ final class SignInPages {
                 ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
                 views.render(ctx, "signin.ftlh", Map.of("error", "signin.error.throttled", "username", username,
                         "minutes", Math.max(1, (t.retryAfter().toSeconds() + 59) / 60)));
+            }
+            case SignInResult.Busy b -> {
+                ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", Long.toString(Math.max(1, b.retryAfter().toSeconds())));
+                views.render(ctx, "signin.ftlh", Map.of("error", "signin.error.busy", "username", username));
             }
         }
     }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import se.utskick.AudienceFixture;
 import se.utskick.Config;
 import se.utskick.ConfigException;
-import se.utskick.Keyring;
 import se.utskick.TestDatabase;
 import se.utskick.Utskick;
 import se.utskick.db.Database;
@@ -61,7 +60,7 @@ class MonthlyAssemblyTest {
 
     private Utskick app(String... overrides) {
         Map<String, String> m = new HashMap<>();
-        m.put("security.secret", Keyring.DEMO_SECRET);
+        m.put("security.secret", se.utskick.TestSecret.VALUE);
         m.put("smtp.host", "127.0.0.1");
         m.put("smtp.port", "1");
         m.put("mail.domain", "varmland.example.org");

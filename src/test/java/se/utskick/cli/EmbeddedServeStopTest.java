@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import se.utskick.Keyring;
 
 /**
  * Guards the README's way of running the service on the embedded defaults: a {@code serve} node
@@ -25,7 +24,7 @@ class EmbeddedServeStopTest {
         Path home = Path.of("target", "embedded-serve-stop").toAbsolutePath();
         Path config = Files.createDirectories(home).resolve("utskick.properties");
         Files.writeString(config, String.join("\n", "db.embedded.dir = " + home.resolve("mariadb"),
-                "security.secret = " + Keyring.DEMO_SECRET, "smtp.host = embedded", "smtp.port = " + freePort(),
+                "security.secret = " + se.utskick.TestSecret.VALUE, "smtp.host = embedded", "smtp.port = " + freePort(),
                 "smtp.embedded.imap.port = " + freePort(), "web.port = 0", ""));
         File log = home.resolve("serve.log").toFile();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

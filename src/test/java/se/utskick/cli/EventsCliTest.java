@@ -30,7 +30,7 @@ class EventsCliTest {
             AudienceFixture.generate(db, 300, 21);
         }
         config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\n" + TestDatabase.credentialLines()
-                + "security.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n"
+                + "security.secret = " + se.utskick.TestSecret.VALUE + "\n"
                 + "letters.templates.dir = " + dir.resolve("no-overrides") + "\n");
     }
 

@@ -31,7 +31,7 @@ class LetterCliTest {
             AudienceFixture.generate(db, 300, 21);
         }
         config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\n" + TestDatabase.credentialLines()
-                + "security.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n"
+                + "security.secret = " + se.utskick.TestSecret.VALUE + "\n"
                 + "letters.templates.dir = " + dir.resolve("no-overrides") + "\n");
     }
 
@@ -81,7 +81,7 @@ class LetterCliTest {
     @Test
     void benchRenderRefusesTheConfiguredDatabaseUnlessToldAndThenReportsRendersPerSecond() throws IOException {
         Path bench = Files.writeString(dir.resolve("bench.properties"), "db.url = " + TestDatabase.freshUrl()
-                + "\n" + TestDatabase.credentialLines() + "security.secret = " + se.utskick.Keyring.DEMO_SECRET + "\nweb.port = 0\n");
+                + "\n" + TestDatabase.credentialLines() + "security.secret = " + se.utskick.TestSecret.VALUE + "\nweb.port = 0\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int refused = Main.run(new String[] {"--config", bench.toString(), "bench", "render", "--members", "300"},
@@ -98,7 +98,7 @@ class LetterCliTest {
     @Test
     void demoComposesApprovesAndPreviewsThisMonthsLetters() throws IOException {
         Path demo = Files.writeString(dir.resolve("demo.properties"), "db.url = " + TestDatabase.freshUrl()
-                + "\n" + TestDatabase.credentialLines() + "security.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n");
+                + "\n" + TestDatabase.credentialLines() + "security.secret = " + se.utskick.TestSecret.VALUE + "\n");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"--config", demo.toString(), "demo", "--no-wait", "--use-configured"}, new PrintWriter(out, true), new PrintWriter(err, true));

@@ -30,7 +30,7 @@ class MemberPrivacyCliTest {
             AudienceFixture.person(db, "P1", "Pelle", "Preview", 1, "ACTIVE", "OK", false);
         }
         Path config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\n" + TestDatabase.credentialLines()
-                + "security.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n"
+                + "security.secret = " + se.utskick.TestSecret.VALUE + "\n"
                 + "letters.templates.dir = " + dir.resolve("no-overrides") + "\n");
         Path body = Files.writeString(dir.resolve("nyhet.md"), "Vi växer!");
         assertEquals(0, CliRun.of(config, "letter", "new", "--kind", "members", "--period", "2027-05").code());

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.utskick.Keyring;
 import se.utskick.TestDatabase;
 import se.utskick.register.SampleRegister;
 
@@ -30,7 +29,7 @@ class RegisterCliTest {
     static void database() throws IOException {
         config = dir.resolve("utskick.properties");
         Files.writeString(config, "db.url = " + TestDatabase.freshUrl() + "\n" + TestDatabase.credentialLines()
-                + "security.secret = " + Keyring.DEMO_SECRET + "\ndistrict.name = Testdistriktet\n");
+                + "security.secret = " + se.utskick.TestSecret.VALUE + "\ndistrict.name = Testdistriktet\n");
     }
 
 
@@ -112,7 +111,7 @@ class RegisterCliTest {
     void demoRunsTwiceAndTheSecondImportChangesNothing() throws IOException {
         Path cfg = dir.resolve("demo.properties");
         Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\n" + TestDatabase.credentialLines()
-                + "security.secret = " + Keyring.DEMO_SECRET + "\nweb.port = 0\n");
+                + "security.secret = " + se.utskick.TestSecret.VALUE + "\nweb.port = 0\n");
         CliRun first = run(cfg, "demo", "--no-wait", "--use-configured");
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("Changed: " + SampleRegister.DEFAULT_MEMBERS + " added"), first.out());
@@ -125,7 +124,7 @@ class RegisterCliTest {
     void benchRefusesTheConfiguredDatabaseUnlessToldAndThenImportsTwice() throws IOException {
         Path cfg = dir.resolve("bench.properties");
         Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\n" + TestDatabase.credentialLines()
-                + "security.secret = " + Keyring.DEMO_SECRET + "\n");
+                + "security.secret = " + se.utskick.TestSecret.VALUE + "\n");
         CliRun refused = run(cfg, "bench", "import", "--members", "300");
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("--on-configured-database"), refused.err());
@@ -139,7 +138,7 @@ class RegisterCliTest {
     void massLeaveAndEmptyFileNeedTheirOwnConfirmation() throws Exception {
         Path cfg = dir.resolve("guard.properties");
         Files.writeString(cfg, "db.url = " + TestDatabase.freshUrl() + "\n" + TestDatabase.credentialLines()
-                + "security.secret = " + Keyring.DEMO_SECRET + "\n");
+                + "security.secret = " + se.utskick.TestSecret.VALUE + "\n");
         Path good = resource("/register/good.csv");
         assertEquals(0, run(cfg, "register", "import", good.toString()).code());
         String before = run(cfg, "register", "show").out();

@@ -36,7 +36,7 @@ class ScheduleCliTest {
         AudienceFixture.generate(db, 100, 8);
         AudienceFixture.person(db, "O1", "Olga", "Ombud", null, "ACTIVE", "OK", false, "OMBUDSMAN");
         config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\n" + TestDatabase.credentialLines()
-                + "security.secret = " + se.utskick.Keyring.DEMO_SECRET + "\n"
+                + "security.secret = " + se.utskick.TestSecret.VALUE + "\n"
                 + "smtp.host = 127.0.0.1\nsmtp.port = 1\n"
                 + "letters.templates.dir = " + dir.resolve("no-overrides") + "\n"
                 + "schedule.assembly.preview.dir = " + dir.resolve("previews") + "\n");

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.utskick.AudienceFixture;
 import se.utskick.Config;
-import se.utskick.Keyring;
 import se.utskick.TestDatabase;
 import se.utskick.Utskick;
 import se.utskick.bench.SyntheticRegister;
@@ -55,7 +54,7 @@ class ServeProcessTest {
         smtp = new CountingSmtpServer();
         SyntheticRegister.fill(db, MEMBERS, "example.org");
         config = Files.writeString(dir.resolve("utskick.properties"), String.join("\n",
-                "db.url = " + url, "db.user = " + TestDatabase.USER, "db.password = " + TestDatabase.password(), "security.secret = " + Keyring.DEMO_SECRET,
+                "db.url = " + url, "db.user = " + TestDatabase.USER, "db.password = " + TestDatabase.password(), "security.secret = " + se.utskick.TestSecret.VALUE,
                 "smtp.host = 127.0.0.1", "smtp.port = " + smtp.port(), "smtp.starttls = off",
                 "smtp.timeout.read = 2s", "smtp.timeout.write = 2s", "mail.domain = varmland.example.org",
                 "letters.templates.dir = " + dir.resolve("none"), "web.port = 0",

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.utskick.Config;
-import se.utskick.Keyring;
 import se.utskick.Utskick;
 
 /**
@@ -25,7 +24,7 @@ class SharedEmbeddedDatabaseTest {
     @Test
     void aCommandBesideARunningNodeUsesTheNodesEmbeddedDatabase() throws Exception {
         Path config = Files.writeString(dir.resolve("utskick.properties"), String.join("\n",
-                "db.embedded.dir = " + dir.resolve("db"), "security.secret = " + Keyring.DEMO_SECRET,
+                "db.embedded.dir = " + dir.resolve("db"), "security.secret = " + se.utskick.TestSecret.VALUE,
                 "smtp.host = 127.0.0.1", "smtp.port = 1", "smtp.starttls = off", "mail.domain = varmland.example.org",
                 "letters.templates.dir = " + dir.resolve("none"), "web.port = 0", ""));
         try (Utskick node = Utskick.start(Config.load(config, Map.of()))) {

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.utskick.Config;
-import se.utskick.Keyring;
 import se.utskick.TestDatabase;
 import se.utskick.Utskick;
 import se.utskick.db.Database;
@@ -90,7 +89,7 @@ class DoctorTest {
 
     static Map<String, String> healthyConfig(int smtpPort, int imapPort, Path dkimKey) {
         Map<String, String> c = new HashMap<>();
-        c.put("security.secret", Keyring.DEMO_SECRET);
+        c.put("security.secret", se.utskick.TestSecret.VALUE);
         c.put("smtp.host", "127.0.0.1");
         c.put("smtp.port", String.valueOf(smtpPort));
         c.put("smtp.starttls", "if_available");

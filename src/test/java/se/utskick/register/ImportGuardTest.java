@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.utskick.Config;
 import se.utskick.ConfigException;
-import se.utskick.Keyring;
 import se.utskick.TestDatabase;
 import se.utskick.Utskick;
 import se.utskick.db.Database;
@@ -31,7 +30,7 @@ class ImportGuardTest {
 
     private Utskick app(String... overrides) {
         Map<String, String> m = new HashMap<>();
-        m.put("security.secret", Keyring.DEMO_SECRET);
+        m.put("security.secret", se.utskick.TestSecret.VALUE);
         for (int i = 0; i < overrides.length; i += 2) {
             m.put(overrides[i], overrides[i + 1]);
         }

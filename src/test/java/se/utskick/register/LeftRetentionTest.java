@@ -11,7 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.utskick.Config;
-import se.utskick.Keyring;
 import se.utskick.TestDatabase;
 import se.utskick.Utskick;
 import se.utskick.db.Database;
@@ -34,7 +33,7 @@ class LeftRetentionTest {
 
     @Test
     void membersWhoLeftAreErasedOnceTheRetentionHasPassed() {
-        Utskick app = Utskick.wire(Config.of(Map.of("security.secret", Keyring.DEMO_SECRET)), db, clock);
+        Utskick app = Utskick.wire(Config.of(Map.of("security.secret", se.utskick.TestSecret.VALUE)), db, clock);
         app.register().importFile(BadRegisterFilesTest.resource("good.csv"), ImportOptions.defaults());
         long first = app.register().memberIdByNumber("1001").orElseThrow();
         exec("INSERT INTO bounce_score (member_id, email, score, last_bounce_on) VALUES (" + first + ", 'm1001@example.org', 2, '2026-01-01')");
@@ -59,7 +58,7 @@ class LeftRetentionTest {
         ImportReport back = app.register().importFile(BadRegisterFilesTest.resource("good.csv"), confirmed);
         assertEquals(2, back.skippedErased(), "an erased member does not come back with the next import");
 
-        Utskick shorter = Utskick.wire(Config.of(Map.of("security.secret", Keyring.DEMO_SECRET,
+        Utskick shorter = Utskick.wire(Config.of(Map.of("security.secret", se.utskick.TestSecret.VALUE,
                 "register.left.retention", "30d")), db, clock);
         app.register().importFile(csv("again.csv", without("1001", "1002", "1003")), confirmed);
         clock.set("2028-02-11T12:00:00Z");

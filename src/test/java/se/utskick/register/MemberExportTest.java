@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import se.utskick.AudienceFixture;
 import se.utskick.Config;
-import se.utskick.Keyring;
 import se.utskick.TestDatabase;
 import se.utskick.Utskick;
 import se.utskick.UtskickException;
@@ -35,7 +34,7 @@ class MemberExportTest {
 
     @Test
     void exportHoldsEveryRowAboutTheMemberAndNoneAboutAnother() {
-        Utskick app = Utskick.wire(Config.of(Map.of("security.secret", Keyring.DEMO_SECRET)), db);
+        Utskick app = Utskick.wire(Config.of(Map.of("security.secret", se.utskick.TestSecret.VALUE)), db);
         long id = AudienceFixture.person(db, "A1", "Åsa", "Öberg", null, "ACTIVE", "OK", true, "OMBUDSMAN");
         long other = AudienceFixture.person(db, "B2", "Bertil", "Ek", null, "ACTIVE", "OK", false);
         exec("INSERT INTO delivery (letter_id, member_id, email, first_name, last_name, state, due_at, queued_at, last_reply)"

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.utskick.AudienceFixture;
 import se.utskick.Config;
-import se.utskick.Keyring;
 import se.utskick.TestDatabase;
 import se.utskick.Utskick;
 import se.utskick.UtskickException;
@@ -40,7 +39,7 @@ class PreviewErasureTest {
 
     private Utskick app() {
         Map<String, String> m = new HashMap<>();
-        m.put("security.secret", Keyring.DEMO_SECRET);
+        m.put("security.secret", se.utskick.TestSecret.VALUE);
         m.put("smtp.host", "127.0.0.1");
         m.put("smtp.port", "1");
         m.put("mail.domain", "varmland.example.org");

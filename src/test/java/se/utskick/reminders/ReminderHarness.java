@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import se.utskick.Config;
-import se.utskick.Keyring;
 import se.utskick.TestDatabase;
 import se.utskick.Utskick;
 import se.utskick.db.Database;
@@ -44,7 +43,7 @@ final class ReminderHarness implements AutoCloseable {
         mail.start();
         replyBox = mail.setUser(MAILBOX, MAILBOX, "hemligt");
         Map<String, String> cfg = new HashMap<>();
-        cfg.put("security.secret", Keyring.DEMO_SECRET);
+        cfg.put("security.secret", se.utskick.TestSecret.VALUE);
         cfg.put("smtp.host", "127.0.0.1");
         cfg.put("smtp.port", String.valueOf(mail.getSmtp().getPort()));
         cfg.put("smtp.starttls", "off");
