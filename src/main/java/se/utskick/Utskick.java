@@ -76,6 +76,7 @@ public final class Utskick implements AutoCloseable {
         this.reminders = Reminders.create(database, reminderConfig, letters, delivery, replies.log(), clock);
         register.addErasureStep(Reminders.erasure());
         this.assembly = new MonthlyAssembly(letters, audiences, delivery, AssemblyConfig.from(config), clock);
+        delivery.onPausedForError(assembly::letterPaused);
         // The audit log keeps a member's rows at erasure: they name the member's id only (see audit's package-info).
         this.audit = new AuditLog(database, clock);
         this.users = new Users(database, UsersConfig.from(config), audit::record, clock);
