@@ -113,8 +113,13 @@ final class LetterSendCommands {
             SendRun run = run();
             if (run.state() == SendRunState.RUNNING && !once) {
                 new SendProgress(delivery().log(), out()).follow(letterId());
+                run = run();
             } else {
                 out().println(SendProgress.counts(run));
+            }
+            if (run.state() == SendRunState.PAUSED && run.pauseReason() != null) {
+                out().println("paused by a sender because the letter cannot be composed: " + run.pauseReason());
+                out().println("fix that, then: utskick letter resume " + letterId());
             }
             return 0;
         }

@@ -46,6 +46,21 @@ public final class DeliveryLog {
         });
     }
 
+    /** The letters whose run a sender paused because it could not compose them, with the reason, oldest pause first. */
+    public Map<Long, String> pausedForError() {
+        return db.withConnection(c -> {
+            Map<Long, String> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT letter_id, pause_reason FROM send_run "
+                    + "WHERE state = 'PAUSED' AND pause_reason IS NOT NULL ORDER BY paused_at");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getLong(1), r.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
     /** The run's state only: cheap enough to poll (no counting). */
     public Optional<SendRunState> state(long letterId) {
         return db.withConnection(c -> {
