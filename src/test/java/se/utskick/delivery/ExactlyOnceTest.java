@@ -64,9 +64,9 @@ class ExactlyOnceTest {
 
     @Test
     void stoppingThePoolMidSendRecordsWhatWasSentAndSendsNothingTwice() throws Exception {
-        int members = 400;
+        int stops = Integer.getInteger("utskick.test.stops", 12); // more for a measurement: -Dutskick.test.stops=50
+        int members = 30 * (stops + 2);
         members(members, "m");
-        int stops = 12;
         try (FaultySmtpServer smtp = FaultySmtpServer.start()) {
             Delivery d = TestDelivery.delivery(db, TestDelivery.config(smtp.port(), "delivery.workers", "4",
                     "delivery.batch.size", "10", "delivery.rate.per.second", "200"), new TestLetter(false, false).approve(1),
