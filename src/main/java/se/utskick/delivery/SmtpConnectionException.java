@@ -5,7 +5,8 @@ import se.utskick.UtskickException;
 /**
  * The SMTP connection failed before the server gave a verdict on the recipient (refused, timed
  * out, dropped in the middle of DATA). Temporary, and held against the connection: the message
- * goes back to the queue without counting against the recipient.
+ * goes back to the queue without counting against the recipient, unless the server {@link #stalled}
+ * on it after the connection was open.
  */
 public final class SmtpConnectionException extends UtskickException {
     private final boolean stalled;
