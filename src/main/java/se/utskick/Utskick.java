@@ -77,6 +77,7 @@ public final class Utskick implements AutoCloseable {
         register.addErasureStep(Reminders.erasure());
         this.assembly = new MonthlyAssembly(letters, audiences, delivery, AssemblyConfig.from(config), clock,
                 (file, memberId) -> register.files().record(memberId, file));
+        delivery.onPausedForError(assembly::letterPaused);
         // The audit log keeps a member's rows at erasure: they name the member's id only (see audit's package-info).
         this.audit = new AuditLog(database, clock);
         this.users = new Users(database, UsersConfig.from(config), audit::record, clock);

@@ -53,7 +53,7 @@ class ApprovedTemplatesTest {
 
     private Utskick app(Path templates) {
         Map<String, String> cfg = new HashMap<>();
-        cfg.put("security.secret", Keyring.DEMO_SECRET);
+        cfg.put("security.secret", se.utskick.TestSecret.VALUE);
         cfg.put("smtp.host", "127.0.0.1");
         cfg.put("smtp.port", String.valueOf(mail.getSmtp().getPort()));
         cfg.put("smtp.starttls", "off");

@@ -28,7 +28,7 @@ class ReplyRetentionTest {
     @Test
     void purgeForgetsSenderAndTextOfMessagesOlderThanTheRetention() throws Exception {
         Clock clock = Clock.fixed(Instant.parse("2027-03-01T12:00:00Z"), ZoneOffset.UTC);
-        Utskick app = Utskick.wire(Config.of(Map.of("security.secret", Keyring.DEMO_SECRET, "replies.retention", "180d")), db, clock);
+        Utskick app = Utskick.wire(Config.of(Map.of("security.secret", se.utskick.TestSecret.VALUE, "replies.retention", "180d")), db, clock);
         insert(1, "2026-09-01 12:00:00", "REPLY");        // 181 days before
         insert(2, "2026-09-03 12:00:00", "HARD_BOUNCE");  // 179 days before
         assertEquals("1 raw messages purged", app.jobs().stream().filter(j -> j.name().equals("purge-replies"))

@@ -39,7 +39,7 @@ class TemplateLimitsTest {
         AudienceFixture.generate(db, 40, 7);
         overrides = Files.createDirectories(dir.resolve("templates"));
         Map<String, String> cfg = new HashMap<>();
-        cfg.put("security.secret", Keyring.DEMO_SECRET);
+        cfg.put("security.secret", se.utskick.TestSecret.VALUE);
         cfg.put("smtp.host", "127.0.0.1");
         cfg.put("smtp.port", "2525");
         cfg.put("smtp.starttls", "off");

@@ -33,6 +33,7 @@ public final class MonthlyAssembly {
     private final AssemblyConfig cfg;
     private final Clock clock;
     private final ReadyNotice notice;
+    private final PausedNotice pausedNotice;
 
     /**
      * @param previewWritten told of each preview file written and the id of the member it names, so the
@@ -45,6 +46,15 @@ public final class MonthlyAssembly {
         this.cfg = cfg;
         this.clock = clock;
         this.notice = new ReadyNotice(letters, audiences, delivery, cfg, previewWritten);
+        this.pausedNotice = new PausedNotice(letters, audiences, delivery, cfg);
+    }
+
+    /**
+     * Tells the ombudsman that a sender paused a letter it could not compose, with the reason: a
+     * notice letter to the notify list (delivery calls it once per such pause; wired in the root).
+     */
+    public void letterPaused(long letterId, String reason) {
+        pausedNotice.send(letterId, reason);
     }
 
     public List<ScheduledJob> jobs() {

@@ -82,13 +82,18 @@ final class ReadyNotice {
     }
 
     private void ensureList() {
+        ensureList(audiences, cfg.notifyList());
+    }
+
+    /** The notify list, created as the register's Ombudsman role if it does not exist. */
+    static void ensureList(Audiences audiences, String notifyList) {
         try {
-            audiences.list(cfg.notifyList());
+            audiences.list(notifyList);
         } catch (AudienceException missing) {
             try {
-                audiences.create(cfg.notifyList(), "Ombudsmannen", Rule.ofRoles("OMBUDSMAN"));
+                audiences.create(notifyList, "Ombudsmannen", Rule.ofRoles("OMBUDSMAN"));
             } catch (UtskickException createdMeanwhile) {
-                audiences.list(cfg.notifyList());
+                audiences.list(notifyList);
             }
         }
     }

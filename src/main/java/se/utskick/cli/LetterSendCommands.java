@@ -25,6 +25,9 @@ import se.utskick.delivery.SenderPool;
  * Each is a nested class so the letters feature's {@code letter} command can list them.
  */
 final class LetterSendCommands {
+    /** How long a stopped {@code letter send} (Ctrl-C) waits for its workers to record what they sent. */
+    static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(10);
+
     private LetterSendCommands() {
     }
 
@@ -95,9 +98,25 @@ final class LetterSendCommands {
                 return 0;
             }
             try (SenderPool pool = delivery().senders()) {
+                // Ctrl-C: the workers record what they sent and give back what they hold, instead of
+                // dying mid-batch (rows stuck for a lease, sent ones sent again)
+                letter.main.app().database().holdEmbeddedAtExit();
+                Thread stop = Thread.ofPlatform().name("send-stop").unstarted(() -> {
+                    pool.stop(STOP_GRACE);
+                    letter.main.app().close();
+                });
+                Runtime.getRuntime().addShutdownHook(stop);
                 pool.start();
-                SendRun end = new SendProgress(delivery().log(), out()).follow(letterId());
-                return end.state() == SendRunState.FINISHED || end.state() == SendRunState.PAUSED ? 0 : 1;
+                try {
+                    SendRun end = new SendProgress(delivery().log(), out()).follow(letterId());
+                    return end.state() == SendRunState.FINISHED || end.state() == SendRunState.PAUSED ? 0 : 1;
+                } finally {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(stop);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook is running or ran
+                    }
+                }
             }
         }
     }
@@ -113,8 +132,13 @@ final class LetterSendCommands {
             SendRun run = run();
             if (run.state() == SendRunState.RUNNING && !once) {
                 new SendProgress(delivery().log(), out()).follow(letterId());
+                run = run();
             } else {
                 out().println(SendProgress.counts(run));
+            }
+            if (run.state() == SendRunState.PAUSED && run.pauseReason() != null) {
+                out().println("paused by a sender because the letter cannot be composed: " + run.pauseReason());
+                out().println("fix that, then: utskick letter resume " + letterId());
             }
             return 0;
         }

@@ -18,7 +18,8 @@ final class SendersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SenderPool pool = main.app().delivery().senders();
-        Runtime.getRuntime().addShutdownHook(new Thread(pool::stop, "senders-stop"));
+        // Ctrl-C, SIGTERM: record what was sent and give back at once what the workers hold
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> pool.stop(LetterSendCommands.STOP_GRACE), "senders-stop"));
         pool.start();
         Thread.currentThread().join();
         return 0;

@@ -24,6 +24,9 @@ public final class Delivery {
     private final SendControl control;
     private final DeliveryLog log;
     private final DkimSigning dkim;
+    private final java.util.List<SenderPool> pools = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<java.util.function.BiConsumer<Long, String>> pauseListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Delivery(Database db, DeliveryConfig cfg, Keyring keyring, RecipientSource recipients, LetterComposer composer,
                     LetterLifecycle lifecycle, InvalidAddresses invalidAddresses, Clock clock) {
@@ -69,6 +72,7 @@ public final class Delivery {
         }
     }
 
+    /** PAUSED → RUNNING (a sender's pause reason is cleared; the letter is prepared afresh when sent). */
     public void resume(long letterId) {
         if (!control.moveRun(letterId, SendRunState.PAUSED, SendRunState.RUNNING)) {
             throw new DeliveryException("letter " + letterId + " is not paused, so it cannot be resumed (see: letter status "
@@ -78,14 +82,16 @@ public final class Delivery {
 
     /** Cancels the rest of a send (or a scheduled letter); what was sent stays logged. Returns the deliveries cancelled. */
     public int cancel(long letterId) {
-        int n = control.cancel(letterId, clock.instant());
-        lifecycle.cancelled(letterId);
-        return n;
+        return control.cancel(letterId, lifecycle, clock.instant());
     }
 
-    /** Queues the FAILED and BLOCKED deliveries whose members now have an OK address again, with that address. */
+    /**
+     * Queues the FAILED and BLOCKED deliveries whose members now have an OK address again, with that
+     * address; a letter that had finished is SENDING again and finishes again when they are sent.
+     * Refused for a cancelled letter.
+     */
     public int resendFailed(long letterId) {
-        return control.resendFailed(letterId, clock.instant());
+        return control.resendFailed(letterId, lifecycle, clock.instant());
     }
 
     /** SENT → BOUNCED, for the replies feature when a bounce names this delivery. */
@@ -103,7 +109,38 @@ public final class Delivery {
 
     /** A new pool of this process's sender workers (not started). */
     public SenderPool senders() {
-        return new SenderPool(outbox, cfg, tokens, composer, lifecycle, invalidAddresses, dkim, clock);
+        return new SenderPool(outbox, cfg, tokens, composer, lifecycle, invalidAddresses, dkim, clock, this::pauseForError, pools);
+    }
+
+    /**
+     * What every sender worker of this process says about itself (alive, last claim, last error),
+     * over the pools started here and not stopped; empty if this process sends nothing. For the
+     * dashboard and a health endpoint.
+     */
+    public java.util.List<WorkerHealth> workerHealth() {
+        return pools.stream().flatMap(p -> p.health().stream()).toList();
+    }
+
+    /**
+     * Called once per pause (by the worker that paused it) when a letter cannot be composed:
+     * {@code (letterId, reason)}. The composition root tells the ombudsman through it.
+     */
+    public void onPausedForError(java.util.function.BiConsumer<Long, String> listener) {
+        pauseListeners.add(listener);
+    }
+
+    /** RUNNING → PAUSED with {@code reason}; the listeners hear of it if this call made the change. */
+    void pauseForError(long letterId, String reason) {
+        if (control.pauseForError(letterId, reason, clock.instant())) {
+            for (var l : pauseListeners) {
+                try {
+                    l.accept(letterId, reason);
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(Delivery.class).warn("letter {} paused, but telling the ombudsman failed: {}",
+                            letterId, e.toString());
+                }
+            }
+        }
     }
 
     /** The letters being sent now (their run is RUNNING), by any process. */

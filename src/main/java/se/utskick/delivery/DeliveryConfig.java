@@ -15,6 +15,8 @@ import se.utskick.ConfigException;
  * @param smtpHost    the SMTP relay, or {@code embedded} for an in-process GreenMail (demo)
  * @param mailDomain  the domain of Message-IDs and of the reply+, bounce+ and unsubscribe+ addresses
  * @param retention   how long a finished delivery keeps its details (SMTP reply, recipient's name)
+ * @param messageDeadline the longest one message's SMTP exchange may take; past it the message is DEFERRED
+ * @param stallAttempts   attempts that ran past the deadline (or a read timeout) before a message is FAILED
  */
 public record DeliveryConfig(
         String smtpHost, int smtpPort, StartTls startTls, boolean implicitTls, Optional<String> smtpUser,
@@ -22,7 +24,7 @@ public record DeliveryConfig(
         Duration writeTimeout, String fromAddress, String fromName, String mailDomain, String unsubscribeBaseUrl,
         int workers, int batchSize, Duration lease, Duration retryBackoff, Duration retryBackoffMax,
         Duration maxAge, Duration pollInterval, int ratePerSecond, int ratePerHour, Optional<Dkim> dkim,
-        Duration retention) {
+        Duration retention, Duration messageDeadline, int stallAttempts) {
 
     /** STARTTLS policy: the upgrade is demanded, tried when offered, or never tried. */
     public enum StartTls { REQUIRED, IF_AVAILABLE, OFF }
@@ -34,6 +36,12 @@ public record DeliveryConfig(
     public static final String EMBEDDED = "embedded";
 
     public static DeliveryConfig from(Config c) {
+        DeliveryConfig d = read(c);
+        d.checkLease();
+        return d;
+    }
+
+    private static DeliveryConfig read(Config c) {
         String domain = asciiDomain("mail.domain", c.string("mail.domain", "utskick.example.org"));
         String from = c.string("mail.from.address", "distriktet@" + domain);
         HeaderText.requireAddress("mail.from.address", from);
@@ -62,7 +70,36 @@ public record DeliveryConfig(
                 c.integer("delivery.rate.per.second", 0, 0, 1_000_000),
                 c.integer("delivery.rate.per.hour", 0, 0, Integer.MAX_VALUE),
                 dkim(c),
-                positive(c, "delivery.retention", Duration.ofDays(365)));
+                positive(c, "delivery.retention", Duration.ofDays(365)),
+                positive(c, "delivery.message.deadline", Duration.ofMinutes(2)),
+                c.integer("delivery.stall.attempts", 3, 1, 100));
+    }
+
+    /**
+     * The shortest safe lease: a worker renews its rows' lease when half of it is left, and must be
+     * able to wait its turn at the rate cap and finish one message (the deadline) in that half, or
+     * its rows could expire while it still holds them and another worker send them too.
+     */
+    Duration minimumLease() {
+        long gapNanos = Math.max(ratePerSecond == 0 ? 0 : 1_000_000_000L / ratePerSecond,
+                ratePerHour == 0 ? 0 : 3_600_000_000_000L / ratePerHour);
+        return messageDeadline.plusNanos(gapNanos * workers).multipliedBy(2);
+    }
+
+    private void checkLease() {
+        Duration min = minimumLease();
+        if (lease.compareTo(min) < 0) {
+            throw new ConfigException("the configuration key delivery.lease is " + shown(lease) + " but must be at least "
+                    + shown(min) + " with these settings: a sender renews its lease when half is left and must wait its turn at the "
+                    + "rate cap and finish one message in that half (delivery.message.deadline = " + shown(messageDeadline)
+                    + ", delivery.workers = " + workers + ", delivery.rate.per.second = " + ratePerSecond
+                    + ", delivery.rate.per.hour = " + ratePerHour + "); raise delivery.lease or lower delivery.message.deadline");
+        }
+    }
+
+    private static String shown(Duration d) {
+        long ms = d.toMillis();
+        return ms % 60_000 == 0 ? ms / 60_000 + "m" : ms % 1000 == 0 ? ms / 1000 + "s" : ms / 1000.0 + "s";
     }
 
     private static Optional<Dkim> dkim(Config c) {

@@ -31,7 +31,7 @@ public final class DeliveryLog {
     public Optional<SendRun> run(long letterId) {
         return db.withConnection(c -> {
             try (PreparedStatement s = c.prepareStatement(
-                    "SELECT list_id, state, recipients, started_at, finished_at FROM send_run WHERE letter_id = ?")) {
+                    "SELECT list_id, state, recipients, started_at, finished_at, pause_reason FROM send_run WHERE letter_id = ?")) {
                 s.setLong(1, letterId);
                 try (ResultSet r = s.executeQuery()) {
                     if (!r.next()) {
@@ -39,10 +39,25 @@ public final class DeliveryLog {
                     }
                     // the state is read before the counts: a run seen FINISHED has final counts
                     SendRun run = new SendRun(letterId, r.getString(1), SendRunState.valueOf(r.getString(2)), r.getInt(3),
-                            instant(r.getTimestamp(4)), instant(r.getTimestamp(5)), Map.of());
+                            instant(r.getTimestamp(4)), instant(r.getTimestamp(5)), Map.of(), r.getString(6));
                     return Optional.of(withCounts(run, c));
                 }
             }
+        });
+    }
+
+    /** The letters whose run a sender paused because it could not compose them, with the reason, oldest pause first. */
+    public Map<Long, String> pausedForError() {
+        return db.withConnection(c -> {
+            Map<Long, String> out = new java.util.LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT letter_id, pause_reason FROM send_run "
+                    + "WHERE state = 'PAUSED' AND pause_reason IS NOT NULL ORDER BY paused_at");
+                 ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.put(r.getLong(1), r.getString(2));
+                }
+            }
+            return out;
         });
     }
 
@@ -69,7 +84,7 @@ public final class DeliveryLog {
             }
         }
         return new SendRun(run.letterId(), run.listId(), run.state(), run.recipients(), run.startedAt(), run.finishedAt(),
-                Map.copyOf(counts));
+                Map.copyOf(counts), run.pauseReason());
     }
 
     /** The deliveries of a letter, oldest first, optionally only those in {@code state}; at most {@code limit}. */

@@ -3,6 +3,7 @@ package se.utskick.delivery;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.function.Consumer;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -20,56 +21,70 @@ final class NoDelaySockets {
     }
 
     static SocketFactory plain() {
-        return new Plain(SocketFactory.getDefault());
+        return plain(s -> { });
     }
 
     static SSLSocketFactory tls() {
-        return new Tls((SSLSocketFactory) SSLSocketFactory.getDefault());
+        return tls(s -> { });
     }
 
-    private static Socket noDelay(Socket s) throws IOException {
+    /** Also hands every socket it creates to {@code created}: the SMTP connection's deadline closes it from another thread. */
+    static SocketFactory plain(Consumer<Socket> created) {
+        return new Plain(SocketFactory.getDefault(), created);
+    }
+
+    static SSLSocketFactory tls(Consumer<Socket> created) {
+        return new Tls((SSLSocketFactory) SSLSocketFactory.getDefault(), created);
+    }
+
+    private static Socket noDelay(Socket s, Consumer<Socket> created) throws IOException {
         s.setTcpNoDelay(true);
+        created.accept(s);
         return s;
     }
 
     private static final class Plain extends SocketFactory {
         private final SocketFactory inner;
+        private final Consumer<Socket> created;
 
-        Plain(SocketFactory inner) {
+        Plain(SocketFactory inner, Consumer<Socket> created) {
             this.inner = inner;
+            this.created = created;
         }
 
         @Override
         public Socket createSocket() throws IOException {
-            return noDelay(inner.createSocket());
+            return noDelay(inner.createSocket(), created);
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(inner.createSocket(host, port));
+            return noDelay(inner.createSocket(host, port), created);
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return noDelay(inner.createSocket(host, port, localHost, localPort));
+            return noDelay(inner.createSocket(host, port, localHost, localPort), created);
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(inner.createSocket(host, port));
+            return noDelay(inner.createSocket(host, port), created);
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            return noDelay(inner.createSocket(address, port, localAddress, localPort));
+            return noDelay(inner.createSocket(address, port, localAddress, localPort), created);
         }
     }
 
     private static final class Tls extends SSLSocketFactory {
         private final SSLSocketFactory inner;
+        private final Consumer<Socket> created;
 
-        Tls(SSLSocketFactory inner) {
+        Tls(SSLSocketFactory inner, Consumer<Socket> created) {
             this.inner = inner;
+            this.created = created;
         }
 
         @Override
@@ -84,32 +99,32 @@ final class NoDelaySockets {
 
         @Override
         public Socket createSocket() throws IOException {
-            return noDelay(inner.createSocket());
+            return noDelay(inner.createSocket(), created);
         }
 
         @Override
         public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
-            return noDelay(inner.createSocket(s, host, port, autoClose));
+            return noDelay(inner.createSocket(s, host, port, autoClose), created);
         }
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(inner.createSocket(host, port));
+            return noDelay(inner.createSocket(host, port), created);
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return noDelay(inner.createSocket(host, port, localHost, localPort));
+            return noDelay(inner.createSocket(host, port, localHost, localPort), created);
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(inner.createSocket(host, port));
+            return noDelay(inner.createSocket(host, port), created);
         }
 
         @Override
         public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            return noDelay(inner.createSocket(address, port, localAddress, localPort));
+            return noDelay(inner.createSocket(address, port, localAddress, localPort), created);
         }
     }
 }

@@ -253,17 +253,72 @@ final class Outbox {
         });
     }
 
-    /** RUNNING → FINISHED if nothing of the letter waits any more; true for the one caller that made the change. */
-    boolean finishIfDone(long letterId, Instant now) {
+    /**
+     * Renews the lease of every waiting row {@code worker} still holds until {@code leaseUntil}, and
+     * returns which of {@code ids} it holds after that (in one transaction). A row missing from the
+     * answer was lost: its lease ran out and another worker claimed it, or it was cancelled; the
+     * worker must not send it. A row another worker is claiming at this moment is either renewed
+     * here first (and then not due for that worker) or claimed there first (and then not held here).
+     */
+    Set<Long> renew(String worker, List<Long> ids, Instant leaseUntil) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = ? "
+                    + "WHERE claimed_by = ? AND state IN " + WAITING)) {
+                u.setTimestamp(1, Timestamp.from(leaseUntil));
+                u.setTimestamp(2, Timestamp.from(leaseUntil));
+                u.setString(3, worker);
+                u.executeUpdate();
+            }
+            Set<Long> held = new HashSet<>();
+            if (ids.isEmpty()) {
+                return held;
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM delivery WHERE claimed_by = ? AND state IN " + WAITING
+                    + " AND id IN " + placeholders(ids.size()))) {
+                s.setString(1, worker);
+                for (int i = 0; i < ids.size(); i++) {
+                    s.setLong(2 + i, ids.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        held.add(r.getLong(1));
+                    }
+                }
+            }
+            return held;
+        });
+    }
+
+    /** Gives back at once every waiting row that the one worker {@code worker} holds (its attempt not counted); returns the count. */
+    int releaseWorker(String worker, Instant now) {
         return db.withConnection(c -> {
+            try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = NULL, claimed_by = NULL, "
+                    + "attempts = GREATEST(attempts - 1, 0) WHERE state IN " + WAITING + " AND claimed_by = ?")) {
+                u.setTimestamp(1, Timestamp.from(now));
+                u.setString(2, worker);
+                return u.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * RUNNING → FINISHED if nothing of the letter waits any more, and the letter SENDING → SENT through
+     * {@code lifecycle}, in one transaction; true for the one caller that made the change.
+     */
+    boolean finishIfDone(long letterId, Instant now, LetterLifecycle lifecycle) {
+        return db.inTransaction(c -> {
             try (PreparedStatement u = c.prepareStatement("UPDATE send_run SET state = 'FINISHED', finished_at = ? "
                     + "WHERE letter_id = ? AND state = 'RUNNING' AND NOT EXISTS "
                     + "(SELECT 1 FROM delivery WHERE letter_id = ? AND state IN " + WAITING + ")")) {
                 u.setTimestamp(1, Timestamp.from(now));
                 u.setLong(2, letterId);
                 u.setLong(3, letterId);
-                return u.executeUpdate() == 1;
+                if (u.executeUpdate() != 1) {
+                    return false;
+                }
             }
+            lifecycle.finished(c, letterId);
+            return true;
         });
     }
 

@@ -15,15 +15,30 @@ final class SendControl {
         this.db = db;
     }
 
-    /** Moves the run from {@code from} to {@code to}; false if it was not in {@code from}. */
+    /** Moves the run from {@code from} to {@code to}; false if it was not in {@code from}. A move clears a sender's pause reason. */
     boolean moveRun(long letterId, SendRunState from, SendRunState to) {
-        return db.withConnection(c -> update(c, "UPDATE send_run SET state = ? WHERE letter_id = ? AND state = ?",
-                to.name(), letterId, from.name()) == 1);
+        return db.withConnection(c -> update(c, "UPDATE send_run SET state = ?, pause_reason = NULL, paused_at = NULL "
+                + "WHERE letter_id = ? AND state = ?", to.name(), letterId, from.name()) == 1);
     }
 
-    /** The run → CANCELLED and every waiting delivery → CANCELLED; sent ones stay logged. Returns the rows cancelled. */
-    int cancel(long letterId, Instant now) {
+    /**
+     * RUNNING → PAUSED by a sender that cannot compose the letter, with {@code reason} kept for the
+     * letter's page; true only for the one caller that made the change (so the ombudsman is told once).
+     */
+    boolean pauseForError(long letterId, String reason, Instant now) {
+        String r = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        return db.withConnection(c -> update(c, "UPDATE send_run SET state = 'PAUSED', pause_reason = ?, paused_at = ? "
+                + "WHERE letter_id = ? AND state = 'RUNNING'", r, Timestamp.from(now), letterId) == 1);
+    }
+
+    /**
+     * In one transaction: the letter → CANCELLED (through {@code lifecycle}, which refuses a SENT
+     * letter), the run → CANCELLED and every waiting delivery → CANCELLED; sent ones stay logged.
+     * A refusal rolls everything back. Returns the rows cancelled.
+     */
+    int cancel(long letterId, LetterLifecycle lifecycle, Instant now) {
         return db.inTransaction(c -> {
+            lifecycle.cancelled(c, letterId);
             update(c, "UPDATE send_run SET state = 'CANCELLED', finished_at = ? WHERE letter_id = ? AND state <> 'CANCELLED'",
                     Timestamp.from(now), letterId);
             return update(c, "UPDATE delivery SET state = 'CANCELLED' WHERE letter_id = ? AND state IN ('QUEUED', 'DEFERRED')",
@@ -33,22 +48,41 @@ final class SendControl {
 
     /**
      * FAILED or BLOCKED → QUEUED for the deliveries whose member now has an OK address in the
-     * register, with that (possibly corrected) address; the run is RUNNING again. Returns the rows
-     * queued. (BLOCKED rows are sent again once the ombudsman has fixed what the receiver refused.)
+     * register, with that (possibly corrected) address (BLOCKED rows are sent again once the ombudsman
+     * has fixed what the receiver refused); a finished run is RUNNING again and its letter SENDING again
+     * (through {@code lifecycle}), all in one transaction. A cancelled letter's run is refused and
+     * nothing changes; a paused one keeps its pause. Returns the rows queued.
      */
-    int resendFailed(long letterId, Instant now) {
+    int resendFailed(long letterId, LetterLifecycle lifecycle, Instant now) {
         return db.inTransaction(c -> {
+            SendRunState run = runState(c, letterId);
+            if (run == null) {
+                throw new DeliveryException("letter " + letterId + " has not been sent, so it has no failed deliveries to send again");
+            }
+            if (run == SendRunState.CANCELLED) {
+                throw new DeliveryException("letter " + letterId + " was cancelled; its failed deliveries are not sent again");
+            }
             int n = update(c, "UPDATE delivery d JOIN member m ON m.id = d.member_id "
                     + "SET d.state = 'QUEUED', d.email = m.email, d.attempts = 0, d.due_at = ?, d.queued_at = ?, "
                     + "d.lease_until = NULL, d.claimed_by = NULL "
                     + "WHERE d.letter_id = ? AND d.state IN ('FAILED', 'BLOCKED') AND m.email_status = 'OK' AND m.status = 'ACTIVE'",
                     Timestamp.from(now), Timestamp.from(now), letterId);
-            if (n > 0) {
-                update(c, "UPDATE send_run SET state = 'RUNNING', finished_at = NULL WHERE letter_id = ? AND state = 'FINISHED'",
-                        letterId);
+            if (n > 0 && run == SendRunState.FINISHED) {
+                lifecycle.resending(c, letterId);
+                update(c, "UPDATE send_run SET state = 'RUNNING', finished_at = NULL WHERE letter_id = ?", letterId);
             }
             return n;
         });
+    }
+
+    /** The run's state read under a lock (so a concurrent finish or cancel waits), or null if there is no run. */
+    private static SendRunState runState(Connection c, long letterId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT state FROM send_run WHERE letter_id = ? FOR UPDATE")) {
+            s.setLong(1, letterId);
+            try (var r = s.executeQuery()) {
+                return r.next() ? SendRunState.valueOf(r.getString(1)) : null;
+            }
+        }
     }
 
     /** SENT → BOUNCED with the bounce's reason; false if the delivery was not SENT. */

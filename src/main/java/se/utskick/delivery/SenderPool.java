@@ -31,12 +31,27 @@ public final class SenderPool implements AutoCloseable {
     private final AtomicLong recorded = new AtomicLong();
     private final String id = "p" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<Thread> threads = new ArrayList<>();
+    private final List<SenderWorker> workers = new ArrayList<>();
+    private final PauseForError pauser;
+    private final List<SenderPool> registry;
+    private final java.util.concurrent.ScheduledThreadPoolExecutor watchdog;
     private volatile List<Long> running = List.of();
     private volatile long runningReadAt;
     private static final long RUNNING_TTL_NANOS = 1_000_000_000L;
 
+    /** What a pool does with a letter that cannot be composed: pause its run with the reason (Delivery). */
+    @FunctionalInterface
+    interface PauseForError {
+        void pause(long letterId, String reason);
+    }
+
     SenderPool(Outbox outbox, DeliveryConfig cfg, DeliveryTokens tokens, LetterComposer composer, LetterLifecycle lifecycle,
-               InvalidAddresses invalidAddresses, DkimSigning dkim, Clock clock) {
+               InvalidAddresses invalidAddresses, DkimSigning dkim, Clock clock, PauseForError pauser, List<SenderPool> registry) {
+        this.pauser = pauser;
+        this.registry = registry;
+        this.watchdog = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                r -> Thread.ofPlatform().daemon(true).name("sender-deadline").unstarted(r));
+        this.watchdog.setRemoveOnCancelPolicy(true);
         this.outbox = outbox;
         this.cfg = cfg;
         this.tokens = tokens;
@@ -56,22 +71,35 @@ public final class SenderPool implements AutoCloseable {
             SenderWorker w = new SenderWorker(id + "-w" + i, this, cfg, clock);
             Thread t = Thread.ofPlatform().name("sender-" + i).daemon(true).unstarted(w);
             threads.add(t);
+            workers.add(w);
             t.start();
         }
+        registry.add(this);
         log.info("started {} sender workers ({})", cfg.workers(), id);
     }
 
     /** Interrupts the workers and waits for them to finish their current batch. */
     public synchronized void stop() {
         threads.forEach(Thread::interrupt);
-        for (Thread t : threads) {
-            try {
-                t.join(cfg.readTimeout().toMillis() + cfg.writeTimeout().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            for (Thread t : threads) {
+                try {
+                    t.join(cfg.messageDeadline().toMillis() + 1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
+        } finally {
+            stopped();
         }
+    }
+
+    private void stopped() {
+        if (threads.stream().noneMatch(Thread::isAlive)) {
+            watchdog.shutdownNow();
+        }
+        registry.remove(this);
     }
 
     /**
@@ -94,6 +122,7 @@ public final class SenderPool implements AutoCloseable {
             }
         }
         long stuck = threads.stream().filter(Thread::isAlive).count();
+        stopped();
         int released = outbox.release(id + "-", clock.instant());
         log.info("stopped sender workers ({}): {} rows given back to the queue{}", id, released,
                 stuck == 0 ? "" : ", " + stuck + " workers still in SMTP");
@@ -119,14 +148,48 @@ public final class SenderPool implements AutoCloseable {
         return outbox;
     }
 
-    /** The running letters, read at most once a second per process: a pause takes effect within a second. */
+    /**
+     * The running letters, read at most once a second per process: a pause takes effect within a
+     * second. While the database cannot be read, the last view stands (a claim fails anyway then).
+     */
     List<Long> runningLetters() {
         long now = System.nanoTime();
         if (now - runningReadAt > RUNNING_TTL_NANOS) {
-            running = outbox.runningLetters();
+            try {
+                running = outbox.runningLetters();
+            } catch (se.utskick.db.DatabaseException e) {
+                log.debug("running letters not read: {}", e.toString());
+                return running;
+            }
             runningReadAt = now;
         }
         return running;
+    }
+
+    /** Closes a stalled message's socket at its deadline; shared by the workers. */
+    java.util.concurrent.ScheduledExecutorService watchdog() {
+        return watchdog;
+    }
+
+    /** What each worker of this pool says about itself, in start order. */
+    public synchronized List<WorkerHealth> health() {
+        List<WorkerHealth> out = new ArrayList<>(workers.size());
+        for (int i = 0; i < workers.size(); i++) {
+            out.add(workers.get(i).health(threads.get(i).isAlive()));
+        }
+        return out;
+    }
+
+    /**
+     * A worker could not compose a message of {@code letterId}: its run is paused with the reason
+     * (once, by whichever worker gets there first), and the letter is prepared afresh on resume.
+     */
+    void cannotCompose(long letterId, Throwable e) {
+        renderers.remove(letterId);
+        String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+        log.warn("letter {} cannot be composed, its sending is paused: {}", letterId, reason);
+        pauser.pause(letterId, reason);
+        runningReadAt = 0;
     }
 
     RateLimit rateLimit() {
@@ -146,9 +209,8 @@ public final class SenderPool implements AutoCloseable {
     }
 
     void finishIfDone(long letterId) {
-        if (outbox.finishIfDone(letterId, clock.instant())) {
+        if (outbox.finishIfDone(letterId, clock.instant(), lifecycle)) {
             renderers.remove(letterId);
-            lifecycle.finished(letterId);
             log.info("letter {} finished sending", letterId);
         }
     }

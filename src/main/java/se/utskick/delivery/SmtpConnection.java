@@ -4,7 +4,14 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.Properties;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -12,6 +19,12 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  * After a failure without an SMTP reply (refused connection, timeout, dropped in DATA) it is
  * closed and re-opened on the next send. Connect, read and write timeouts are always set, so a
  * dead server costs at most one timeout. Not thread-safe: one per worker.
+ *
+ * <p>With a watchdog, every message also has a deadline ({@code delivery.message.deadline}) for the
+ * whole exchange: past it the socket is closed from the watchdog's thread, so a server that
+ * trickles bytes or stalls on one recipient cannot hold the sender longer than that. A timeout or
+ * deadline after the connection was open is a <em>stall</em> ({@link SmtpConnectionException#stalled()}):
+ * the sender counts it against the message, not only against the connection.
  */
 final class SmtpConnection implements AutoCloseable {
     private final DeliveryConfig cfg;
@@ -21,10 +34,24 @@ final class SmtpConnection implements AutoCloseable {
     private boolean suspect;
     private long lastUse;
     private static final long IDLE_PROBE_NANOS = 20_000_000_000L;
+    private final ScheduledExecutorService watchdog;
+    /** The socket of the current connection, for the watchdog to close. */
+    private volatile Socket socket;
 
     SmtpConnection(DeliveryConfig cfg) {
+        this(cfg, null);
+    }
+
+    /** @param watchdog closes a message's socket at its deadline; null for no deadline (the timeouts only) */
+    SmtpConnection(DeliveryConfig cfg, ScheduledExecutorService watchdog) {
         this.cfg = cfg;
-        this.session = Session.getInstance(properties(cfg));
+        this.watchdog = watchdog;
+        Properties p = properties(cfg);
+        p.put("mail.smtp.socketFactory", NoDelaySockets.plain(s -> socket = s));
+        if (cfg.implicitTls()) {
+            p.put("mail.smtp.ssl.socketFactory", NoDelaySockets.tls(s -> socket = s));
+        }
+        this.session = Session.getInstance(p);
     }
 
     static Properties properties(DeliveryConfig cfg) {
@@ -62,26 +89,59 @@ final class SmtpConnection implements AutoCloseable {
      * @throws SmtpConnectionException if the connection failed before the server gave a verdict
      */
     SmtpOutcome send(OutgoingMessage m) {
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> deadline = watchdog == null ? null : watchdog.schedule(() -> {
+            late.set(true);
+            abort();
+        }, cfg.messageDeadline().toMillis(), TimeUnit.MILLISECONDS);
+        boolean open = false;
         try {
             boolean idle = System.nanoTime() - lastUse > IDLE_PROBE_NANOS;
             if (transport == null || (suspect || idle) && !transport.isConnected()) {
                 open();
             }
+            open = true;
             suspect = false;
             lastUse = System.nanoTime();
             transport.sendMessage(m, new Address[] {new InternetAddress(m.recipient(), false)});
             return SmtpOutcome.sent(transport.getLastServerResponse());
         } catch (MessagingException e) {
-            SmtpOutcome outcome = SmtpOutcome.of(e);
+            SmtpOutcome outcome = late.get() ? null : SmtpOutcome.of(e);
             suspect = true;
             if (outcome == null) {
                 close();
-                throw new SmtpConnectionException(describe(), e);
+                throw new SmtpConnectionException(describe(), e, open && (late.get() || timedOut(e)));
             }
             return outcome;
         } catch (IllegalStateException notConnected) {
             close();
-            throw new SmtpConnectionException(describe(), notConnected);
+            throw new SmtpConnectionException(describe(), notConnected, false);
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+        }
+    }
+
+    private static boolean timedOut(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause() != null ? x.getCause()
+                : x instanceof MessagingException me ? me.getNextException() : null) {
+            if (x instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** From the watchdog's thread: closes the socket under a stalled exchange, which then fails at once. */
+    private void abort() {
+        Socket s = socket;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closed already
+            }
         }
     }
 

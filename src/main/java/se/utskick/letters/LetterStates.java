@@ -17,7 +17,10 @@ import se.utskick.delivery.LetterLifecycle;
  * throws {@link IllegalTransition} naming the state the letter is really in.
  *
  * <p>This feature moves DRAFT → APPROVED ({@link #approve}) and APPROVED → DRAFT ({@link #reopen});
- * delivery drives the rest through {@link LetterLifecycle}. Thread-safe.
+ * delivery drives the rest through {@link LetterLifecycle}: APPROVED/SCHEDULED → SENDING → SENT,
+ * SENT → SENDING when failed deliveries are sent again, and anything but SENT → CANCELLED. A letter
+ * with a send run never goes back to DRAFT or APPROVED; a paused send keeps its letter SENDING (the
+ * pause is the run's state, see delivery's SendRunState). Thread-safe.
  */
 public final class LetterStates implements LetterLifecycle {
     private final Database db;
@@ -77,15 +80,35 @@ public final class LetterStates implements LetterLifecycle {
         });
     }
 
-    @Override
+    /** SENDING → SENT on its own connection. */
     public void finished(long letterId) {
         move(letterId, LetterState.SENT, "", LetterState.SENDING);
     }
 
     @Override
+    public void finished(Connection c, long letterId) throws SQLException {
+        move(c, letterId, LetterState.SENT, "", LetterState.SENDING);
+    }
+
+    /** Any state but SENT → CANCELLED, on its own (a letter without a send run, such as a notice that could not be approved). */
     public void cancelled(long letterId) {
-        move(letterId, LetterState.CANCELLED, "", LetterState.DRAFT, LetterState.APPROVED, LetterState.SCHEDULED,
-                LetterState.SENDING, LetterState.CANCELLED);
+        db.withConnection(c -> {
+            cancelled(c, letterId);
+            return null;
+        });
+    }
+
+    @Override
+    public void cancelled(Connection c, long letterId) throws SQLException {
+        move(c, letterId, LetterState.CANCELLED, "", CANCELLABLE);
+    }
+
+    private static final LetterState[] CANCELLABLE = {LetterState.DRAFT, LetterState.APPROVED, LetterState.SCHEDULED,
+            LetterState.SENDING, LetterState.CANCELLED};
+
+    @Override
+    public void resending(Connection c, long letterId) throws SQLException {
+        move(c, letterId, LetterState.SENDING, "", LetterState.SENT, LetterState.SENDING);
     }
 
     /** The state the letter is in now. */
@@ -94,17 +117,25 @@ public final class LetterStates implements LetterLifecycle {
     }
 
     private void move(long letterId, LetterState to, String alsoSet, LetterState... from) {
-        String in = Arrays.stream(from).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE letter SET state = '" + to.name() + "'" + alsoSet
-                    + ", updated_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state IN (" + in + ")")) {
-                ps.setLong(1, letterId);
-                if (ps.executeUpdate() == 0) {
-                    throw new IllegalTransition(refused(letterId, stateOf(c, letterId), to, from));
-                }
-            }
+            move(c, letterId, to, alsoSet, from);
             return null;
         });
+    }
+
+    private static void move(Connection c, long letterId, LetterState to, String alsoSet, LetterState... from) throws SQLException {
+        String in = Arrays.stream(from).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+        try (PreparedStatement ps = c.prepareStatement("UPDATE letter SET state = '" + to.name() + "'" + alsoSet
+                + ", updated_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state IN (" + in + ")")) {
+            ps.setLong(1, letterId);
+            if (ps.executeUpdate() == 0) {
+                LetterState now = stateOf(c, letterId);
+                if (now == to && Arrays.asList(from).contains(to)) {
+                    return; // already there (MariaDB counts changed rows, not matched ones)
+                }
+                throw new IllegalTransition(refused(letterId, now, to, from));
+            }
+        }
     }
 
     private static LetterState stateOf(Connection c, long letterId) throws SQLException {

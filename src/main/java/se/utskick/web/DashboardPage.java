@@ -20,8 +20,9 @@ import se.utskick.schedule.Schedule;
 /**
  * {@code /}: the month at a glance. The latest board and members' letters and their state, the
  * latest targeted mailings, the feedback table of the latest board letter that went out, address
- * problems per association, the next scheduled jobs, and the two charts (feedback per association
- * over the last board letters; delivery outcomes per letter).
+ * problems per association, the next scheduled jobs, letters a sender paused because they could not
+ * be composed (with the reason), the health of this node's sender workers, and the two charts
+ * (feedback per association over the last board letters; delivery outcomes per letter).
  */
 final class DashboardPage {
     private static final int MONTHS = 6;
@@ -55,10 +56,29 @@ final class DashboardPage {
         m.put("jobs", jobs.get().stream().filter(j -> j.nextFire() != null)
                 .sorted(Comparator.comparing(Schedule.JobStatus::nextFire)).limit(6)
                 .map(j -> Map.of("name", j.name(), "description", j.description(), "next", java.util.Date.from(j.nextFire()))).toList());
+        m.put("paused", app.delivery().log().pausedForError().entrySet().stream()
+                .map(e -> Map.of("letter", LetterRows.row(app.letters().get(e.getKey()), app), "reason", e.getValue())).toList());
+        m.put("workers", app.delivery().workerHealth().stream().map(DashboardPage::worker).toList());
         m.put("feedbackChart", feedbackChart(feedback));
         m.put("outcomeChart", SendingPages.outcomeChart(app, app.letters().recent(null, 12), views));
         m.put("blocked", blocked(app.letters().recent(null, 12)));
         views.render(ctx, "dashboard.ftlh", m);
+    }
+
+    /** One sender worker of this process as the dashboard shows it (times as dates, absent ones left out). */
+    private static Map<String, Object> worker(se.utskick.delivery.WorkerHealth h) {
+        Map<String, Object> w = new HashMap<>();
+        w.put("name", h.worker());
+        w.put("state", h.state().name());
+        w.put("healthy", h.healthy());
+        if (h.lastClaim() != null) {
+            w.put("lastClaim", java.util.Date.from(h.lastClaim()));
+        }
+        if (h.lastError() != null) {
+            w.put("lastError", h.lastError());
+            w.put("lastErrorAt", java.util.Date.from(h.lastErrorAt()));
+        }
+        return w;
     }
 
     /** The recent letters that receivers refused because of us (BLOCKED deliveries): one warning each. */

@@ -6,7 +6,10 @@ import se.utskick.Utskick;
 import se.utskick.delivery.DeliveryState;
 import se.utskick.letters.Letter;
 
-/** Letters as the list pages show them: id, kind, period, subject, state and, once sent, the counts. */
+/**
+ * Letters as the list pages show them: id, kind, period, subject, state and, once sent, the counts,
+ * the run's state and, when a sender paused it, why ({@code pauseReason}).
+ */
 final class LetterRows {
     private LetterRows() {
     }
@@ -28,6 +31,10 @@ final class LetterRows {
             m.put("sent", run.count(DeliveryState.SENT));
             m.put("failed", run.count(DeliveryState.FAILED) + run.count(DeliveryState.BOUNCED) + run.count(DeliveryState.BLOCKED));
             m.put("waiting", run.waiting());
+            m.put("runState", run.state().name());
+            if (run.pauseReason() != null) {
+                m.put("pauseReason", run.pauseReason());
+            }
         });
         return m;
     }

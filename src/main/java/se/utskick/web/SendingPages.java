@@ -54,6 +54,9 @@ final class SendingPages {
         m.put("hasRun", run.isPresent());
         run.ifPresent(r -> {
             m.put("runState", r.state().name());
+            if (r.pauseReason() != null) {
+                m.put("pauseReason", r.pauseReason());
+            }
             m.put("counts", counts(r));
             m.put("recipients", r.recipients());
             m.put("done", done(r));

@@ -54,6 +54,19 @@ class LetterSendCommandsTest {
     }
 
     @Test
+    void statusOfALetterASenderPausedNamesTheReasonAndTheFix() {
+        try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 2)) {
+            db.withConnection(c -> c.createStatement().executeUpdate("INSERT INTO send_run (letter_id, list_id, state, recipients, "
+                    + "started_at, pause_reason, paused_at) VALUES (3, 'Medlemsbrevet <m.example.org>', 'PAUSED', 0, NOW(3), "
+                    + "'template members.ftlh, line 12: x is missing', NOW(3))"));
+        }
+        CliRun status = run("letter", "status", "3");
+        assertEquals(0, status.code(), status.err());
+        assertTrue(status.out().contains("PAUSED") && status.out().contains("template members.ftlh, line 12: x is missing")
+                && status.out().contains("utskick letter resume 3"), status.out());
+    }
+
+    @Test
     void unsentLetterBadTimeAndBadStateGiveClearErrors() {
         CliRun status = run("letter", "status", "99");
         assertEquals(1, status.code());

@@ -44,6 +44,21 @@ class DeliveryConfigTest {
     }
 
     @Test
+    void aLeaseShorterThanAMessageCanTakeIsRefusedNamingTheKeys() {
+        String m = assertThrows(ConfigException.class, () -> DeliveryConfig.from(se.utskick.Config.of(java.util.Map.of(
+                "delivery.lease", "1s")))).getMessage();
+        assertTrue(m.contains("delivery.lease is 1s") && m.contains("at least 4m") && m.contains("delivery.message.deadline = 2m"), m);
+        // at 1 message a minute per process and 4 workers, a worker may wait 4 minutes for its turn
+        String r = assertThrows(ConfigException.class, () -> DeliveryConfig.from(se.utskick.Config.of(java.util.Map.of(
+                "delivery.rate.per.hour", "60")))).getMessage();
+        assertTrue(r.contains("delivery.lease is 5m") && r.contains("at least 12m") && r.contains("delivery.rate.per.hour = 60"), r);
+        assertEquals(java.time.Duration.ofMinutes(12), DeliveryConfig.from(se.utskick.Config.of(java.util.Map.of(
+                "delivery.rate.per.hour", "60", "delivery.lease", "12m"))).lease());
+        assertTrue(error("delivery.message.deadline", "0s").contains("delivery.message.deadline"));
+        assertTrue(error("delivery.stall.attempts", "0").contains("delivery.stall.attempts"));
+    }
+
+    @Test
     void shippedConfigurationFileIsValid() {
         DeliveryConfig c = DeliveryConfig.from(se.utskick.Config.load(java.nio.file.Path.of("config", "utskick.properties"),
                 java.util.Map.of()));

@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * times; {@code p550…} always answers 550 5.1.1; {@code drop…} closes the connection in the middle
  * of DATA the first time. {@link #silent} makes a server that accepts TCP and never says a word;
  * {@link #hangingAfter} one that stops answering (until closed) once it has accepted n messages.
+ * {@code stall…} never answers RCPT (until the client closes the connection), on every attempt: a
+ * recipient whose server stalls. {@link #slow} makes a relay that takes that long to accept each message.
  */
 final class FaultySmtpServer implements AutoCloseable {
     record Received(String mailFrom, String rcpt, byte[] data) {
@@ -35,6 +37,7 @@ final class FaultySmtpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final boolean silent;
     private final int hangAfter;
+    private final long delayMs;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Map<String, AtomicInteger> rcptAttempts = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
@@ -42,8 +45,13 @@ final class FaultySmtpServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Socket> open = new ConcurrentLinkedQueue<>();
 
     private FaultySmtpServer(boolean silent, int hangAfter) throws IOException {
+        this(silent, hangAfter, 0);
+    }
+
+    private FaultySmtpServer(boolean silent, int hangAfter, long delayMs) throws IOException {
         this.silent = silent;
         this.hangAfter = hangAfter;
+        this.delayMs = delayMs;
         this.socket = new ServerSocket(0, 100, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon(true).name("faulty-smtp").start(this::accept);
     }
@@ -55,6 +63,11 @@ final class FaultySmtpServer implements AutoCloseable {
     /** A server that answers normally until it has accepted {@code n} messages, then never again. */
     static FaultySmtpServer hangingAfter(int n) throws IOException {
         return new FaultySmtpServer(false, n);
+    }
+
+    /** A slow relay: answers the end of each message's DATA only after {@code perMessage}. */
+    static FaultySmtpServer slow(java.time.Duration perMessage) throws IOException {
+        return new FaultySmtpServer(false, -1, perMessage.toMillis());
     }
 
     static FaultySmtpServer silent() throws IOException {
@@ -110,7 +123,12 @@ final class FaultySmtpServer implements AutoCloseable {
                     case "RCPT" -> {
                         String r = between(line);
                         int attempt = rcptAttempts.computeIfAbsent(r.toLowerCase(), k -> new AtomicInteger()).incrementAndGet();
-                        if (r.startsWith("t421") && attempt == 1) {
+                        if (r.startsWith("stall")) {
+                            while (in.read() != -1) {
+                                // say nothing until the client gives up and closes
+                            }
+                            return;
+                        } else if (r.startsWith("t421") && attempt == 1) {
                             reply(out, "421 4.3.2 shutting down");
                             return;
                         } else if (r.startsWith("t451") && attempt <= 2) {
@@ -127,6 +145,9 @@ final class FaultySmtpServer implements AutoCloseable {
                         byte[] data = readData(in, rcpt != null && rcpt.startsWith("drop") && rcptAttempts.get(rcpt.toLowerCase()).get() == 1);
                         if (data == null) {
                             return;
+                        }
+                        if (delayMs > 0) {
+                            Thread.sleep(delayMs);
                         }
                         received.add(new Received(from, rcpt, data));
                         reply(out, "250 2.0.0 ok queued as " + received.size());

@@ -33,6 +33,7 @@ final class TestDelivery {
         m.put("delivery.poll.interval", "PT0.05S");
         m.put("delivery.retry.backoff", "PT0.05S");
         m.put("delivery.retry.backoff.max", "PT0.2S");
+        m.put("delivery.message.deadline", "PT1.5S");
         for (int i = 0; i < overrides.length; i += 2) {
             m.put(overrides[i], overrides[i + 1]);
         }

@@ -81,13 +81,26 @@ final class TestLetter implements LetterComposer, RecipientSource, LetterLifecyc
     }
 
     @Override
-    public void finished(long letterId) {
+    public void finished(Connection c, long letterId) {
         states.put(letterId, "SENT");
         calls.add("finished " + letterId);
     }
 
     @Override
-    public void cancelled(long letterId) {
+    public void resending(Connection c, long letterId) {
+        String s = states.get(letterId);
+        if (!"SENT".equals(s) && !"SENDING".equals(s)) {
+            throw new UtskickException("letter " + letterId + " is " + s + ", not SENT");
+        }
+        states.put(letterId, "SENDING");
+        calls.add("resending " + letterId);
+    }
+
+    @Override
+    public void cancelled(Connection c, long letterId) {
+        if ("SENT".equals(states.get(letterId))) {
+            throw new UtskickException("letter " + letterId + " is SENT and cannot become CANCELLED");
+        }
         states.put(letterId, "CANCELLED");
         calls.add("cancelled " + letterId);
     }
