@@ -13,6 +13,7 @@ import se.utskick.health.Metrics;
 import se.utskick.health.NodeHealth;
 import se.utskick.health.Operations;
 import se.utskick.health.SchedulerProbe;
+import se.utskick.health.SendersProbe;
 import se.utskick.schedule.Schedule;
 import se.utskick.web.WebConfig;
 import se.utskick.web.WebServer;
@@ -45,14 +46,22 @@ final class ServiceNode {
     /** Starts the HTTP server first (a taken port fails before anything is sent), then the workers and the scheduler. */
     static ServiceNode start(Utskick app, Schedule schedule) {
         SenderPool senders = app.delivery().senders();
-        NodeHealth health = new NodeHealth(List.of(new DatabaseProbe(app.database().dataSource()), new SchedulerProbe(schedule, Clock.systemUTC())),
-                Clock.systemUTC());
-        Operations ops = new Operations(health, new Metrics(app.database().dataSource(), Map::of),
+        NodeHealth health = new NodeHealth(List.of(new DatabaseProbe(app.database().dataSource()),
+                new SchedulerProbe(schedule, Clock.systemUTC()),
+                new SendersProbe(app.delivery()::workerHealth, app.delivery().log()::pausedForError)), Clock.systemUTC());
+        Operations ops = new Operations(health, new Metrics(app.database().dataSource(), () -> workerGauges(app)),
                 Operations.metricsToken(app.config()));
         WebServer web = WebServer.start(WebConfig.from(app.config()), app.replies().unsubscriber(), new WebUi(app, schedule::show), ops);
         senders.start();
         schedule.start();
         return new ServiceNode(app, schedule, senders, web);
+    }
+
+    /** This node's gauges for /metrics: sender workers, and those alive. */
+    private static Map<String, Double> workerGauges(Utskick app) {
+        List<se.utskick.delivery.WorkerHealth> workers = app.delivery().workerHealth();
+        return Map.of("sender_workers", (double) workers.size(),
+                "sender_workers_alive", (double) workers.stream().filter(se.utskick.delivery.WorkerHealth::alive).count());
     }
 
     int webPort() {

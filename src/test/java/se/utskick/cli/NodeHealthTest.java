@@ -49,6 +49,7 @@ class NodeHealthTest {
                 assertTrue(up.body().startsWith("{\"status\":\"UP\""), up.body());
                 assertTrue(up.body().contains("{\"name\":\"database\",\"status\":\"OK\""), up.body());
                 assertTrue(up.body().contains("{\"name\":\"scheduler\",\"status\":\"OK\""), up.body());
+                assertTrue(up.body().contains("{\"name\":\"senders\",\"status\":\"OK\",\"detail\":\"4 of 4 sender workers alive\""), up.body());
                 assertEquals("application/json", up.headers().firstValue("Content-Type").orElse("").split(";")[0]);
                 assertFalse(up.body().contains("@"), "no addresses in the health answer: " + up.body());
 
@@ -59,6 +60,7 @@ class NodeHealthTest {
                 assertTrue(metrics.body().contains("# TYPE utskick_queue_depth gauge\nutskick_queue_depth 0\n"), metrics.body());
                 assertTrue(metrics.body().contains("utskick_job_runs{job=\"purge-sessions\",outcome=\"SUCCEEDED\"} "), metrics.body());
                 assertFalse(metrics.body().contains("@"), metrics.body());
+                assertTrue(metrics.body().contains("\nutskick_sender_workers_alive 4\n"), metrics.body());
 
                 schedule.close();
                 HttpResponse<String> down = get(node.webPort());
@@ -89,6 +91,21 @@ class NodeHealthTest {
             assertTrue(db.detail().contains("db.url"), db.detail());
             assertTrue(r.json().startsWith("{\"status\":\"DOWN\""), r.json());
         }
+    }
+
+    @Test
+    void sendersThatStoppedFailAndALetterPausedForAnErrorWarns() {
+        java.time.Instant now = java.time.Instant.now();
+        se.utskick.delivery.WorkerHealth working = new se.utskick.delivery.WorkerHealth("w1", true,
+                se.utskick.delivery.WorkerHealth.State.IDLE, now, 0, null, null, 0);
+        se.utskick.delivery.WorkerHealth stopped = new se.utskick.delivery.WorkerHealth("w2", false,
+                se.utskick.delivery.WorkerHealth.State.STOPPED, now, 0, "boom", now, 1);
+        Check failed = new se.utskick.health.SendersProbe(() -> List.of(working, stopped), java.util.Map::of).check();
+        assertEquals(Check.Status.FAIL, failed.status(), failed.detail());
+        assertTrue(failed.detail().startsWith("1 of 2 sender workers alive"), failed.detail());
+        Check paused = new se.utskick.health.SendersProbe(() -> List.of(working), () -> java.util.Map.of(7L, "template error")).check();
+        assertEquals(Check.Status.WARN, paused.status(), paused.detail());
+        assertTrue(paused.detail().contains("[7]"), paused.detail());
     }
 
     @Test
