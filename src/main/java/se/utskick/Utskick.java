@@ -88,9 +88,11 @@ public final class Utskick implements AutoCloseable {
      *
      * @throws ConfigException naming the key of the first wrong value, before any server starts;
      *                         outside the demo ({@link Config#isDemo}) also for the shipped demo
-     *                         secret ({@link Keyring#requireProductionSecret})
+     *                         secret ({@link Keyring#requireProductionSecret}), except in a
+     *                         machine-local set-up, which signs with a generated secret ({@link LocalSecret})
      */
-    public static Utskick start(Config config) {
+    public static Utskick start(Config given) {
+        Config config = LocalSecret.apply(given);
         // Feature configs first: a wrong value fails in a moment, before an embedded server starts.
         Keyring.from(config);
         RegisterConfig.from(config);
