@@ -69,6 +69,10 @@ class BrowserTest {
         browser.findElement(By.id("username")).sendKeys(WebFixture.USER);
         browser.findElement(By.id("password")).sendKeys(password);
         submit(By.cssSelector("form[action='/logga-in'] button[type=submit]"));
+        if (password.equals(WebFixture.PASSWORD)) {
+            browser.findElement(By.id("code")).sendKeys(fx.nextCode());
+            submit(By.cssSelector("form[action='/logga-in/kod'] button[type=submit]"));
+        }
     }
 
     /** Clicks a submit button and waits until the next page has replaced this one. */
