@@ -83,11 +83,12 @@ final class UsersCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             DateTimeFormatter day = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.of("Europe/Stockholm"));
-            out.printf("%-20s %-30s %-9s %s%n", "username", "name", "state", "created");
+            out.printf("%-20s %-30s %-9s %-10s %s%n", "username", "name", "state", "created", "second factor");
             var all = parent.users().list();
             for (User u : all) {
-                out.printf("%-20s %-30s %-9s %s%n", u.username(), u.displayName(), u.active() ? "active" : "disabled",
-                        day.format(u.createdAt()));
+                out.printf("%-20s %-30s %-9s %-10s %s%n", u.username(), u.displayName(), u.active() ? "active" : "disabled",
+                        day.format(u.createdAt()), parent.users().hasSecondFactor(u.username()) ? "yes"
+                                : "NONE (cannot sign in; run: utskick users totp-reset " + u.username() + ")");
             }
             out.println(all.size() + " users");
             return 0;

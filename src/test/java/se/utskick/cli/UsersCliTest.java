@@ -67,7 +67,7 @@ class UsersCliTest {
         assertEquals(0, add.code(), add.err());
         assertTrue(add.out().contains("user anna.k (Anna Karlsson) added"), add.out());
         CliRun list = run("users", "list");
-        assertTrue(list.out().matches("(?s).*anna\\.k\\s+Anna Karlsson\\s+active.*1 users.*"), list.out());
+        assertTrue(list.out().matches("(?s).*anna\\.k\\s+Anna Karlsson\\s+active\\s+\\S+\\s+yes\\n.*1 users.*"), list.out());
         String secret = printedSecret(add.out(), "anna.k");
         try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 2)) {
             assertInstanceOf(CodeResult.SignedIn.class, signIn(db, "anna.k", "ett långt lösenord med å", secret),
@@ -130,6 +130,7 @@ class UsersCliTest {
             // An account from before the second factor (none stored) is refused after its right password.
             db.withConnection(c -> c.createStatement().executeUpdate("UPDATE user_account SET totp_secret = NULL WHERE username = 'anna.k'"));
             Utskick app = Utskick.wire(Config.of(Map.of("security.secret", SECRET)), db);
+            assertTrue(run("users", "list").out().contains("NONE (cannot sign in; run: utskick users totp-reset anna.k)"));
             assertEquals(new SignInResult.NotEnrolled("anna.k"), app.users().signIn("anna.k", "ett långt lösenord med å".toCharArray(), "::1"));
             // A changed security.secret leaves the sealed secrets unreadable: refused the same way, never opened.
             Utskick other = Utskick.wire(Config.of(Map.of("security.secret", "another-secret-0123456789-0123456789")), db);

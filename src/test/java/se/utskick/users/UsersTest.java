@@ -258,6 +258,37 @@ class UsersTest {
     }
 
     @Test
+    void theSecondFactorIsSealedForItsAccountAndKeyAndACodeWorksOnce() throws Exception {
+        add("anna.k", "Anna", PASSWORD);
+        add("bo", "Bo", PASSWORD);
+        assertTrue(users.hasSecondFactor("anna.k"));
+        Session s = signIn("anna.k", PASSWORD);
+        // Bo's sealed secret copied into Anna's row does not open for Anna (the username is bound in).
+        db.withConnection(c -> c.createStatement().executeUpdate("UPDATE user_account a JOIN user_account b ON b.username = 'bo'"
+                + " SET a.totp_secret = b.totp_secret WHERE a.username = 'anna.k'"));
+        assertFalse(users.hasSecondFactor("anna.k"));
+        assertEquals(new SignInResult.NotEnrolled("anna.k"), users.signIn("anna.k", PASSWORD, "192.0.2.1"));
+        assertTrue(users.session(s.token()).isPresent(), "a refused sign-in ends nothing");
+        // Under another deployment secret no account's secret opens.
+        Users elsewhere = new Users(db, CHEAP, audit::record, clock, Keyring.of("another-secret-0123456789-0123456789-x"));
+        assertFalse(elsewhere.hasSecondFactor("bo"));
+        assertInstanceOf(SignInResult.NotEnrolled.class, elsewhere.signIn("bo", PASSWORD, "192.0.2.1"));
+        // A reset enrols again and ends the sessions; the new code works once.
+        TotpEnrolment e = users.resetTotp("anna.k");
+        assertTrue(users.session(s.token()).isEmpty(), "sessions end with the old factor");
+        PendingSignIn p = assertInstanceOf(SignInResult.CodeNeeded.class, users.signIn("anna.k", PASSWORD, "192.0.2.1")).pending();
+        String code = Totp.code(e.secret(), clock.instant());
+        assertInstanceOf(CodeResult.SignedIn.class, users.verifyCode(p.token(), code, "192.0.2.1"));
+        assertInstanceOf(CodeResult.Expired.class, users.verifyCode(p.token(), code, "192.0.2.1"), "the pending sign-in is used up");
+        PendingSignIn again = assertInstanceOf(SignInResult.CodeNeeded.class, users.signIn("anna.k", PASSWORD, "192.0.2.1")).pending();
+        assertInstanceOf(CodeResult.WrongCode.class, users.verifyCode(again.token(), code, "192.0.2.1"), "a replay");
+        assertEquals("from 192.0.2.1; the code was already used",
+                audit.recent(null, "user.signin.totp-failed", null, 10).getFirst().detail());
+        assertThrows(UsersException.class, () -> users.resetTotp("nobody"));
+        assertThrows(UsersException.class, () -> users.resetTotp(null));
+    }
+
+    @Test
     void purgeDeletesExpiredSessionsAndFailuresThatNoLongerCount() throws Exception {
         add("anna.k", "Anna", PASSWORD);
         Session old = signIn("anna.k", PASSWORD);

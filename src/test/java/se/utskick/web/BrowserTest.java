@@ -184,6 +184,27 @@ class BrowserTest {
     }
 
     @Test
+    void theCodePageRefusesAWrongCodeInSwedishAndAcceptsTheRightOne() {
+        browser.manage().deleteAllCookies();
+        open("/logga-in");
+        browser.findElement(By.id("username")).sendKeys(WebFixture.USER);
+        browser.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
+        submit(By.cssSelector("form[action='/logga-in'] button[type=submit]"));
+        assertEquals("Tvåstegsverifiering", text("h1"));
+        assertEquals("one-time-code", browser.findElement(By.id("code")).getDomAttribute("autocomplete"));
+        Chromium.screenshot(browser, Chromium.PHONE, SHOTS, "signin-code-phone");
+        browser.findElement(By.id("code")).sendKeys("12a456");
+        submit(By.cssSelector("form[action='/logga-in/kod'] button[type=submit]"));
+        assertEquals("Fel kod. Koden är sex siffror, utan bokstäver.", text(".error"));
+        open("/");
+        assertTrue(browser.getCurrentUrl().endsWith("/logga-in"), "half signed in opens nothing: " + browser.getCurrentUrl());
+        open("/logga-in/kod");
+        browser.findElement(By.id("code")).sendKeys(fx.nextCode());
+        submit(By.cssSelector("form[action='/logga-in/kod'] button[type=submit]"));
+        assertEquals("Översikt", text("h1"));
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
         signIn(WebFixture.PASSWORD);
         Letter l = fx.app.letters().create(LetterKind.TARGETED, null,
