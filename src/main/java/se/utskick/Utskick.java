@@ -80,7 +80,7 @@ public final class Utskick implements AutoCloseable {
         delivery.onPausedForError(assembly::letterPaused);
         // The audit log keeps a member's rows at erasure: they name the member's id only (see audit's package-info).
         this.audit = new AuditLog(database, clock);
-        this.users = new Users(database, UsersConfig.from(config), audit::record, clock);
+        this.users = new Users(database, UsersConfig.from(config), audit::record, clock, keyring);
     }
 
     /**

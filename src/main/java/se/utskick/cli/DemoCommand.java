@@ -104,9 +104,13 @@ public final class DemoCommand implements Callable<Integer> {
         if (app.users().find(DEMO_USER).isEmpty()) {
             app.users().add(DEMO_USER, "Ombudsman (demo)", DEMO_PASSWORD.toCharArray());
         }
+        // A fresh second factor at every demo start, printed with the demo password (demo only).
+        se.utskick.users.TotpEnrolment totp = app.users().resetTotp(DEMO_USER);
         ServiceNode node = ServiceNode.start(app, schedule);
         out.println("open:            " + node.address());
         out.println("sign in as:      " + DEMO_USER + " / " + DEMO_PASSWORD + "   (demo account; real ones: utskick users add NAME)");
+        out.println("then the code:   from an authenticator app with this demo secret: " + totp.grouped());
+        out.println("                 (" + totp.uri() + ")");
         if (noWait) {
             node.stop(java.time.Duration.ofSeconds(3));
             out.println("(--no-wait: the interface stopped again)");

@@ -2,11 +2,22 @@ package se.utskick.users;
 
 import java.time.Duration;
 
-/** The outcome of {@link Users#signIn}. */
+/** The outcome of {@link Users#signIn}, the first of the two sign-in steps (the password). */
 public sealed interface SignInResult {
 
-    /** The name and password were right and the account is active. */
-    record SignedIn(Session session) implements SignInResult {
+    /**
+     * The name and password were right, the account is active and enrolled: the second step
+     * ({@link Users#verifyCode}) takes the pending sign-in's token and the code from the app.
+     */
+    record CodeNeeded(PendingSignIn pending) implements SignInResult {
+    }
+
+    /**
+     * The name and password were right but the account has no usable second factor (never enrolled,
+     * or its secret was sealed under another {@code security.secret}): refused until an administrator
+     * runs {@code utskick users totp-reset USERNAME}. Nothing was opened.
+     */
+    record NotEnrolled(String username) implements SignInResult {
     }
 
     /**

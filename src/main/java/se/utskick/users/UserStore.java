@@ -15,10 +15,10 @@ import se.utskick.db.Database;
 
 /** The SQL of {@code user_account}. */
 final class UserStore {
-    private static final String COLUMNS = "id, username, display_name, state, created_at, password_hash";
+    private static final String COLUMNS = "id, username, display_name, state, created_at, password_hash, totp_secret";
 
-    /** An account with its stored hash, which never leaves this package. */
-    record Account(User user, String passwordHash) {
+    /** An account with its stored hash and sealed TOTP secret (null: not enrolled), which never leave this package. */
+    record Account(User user, String passwordHash, byte[] sealedTotpSecret) {
     }
 
     private final Database db;
@@ -81,6 +81,41 @@ final class UserStore {
         return update(username, "UPDATE user_account SET password_hash = ? WHERE username = ?", passwordHash);
     }
 
+    /**
+     * Stores a new sealed TOTP secret, forgets the last used step and, in the same transaction, ends
+     * the account's sessions (signed in, or half signed in, with the old factor). False if there is no such user.
+     */
+    boolean setTotpSecret(String username, byte[] sealed) {
+        return db.inTransaction(c -> {
+            int n;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE user_account SET totp_secret = ?, totp_last_step = NULL WHERE username = ?")) {
+                ps.setBytes(1, sealed);
+                ps.setString(2, username);
+                n = ps.executeUpdate();
+            }
+            endSessions(c, username);
+            return n > 0 || exists(c, username);
+        });
+    }
+
+    /**
+     * Marks {@code step} as used if it is later than the last used one, atomically (one conditional
+     * UPDATE, so two requests with the same code cannot both win). False: that step or a later one
+     * was already used, i.e. the code is a replay.
+     */
+    boolean useTotpStep(long userId, long step) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE user_account SET totp_last_step = ?"
+                    + " WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)")) {
+                ps.setLong(1, step);
+                ps.setLong(2, userId);
+                ps.setLong(3, step);
+                return ps.executeUpdate();
+            }
+        }) == 1;
+    }
+
     /** Replaces the hash (same password, current parameters) without ending sessions. */
     void rehash(long userId, String passwordHash) {
         db.withConnection(c -> {
@@ -128,6 +163,6 @@ final class UserStore {
     }
 
     private static Account account(ResultSet rs) throws SQLException {
-        return new Account(user(rs), rs.getString("password_hash"));
+        return new Account(user(rs), rs.getString("password_hash"), rs.getBytes("totp_secret"));
     }
 }

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.utskick.Keyring;
 import se.utskick.db.Database;
 import se.utskick.schedule.ScheduledJob;
 
@@ -19,12 +21,22 @@ import se.utskick.schedule.ScheduledJob;
  * Sign-ins, refusals and sign-outs are written to the {@link AuditTrail} with the username as actor;
  * account changes ({@link #add}, {@link #disable}, {@link #setPassword}) are audited by the caller,
  * which knows who made them. Passwords are never kept: the caller may clear its array afterwards.
+ *
+ * <p>Sign-in takes two steps: the password ({@link #signIn}) opens only a {@link PendingSignIn}, and
+ * the code of the account's authenticator app (TOTP, {@link Totp}) turns it into a {@link Session}
+ * ({@link #verifyCode}). An account without a second factor cannot sign in at all
+ * ({@link SignInResult.NotEnrolled}); {@link #resetTotp} enrols it. Both steps count their failures
+ * in the same throttle, and the name's failures are forgotten only after the second step.
  */
 public final class Users {
     public static final int MIN_PASSWORD_LENGTH = AccountRules.MIN_PASSWORD_LENGTH;
     private static final Logger log = LoggerFactory.getLogger(Users.class);
     /** When a client turned away as busy should try again. */
     private static final Duration BUSY_RETRY = Duration.ofSeconds(5);
+    /** How long the code step may follow the password step; a pending sign-in is never prolonged. */
+    public static final Duration PENDING_LIFETIME = Duration.ofMinutes(5);
+    /** Codes of this many steps before or after now are accepted too (clock drift, a code typed as it changed). */
+    static final int TOTP_WINDOW = 1;
 
     private final UserStore accounts;
     private final SessionStore sessions;
@@ -33,8 +45,10 @@ public final class Users {
     private final AuditTrail audit;
     private final UsersConfig config;
     private final Clock clock;
+    private final TotpSecrets totpSecrets;
 
-    public Users(Database db, UsersConfig config, AuditTrail audit, Clock clock) {
+    /** @param keyring seals the accounts' TOTP secrets ({@link TotpSecrets}); a changed secret means enrolling everyone again */
+    public Users(Database db, UsersConfig config, AuditTrail audit, Clock clock, Keyring keyring) {
         this.accounts = new UserStore(db);
         this.sessions = new SessionStore(db);
         this.throttle = new SignInThrottle(db, config.maxFailures(), config.failureWindow());
@@ -42,6 +56,7 @@ public final class Users {
         this.audit = audit;
         this.config = config;
         this.clock = clock;
+        this.totpSecrets = new TotpSecrets(keyring);
     }
 
     /**
@@ -87,14 +102,40 @@ public final class Users {
     }
 
     /**
+     * Gives the account a new second-factor secret (160 random bits), stored sealed
+     * ({@link TotpSecrets}), and ends its sessions and pending sign-ins: the old app entry stops
+     * working. The returned enrolment is the only time the secret is shown; put it in the staff
+     * member's authenticator app. Audited by the caller.
+     *
+     * @throws UsersException if there is no such user
+     */
+    public TotpEnrolment resetTotp(String username) {
+        byte[] secret = Totp.newSecret();
+        String name = username == null ? "" : username;
+        if (!accounts.setTotpSecret(name, totpSecrets.seal(name, secret))) {
+            throw AccountRules.noSuchUser(username);
+        }
+        log.info("a staff account's second factor was reset and its sessions ended (the audit log says whose)");
+        return new TotpEnrolment(name, Totp.base32Encode(secret));
+    }
+
+    /** True if the account has a second factor that this deployment's key can open. */
+    public boolean hasSecondFactor(String username) {
+        return accounts.find(username == null ? "" : username).flatMap(this::totpSecret).isPresent();
+    }
+
+    /**
      * Checks a name and password typed into the sign-in form.
      *
      * <p>First, in one atomic step, the attempt is either throttled (too many failures for the name
      * or from the address) or reserved as a failure ({@link SignInThrottle#reserve}); only then is
      * the password checked, under the hashing bound ({@link PasswordHash}). So however many guesses
      * arrive in parallel, at most {@code web.signin.max.failures} of them get their password checked.
-     * A right password clears the name's failures, the reservation with them; a check the server was
-     * too busy to make gives the reservation back and answers {@link SignInResult.Busy}.
+     * A right password gives its reservation back but leaves the name's earlier failures (only a
+     * right code, {@link #verifyCode}, clears them) and opens a {@link PendingSignIn} for the code
+     * step, or, for an account without a usable second factor, is refused as
+     * {@link SignInResult.NotEnrolled}; a check the server was too busy to make gives the reservation
+     * back and answers {@link SignInResult.Busy}. {@code user.signin} is audited only after the code.
      *
      * @param username      as typed: surrounding spaces and upper case are forgiven
      * @param clientAddress the client's IP address, for throttling and the audit log
@@ -136,7 +177,10 @@ public final class Users {
             return new SignInResult.Refused();
         }
         User user = account.get().user();
-        throttle.reset(nameHash);
+        // The password was right, but the sign-in is not done: the reservation is given back, and the
+        // name's earlier failures stay until the code is right too (else each right password would
+        // reset the count of code guesses).
+        throttle.release(failureId);
         if (!hashes.isCurrent(account.get().passwordHash())) {
             try {
                 accounts.rehash(user.id(), hashes.hash(password, true));
@@ -145,9 +189,79 @@ public final class Users {
             }
         }
         sessions.purge(now);
+        if (totpSecret(account.get()).isEmpty()) {
+            audit.record("anonymous", "user.signin.refused", "user " + name, "from " + address
+                    + "; no second factor enrolled (users totp-reset " + name + ")");
+            log.info("a sign-in with the right password was refused: the account has no usable second factor;"
+                    + " an administrator must run: utskick users totp-reset USERNAME");
+            return new SignInResult.NotEnrolled(name);
+        }
+        String token = SessionTokens.random();
+        PendingSignIn pending = new PendingSignIn(token, SessionTokens.random(), now.plus(PENDING_LIFETIME));
+        sessions.insert(SessionTokens.sha256(token), user.id(), pending.csrfToken(), now, pending.expiresAt(),
+                SessionStore.Stage.PENDING);
+        return new SignInResult.CodeNeeded(pending);
+    }
+
+    /** The pending sign-in of a token from the password step, if it has not expired or been used. */
+    public Optional<PendingSignIn> pending(String token) {
+        if (!SessionTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        return sessions.find(SessionTokens.sha256(token), clock.instant(), SessionStore.Stage.PENDING)
+                .map(row -> new PendingSignIn(token, row.csrfToken(), row.expiresAt()));
+    }
+
+    /**
+     * The second step: checks the code from the authenticator app for the pending sign-in of
+     * {@code pendingToken}. Anything but 6 digits (spaces forgiven) is {@link CodeResult.Malformed}
+     * and not counted. A code is otherwise checked only after a failure is reserved in the same
+     * throttle as passwords ({@link SignInThrottle#reserve}); it is right if it is the code of the
+     * current step or of one step before or after ({@link #TOTP_WINDOW}) and that step is later than
+     * the last one used ({@link UserStore#useTotpStep}: a code works once). A right code forgets the
+     * name's failures, ends the pending sign-in, opens the session and audits {@code user.signin};
+     * a wrong or replayed one audits {@code user.signin.totp-failed}.
+     */
+    public CodeResult verifyCode(String pendingToken, String code, String clientAddress) {
+        Instant now = clock.instant();
+        if (!SessionTokens.wellFormed(pendingToken)) {
+            return new CodeResult.Expired();
+        }
+        byte[] pendingHash = SessionTokens.sha256(pendingToken);
+        Optional<SessionStore.Row> row = sessions.find(pendingHash, now, SessionStore.Stage.PENDING);
+        if (row.isEmpty()) {
+            return new CodeResult.Expired();
+        }
+        String typed = code == null || code.length() > 20 ? "" : code.replaceAll("\\s", "");
+        if (!typed.matches("[0-9]{" + Totp.DIGITS + "}")) {
+            return new CodeResult.Malformed();
+        }
+        User user = row.get().user();
+        String name = user.username();
+        byte[] nameHash = SessionTokens.sha256(name);
+        String address = AccountRules.clientAddress(clientAddress);
+        SignInThrottle.Reservation reservation = throttle.reserve(nameHash, address, now);
+        if (reservation instanceof SignInThrottle.Reservation.Throttled t) {
+            log.info("a sign-in code was throttled (the audit log has the attempts)");
+            return new CodeResult.Throttled(roundUp(t.retryAfter()));
+        }
+        Optional<byte[]> secret = accounts.find(name).flatMap(this::totpSecret);
+        OptionalLong step = secret.isEmpty() ? OptionalLong.empty() : Totp.matchingStep(secret.get(), typed, now, TOTP_WINDOW);
+        if (step.isEmpty() || !accounts.useTotpStep(user.id(), step.getAsLong())) {
+            audit.record("anonymous", "user.signin.totp-failed", "user " + name,
+                    "from " + address + (step.isPresent() ? "; the code was already used" : "; wrong code"));
+            return new CodeResult.WrongCode();
+        }
+        throttle.reset(nameHash);
+        sessions.delete(pendingHash);
         Session s = open(user, now);
         audit.record(name, "user.signin", "user " + name, "from " + address);
-        return new SignInResult.SignedIn(s);
+        return new CodeResult.SignedIn(s);
+    }
+
+    private Optional<byte[]> totpSecret(UserStore.Account account) {
+        return account.sealedTotpSecret() == null ? Optional.empty()
+                : totpSecrets.open(account.user().username(), account.sealedTotpSecret());
     }
 
     /**
@@ -176,7 +290,7 @@ public final class Users {
         }
         byte[] hash = SessionTokens.sha256(token);
         Instant now = clock.instant();
-        return sessions.find(hash, now).map(row -> {
+        return sessions.find(hash, now, SessionStore.Stage.FULL).map(row -> {
             Instant expires = row.expiresAt();
             if (!Duration.between(row.lastSeenAt(), now).minus(touchEvery()).isNegative()) {
                 expires = min(now.plus(config.sessionIdle()), row.createdAt().plus(config.sessionMax()));
@@ -192,7 +306,7 @@ public final class Users {
             return;
         }
         byte[] hash = SessionTokens.sha256(token);
-        Optional<SessionStore.Row> row = sessions.find(hash, clock.instant());
+        Optional<SessionStore.Row> row = sessions.find(hash, clock.instant(), SessionStore.Stage.FULL);
         sessions.delete(hash);
         row.ifPresent(r -> audit.record(r.user().username(), "user.signout", "user " + r.user().username(), ""));
     }
@@ -213,7 +327,7 @@ public final class Users {
         String token = SessionTokens.random();
         Instant expires = min(now.plus(config.sessionIdle()), now.plus(config.sessionMax()));
         Session s = new Session(token, user, SessionTokens.random(), expires);
-        sessions.insert(SessionTokens.sha256(token), user.id(), s.csrfToken(), now, expires);
+        sessions.insert(SessionTokens.sha256(token), user.id(), s.csrfToken(), now, expires, SessionStore.Stage.FULL);
         return s;
     }
 

@@ -7,11 +7,19 @@ import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
+import se.utskick.users.CodeResult;
+import se.utskick.users.PendingSignIn;
 import se.utskick.users.SignInResult;
 import se.utskick.users.Users;
 
 /**
- * {@code /logga-in} and {@code /logga-ut}. Before there is a session the sign-in form is guarded
+ * {@code /logga-in}, {@code /logga-in/kod} and {@code /logga-ut}. Sign-in takes two steps: the
+ * password form, whose success sets only the pending sign-in's cookie {@code utskick_pending}
+ * (path {@code /logga-in}, 5 minutes) and leads to the code page; the code page, guarded by the
+ * pending sign-in's own CSRF token, whose right code sets the session cookie. A wrong or replayed
+ * code answers 401 "Fel kod", anything but six digits 422, a throttled one 429; an account without
+ * a second factor is refused at the password step (403) with the command that enrols it. Before there is a session the sign-in form is guarded
  * by a double-submit token: a random cookie {@code utskick_pre} that the form repeats in a hidden
  * field (a page elsewhere can make the browser post, but cannot read the cookie). A refused
  * sign-in says the same thing for an unknown user and a wrong password (401); a throttled one says
@@ -20,6 +28,10 @@ import se.utskick.users.Users;
  */
 final class SignInPages {
     static final String PRE_COOKIE = "utskick_pre";
+    /** The pending sign-in's token (password right, code due), sent only to the sign-in pages. */
+    static final String PENDING_COOKIE = "utskick_pending";
+    static final String CODE_PATH = "/logga-in/kod";
+    private static final String PENDING_PATH = "/logga-in";
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Users users;
     private final Views views;
@@ -51,9 +63,15 @@ final class SignInPages {
         String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
         SignInResult r = users.signIn(username, password.toCharArray(), ctx.ip());
         switch (r) {
-            case SignInResult.SignedIn s -> {
-                ctx.header("Set-Cookie", cookie(ctx, StaffGate.COOKIE, s.session().token(), -1));
-                ctx.redirect("/");
+            case SignInResult.CodeNeeded c -> {
+                ctx.res().addHeader("Set-Cookie", cookie(ctx, PENDING_COOKIE, c.pending().token(), PENDING_PATH,
+                        (int) Users.PENDING_LIFETIME.toSeconds()));
+                ctx.redirect(CODE_PATH);
+            }
+            case SignInResult.NotEnrolled n -> {
+                ctx.status(HttpStatus.FORBIDDEN);
+                views.render(ctx, "signin.ftlh", Map.of("error", "signin.error.notenrolled", "username", username,
+                        "arg", n.username()));
             }
             case SignInResult.Refused x -> {
                 ctx.status(HttpStatus.UNAUTHORIZED);
@@ -71,9 +89,65 @@ final class SignInPages {
         }
     }
 
+    /** The code page of a pending sign-in; without one (expired, used, never), back to the password form. */
+    void codeForm(Context ctx) {
+        Optional<PendingSignIn> p = users.pending(ctx.cookie(PENDING_COOKIE));
+        if (p.isEmpty()) {
+            ctx.redirect("/logga-in");
+            return;
+        }
+        renderCode(ctx, p.get(), "");
+    }
+
+    /** The code step: CSRF of the pending sign-in, then {@link Users#verifyCode}. */
+    void code(Context ctx) {
+        String token = ctx.cookie(PENDING_COOKIE);
+        Optional<PendingSignIn> p = users.pending(token);
+        if (p.isEmpty()) {
+            ctx.status(HttpStatus.UNAUTHORIZED);
+            ctx.res().addHeader("Set-Cookie", cookie(ctx, PENDING_COOKIE, "", PENDING_PATH, 0));
+            views.render(ctx, "signin.ftlh", Map.of("error", "signin.error.expired", "username", ""));
+            return;
+        }
+        if (!p.get().csrfMatches(ctx.formParam("csrf"))) {
+            ctx.status(HttpStatus.FORBIDDEN);
+            renderCode(ctx, p.get(), "signin.error.csrf");
+            return;
+        }
+        CodeResult r = users.verifyCode(token, ctx.formParam("code"), ctx.ip());
+        switch (r) {
+            case CodeResult.SignedIn s -> {
+                ctx.res().addHeader("Set-Cookie", cookie(ctx, PENDING_COOKIE, "", PENDING_PATH, 0));
+                ctx.res().addHeader("Set-Cookie", cookie(ctx, StaffGate.COOKIE, s.session().token(), "/", -1));
+                ctx.redirect("/");
+            }
+            case CodeResult.Malformed m -> {
+                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+                renderCode(ctx, p.get(), "signin.code.error.format");
+            }
+            case CodeResult.WrongCode w -> {
+                ctx.status(HttpStatus.UNAUTHORIZED);
+                renderCode(ctx, p.get(), "signin.code.error");
+            }
+            case CodeResult.Throttled t -> {
+                ctx.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+                views.render(ctx, "signin-code.ftlh", Map.of("error", "signin.error.throttled", "csrf", p.get().csrfToken(),
+                        "minutes", Math.max(1, (t.retryAfter().toSeconds() + 59) / 60)));
+            }
+            case CodeResult.Expired x -> {
+                ctx.status(HttpStatus.UNAUTHORIZED);
+                views.render(ctx, "signin.ftlh", Map.of("error", "signin.error.expired", "username", ""));
+            }
+        }
+    }
+
+    private void renderCode(Context ctx, PendingSignIn p, String error) {
+        views.render(ctx, "signin-code.ftlh", Map.of("error", error, "csrf", p.csrfToken()));
+    }
+
     void signOut(Context ctx) {
         users.signOut(ctx.cookie(StaffGate.COOKIE));
-        ctx.header("Set-Cookie", cookie(ctx, StaffGate.COOKIE, "", 0));
+        ctx.header("Set-Cookie", cookie(ctx, StaffGate.COOKIE, "", "/", 0));
         ctx.redirect("/logga-in");
     }
 
@@ -92,9 +166,10 @@ final class SignInPages {
         return t;
     }
 
-    /** A cookie for the whole site: HttpOnly, SameSite=Strict, Secure unless plain HTTP is allowed for this request. */
-    private String cookie(Context ctx, String name, String value, int maxAge) {
-        StringBuilder c = new StringBuilder(name).append('=').append(value).append("; Path=/; HttpOnly; SameSite=Strict");
+    /** A cookie for {@code path}: HttpOnly, SameSite=Strict, Secure unless plain HTTP is allowed for this request. */
+    private String cookie(Context ctx, String name, String value, String path, int maxAge) {
+        StringBuilder c = new StringBuilder(name).append('=').append(value).append("; Path=").append(path)
+                .append("; HttpOnly; SameSite=Strict");
         if (config.secureCookies(ctx.scheme(), ctx.header("X-Forwarded-Proto"))) {
             c.append("; Secure");
         }

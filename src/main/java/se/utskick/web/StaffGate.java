@@ -13,7 +13,8 @@ import se.utskick.users.Users;
  * cookie (else: a redirect to sign-in for GET, 401 for anything else), and every POST must carry
  * the session's CSRF token in the form field {@code csrf} or the header {@code X-CSRF-Token}
  * (else 403, nothing changed). The sign-in form itself is protected by a pre-session token
- * ({@link SignInPages}).
+ * ({@link SignInPages}), the code page by the pending sign-in's token. A pending sign-in (password
+ * right, code not given) is not a session: it opens nothing here.
  */
 final class StaffGate {
     static final String COOKIE = "utskick_session";
@@ -24,7 +25,8 @@ final class StaffGate {
     }
 
     static boolean isPublic(String path) {
-        return path.startsWith("/u/") || path.startsWith("/static/") || path.equals("/logga-in") || path.equals("/favicon.ico")
+        return path.startsWith("/u/") || path.startsWith("/static/") || path.equals("/logga-in") || path.equals(SignInPages.CODE_PATH)
+                || path.equals("/favicon.ico")
                 || path.equals("/health") || path.equals("/metrics");
     }
 

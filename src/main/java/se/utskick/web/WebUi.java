@@ -42,6 +42,8 @@ public final class WebUi {
         SignInPages signIn = new SignInPages(app.users(), views, config);
         r.get("/logga-in", signIn::form);
         r.post("/logga-in", signIn::signIn);
+        r.get(SignInPages.CODE_PATH, signIn::codeForm);
+        r.post(SignInPages.CODE_PATH, signIn::code);
         r.post("/logga-ut", signIn::signOut);
         new DashboardPage(app, jobs, views).routes(r);
         new LetterPages(app, views, texts).routes(r);

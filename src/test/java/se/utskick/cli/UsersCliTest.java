@@ -9,15 +9,21 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.utskick.Config;
 import se.utskick.TestDatabase;
+import se.utskick.Utskick;
 import se.utskick.db.Database;
+import se.utskick.users.CodeResult;
+import se.utskick.users.PendingSignIn;
 import se.utskick.users.SignInResult;
-import se.utskick.users.Users;
-import se.utskick.users.UsersConfig;
+import se.utskick.users.Totp;
 
 /**
  * Guards the account and audit commands: a password comes only from the terminal or, asked for,
@@ -26,6 +32,7 @@ import se.utskick.users.UsersConfig;
  */
 class UsersCliTest {
     private static final String ACTOR = Main.actor();
+    private static final String SECRET = "cli-test-secret-0123456789-0123456789";
 
     @TempDir
     Path dir;
@@ -36,7 +43,7 @@ class UsersCliTest {
     void setUp() throws Exception {
         url = TestDatabase.freshUrl();
         config = Files.writeString(dir.resolve("utskick.properties"), "db.url = " + url + "\n" + TestDatabase.credentialLines()
-                + "security.secret = cli-test-secret-0123456789-0123456789\nsmtp.host = 127.0.0.1\nsmtp.port = 2599\n"
+                + "security.secret = " + SECRET + "\nsmtp.host = 127.0.0.1\nsmtp.port = 2599\n"
                 + "web.hash.memory = 8192\nweb.hash.iterations = 1\n");
     }
 
@@ -60,10 +67,11 @@ class UsersCliTest {
         assertEquals(0, add.code(), add.err());
         assertTrue(add.out().contains("user anna.k (Anna Karlsson) added"), add.out());
         CliRun list = run("users", "list");
-        assertTrue(list.out().matches("(?s).*anna\\.k\\s+Anna Karlsson\\s+active.*1 users.*"), list.out());
+        assertTrue(list.out().matches("(?s).*anna\\.k\\s+Anna Karlsson\\s+active\\s+\\S+\\s+yes\\n.*1 users.*"), list.out());
+        String secret = printedSecret(add.out(), "anna.k");
         try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 2)) {
-            Users users = new Users(db, UsersConfig.defaults(), (a, b, c, d) -> { }, Clock.systemUTC());
-            assertInstanceOf(SignInResult.SignedIn.class, users.signIn("anna.k", "ett långt lösenord med å".toCharArray(), "::1"));
+            assertInstanceOf(CodeResult.SignedIn.class, signIn(db, "anna.k", "ett långt lösenord med å", secret),
+                    "the printed URI's secret makes codes the server accepts");
         }
         assertEquals(0, withStdin("ett annat långt lösenord\n", "users", "password", "anna.k", "--password-stdin").code());
         CliRun disable = run("users", "disable", "anna.k");
@@ -72,7 +80,66 @@ class UsersCliTest {
         CliRun audit = run("audit", "--action", "user");
         assertEquals(0, audit.code(), audit.err());
         assertTrue(audit.out().matches("(?s).*" + ACTOR + "\\s+user\\.disable\\s+user anna\\.k.*" + ACTOR
-                + "\\s+user\\.password\\s+user anna\\.k.*" + ACTOR + "\\s+user\\.add\\s+user anna\\.k.*3 entries.*"), audit.out());
+                + "\\s+user\\.password\\s+user anna\\.k.*anna\\.k\\s+user\\.signin\\s+user anna\\.k.*" + ACTOR
+                + "\\s+user\\.totp-reset\\s+user anna\\.k.*" + ACTOR + "\\s+user\\.add\\s+user anna\\.k.*5 entries.*"), audit.out());
+    }
+
+    private static final Pattern URI = Pattern.compile(
+            "otpauth://totp/Utskick:([a-z0-9._-]+)\\?secret=([A-Z2-7]{32})&issuer=Utskick&algorithm=SHA1&digits=6&period=30");
+
+    /** The secret of the otpauth URI printed for {@code user}, checked against the grouped form printed beside it. */
+    private static String printedSecret(String out, String user) {
+        Matcher m = URI.matcher(out);
+        assertTrue(m.find(), out);
+        assertEquals(user, m.group(1));
+        String secret = m.group(2);
+        assertTrue(out.contains("or type the secret: " + secret.replaceAll("(.{4})(?!$)", "$1 ")), out);
+        return secret;
+    }
+
+    /** Both sign-in steps through the composition root on the CLI's database and secret, the code computed from {@code secret}. */
+    private static CodeResult signIn(Database db, String user, String password, String secret) {
+        Utskick app = Utskick.wire(Config.of(Map.of("security.secret", SECRET, "web.hash.memory", "8192", "web.hash.iterations", "1")), db);
+        SignInResult r = app.users().signIn(user, password.toCharArray(), "::1");
+        PendingSignIn p = assertInstanceOf(SignInResult.CodeNeeded.class, r).pending();
+        return app.users().verifyCode(p.token(), Totp.code(secret, Instant.now()), "::1");
+    }
+
+    @Test
+    void totpResetPrintsANewSecretTheOldStopsAndAccountsWithoutOneCannotSignIn() {
+        assertEquals(0, withStdin("ett långt lösenord med å\n", "users", "add", "anna.k", "--password-stdin").code());
+        CliRun add = withStdin("ett långt lösenord med å\n", "users", "add", "bo.b", "--password-stdin");
+        String old = printedSecret(add.out(), "bo.b");
+        CliRun reset = run("users", "totp-reset", "bo.b");
+        assertEquals(0, reset.code(), reset.err());
+        assertTrue(reset.out().contains("second factor of bo.b reset; its sessions ended"), reset.out());
+        String fresh = printedSecret(reset.out(), "bo.b");
+        assertTrue(!fresh.equals(old));
+        try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 2)) {
+            assertInstanceOf(CodeResult.WrongCode.class, signIn(db, "bo.b", "ett långt lösenord med å", old), "the old secret is void");
+            assertInstanceOf(CodeResult.SignedIn.class, signIn(db, "bo.b", "ett långt lösenord med å", fresh));
+            String sealed = db.withConnection(c -> {
+                try (var rs = c.createStatement().executeQuery("SELECT HEX(totp_secret) FROM user_account WHERE username = 'bo.b'")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            assertEquals(96, sealed.length(), "nonce, 20 sealed bytes and the tag: 48 bytes");
+            assertTrue(!sealed.contains(java.util.HexFormat.of().withUpperCase().formatHex(Totp.base32Decode(fresh))),
+                    "the secret is not stored in clear");
+            // An account from before the second factor (none stored) is refused after its right password.
+            db.withConnection(c -> c.createStatement().executeUpdate("UPDATE user_account SET totp_secret = NULL WHERE username = 'anna.k'"));
+            Utskick app = Utskick.wire(Config.of(Map.of("security.secret", SECRET)), db);
+            assertTrue(run("users", "list").out().contains("NONE (cannot sign in; run: utskick users totp-reset anna.k)"));
+            assertEquals(new SignInResult.NotEnrolled("anna.k"), app.users().signIn("anna.k", "ett långt lösenord med å".toCharArray(), "::1"));
+            // A changed security.secret leaves the sealed secrets unreadable: refused the same way, never opened.
+            Utskick other = Utskick.wire(Config.of(Map.of("security.secret", "another-secret-0123456789-0123456789")), db);
+            assertEquals(new SignInResult.NotEnrolled("bo.b"), other.users().signIn("bo.b", "ett långt lösenord med å".toCharArray(), "::1"));
+        }
+        assertEquals(1, run("users", "totp-reset", "nobody").code());
+        CliRun audit = run("audit", "--action", "user.totp-reset");
+        assertTrue(audit.out().contains("3 entries"), audit.out());
+        assertTrue(!audit.out().contains(fresh) && !audit.out().contains(old), "the secret is not in the audit log");
     }
 
     @Test

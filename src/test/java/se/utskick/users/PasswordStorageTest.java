@@ -29,11 +29,14 @@ class PasswordStorageTest {
     @Test
     void passwordIsStoredAsArgon2idWithItsParametersAndTheSessionOnlyAsAHash() throws Exception {
         try (Database db = TestDatabase.fresh()) {
-            Users users = new Users(db, UsersTest.CHEAP, (a, b, c, d) -> { }, Clock.systemUTC());
+            Users users = new Users(db, UsersTest.CHEAP, (a, b, c, d) -> { }, Clock.systemUTC(), UsersTest.KEYRING);
             users.add("anna.k", "Anna", PASSWORD);
             String hash = column(db, "SELECT password_hash FROM user_account");
             assertTrue(hash.matches("\\$argon2id\\$v=19\\$m=8192,t=1,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"), hash);
-            Session s = assertInstanceOf(SignInResult.SignedIn.class, users.signIn("anna.k", PASSWORD, "::1")).session();
+            String secret = users.resetTotp("anna.k").secret();
+            PendingSignIn p = assertInstanceOf(SignInResult.CodeNeeded.class, users.signIn("anna.k", PASSWORD, "::1")).pending();
+            Session s = assertInstanceOf(CodeResult.SignedIn.class,
+                    users.verifyCode(p.token(), Totp.code(secret, java.time.Instant.now()), "::1")).session();
             byte[] stored = db.withConnection(c -> {
                 try (ResultSet rs = c.createStatement().executeQuery("SELECT token_hash FROM user_session")) {
                     rs.next();
@@ -47,12 +50,13 @@ class PasswordStorageTest {
     @Test
     void hashMadeWithWeakerParametersIsReplacedAtTheNextSignIn() throws Exception {
         try (Database db = TestDatabase.fresh()) {
-            new Users(db, UsersTest.CHEAP, (a, b, c, d) -> { }, Clock.systemUTC()).add("anna.k", "Anna", PASSWORD);
+            new Users(db, UsersTest.CHEAP, (a, b, c, d) -> { }, Clock.systemUTC(), UsersTest.KEYRING).add("anna.k", "Anna", PASSWORD);
             UsersConfig raised = new UsersConfig(9216, 2, 1, Duration.ofHours(2), Duration.ofHours(12), 5, Duration.ofMinutes(15));
-            Users users = new Users(db, raised, (a, b, c, d) -> { }, Clock.systemUTC());
-            assertInstanceOf(SignInResult.SignedIn.class, users.signIn("anna.k", PASSWORD, "::1"), "the old hash still verifies");
+            Users users = new Users(db, raised, (a, b, c, d) -> { }, Clock.systemUTC(), UsersTest.KEYRING);
+            users.resetTotp("anna.k");
+            assertInstanceOf(SignInResult.CodeNeeded.class, users.signIn("anna.k", PASSWORD, "::1"), "the old hash still verifies");
             assertTrue(column(db, "SELECT password_hash FROM user_account").startsWith("$argon2id$v=19$m=9216,t=2,p=1$"));
-            assertInstanceOf(SignInResult.SignedIn.class, users.signIn("anna.k", PASSWORD, "::1"), "and so does the new one");
+            assertInstanceOf(SignInResult.CodeNeeded.class, users.signIn("anna.k", PASSWORD, "::1"), "and so does the new one");
         }
     }
 

@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import se.utskick.Keyring;
 import se.utskick.TestDatabase;
 import se.utskick.audit.AuditEntry;
 import se.utskick.audit.AuditLog;
@@ -26,6 +29,7 @@ import se.utskick.db.Database;
  */
 class UsersTest {
     static final char[] PASSWORD = "korrekt häst batteri häftklammer".toCharArray();
+    static final Keyring KEYRING = Keyring.of("users-test-secret-0123456789-0123456789");
     static final UsersConfig CHEAP = new UsersConfig(8192, 1, 1, Duration.ofHours(2), Duration.ofHours(12), 5, Duration.ofMinutes(15));
 
     private Database db;
@@ -38,7 +42,7 @@ class UsersTest {
         db = TestDatabase.fresh();
         clock = new MovingClock("2026-11-02T08:00:00Z");
         audit = new AuditLog(db, clock);
-        users = new Users(db, CHEAP, audit::record, clock);
+        users = new Users(db, CHEAP, audit::record, clock, KEYRING);
     }
 
     @AfterEach
@@ -46,14 +50,33 @@ class UsersTest {
         db.close();
     }
 
+    private final Map<String, String> secrets = new HashMap<>();
+    private final Map<String, Long> lastStep = new HashMap<>();
+
+    /** Adds an account and enrols its second factor, as {@code users add} does. */
+    private User add(String name, String display, char[] password) {
+        User u = users.add(name, display, password);
+        secrets.put(u.username(), users.resetTotp(u.username()).secret());
+        return u;
+    }
+
+    /**
+     * Both steps: the password, then the app's code. A second sign-in within one 30-second step
+     * uses the next step's code (accepted, one step ahead), as the current one is used up.
+     */
     private Session signIn(String name, char[] password) {
-        return assertInstanceOf(SignInResult.SignedIn.class, users.signIn(name, password, "192.0.2.1")).session();
+        PendingSignIn p = assertInstanceOf(SignInResult.CodeNeeded.class, users.signIn(name, password, "192.0.2.1")).pending();
+        String user = name.strip().toLowerCase(java.util.Locale.ROOT);
+        long step = Math.max(Totp.step(clock.instant()), lastStep.getOrDefault(user, Long.MIN_VALUE) + 1);
+        lastStep.put(user, step);
+        String code = Totp.code(Totp.base32Decode(secrets.get(user)), step, Totp.DIGITS, "HmacSHA1");
+        return assertInstanceOf(CodeResult.SignedIn.class, users.verifyCode(p.token(), code, "192.0.2.1")).session();
     }
 
     @Test
     void addedUsersAreListedFoundAndDisabled() {
-        User anna = users.add("anna.k", "Anna Karlsson", PASSWORD);
-        users.add("bo", null, PASSWORD);
+        User anna = add("anna.k", "Anna Karlsson", PASSWORD);
+        add("bo", null, PASSWORD);
         assertEquals(List.of("anna.k", "bo"), users.list().stream().map(User::username).toList());
         assertEquals(new User(anna.id(), "anna.k", "Anna Karlsson", true, Instant.parse("2026-11-02T08:00:00Z")),
                 users.find("anna.k").orElseThrow());
@@ -65,7 +88,7 @@ class UsersTest {
 
     @Test
     void rightPasswordOpensASessionFoundByItsToken() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         Session s = signIn("  Anna.K ", PASSWORD);
         assertEquals(43, s.token().length());
         assertEquals(43, s.csrfToken().length());
@@ -82,7 +105,7 @@ class UsersTest {
 
     @Test
     void wrongPasswordAndUnknownNameAreRefusedAlike() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         assertInstanceOf(SignInResult.Refused.class, users.signIn("anna.k", "korrekt häst batteri häftklamme".toCharArray(), "192.0.2.1"));
         assertInstanceOf(SignInResult.Refused.class, users.signIn("nobody", PASSWORD, "192.0.2.1"));
         assertInstanceOf(SignInResult.Refused.class, users.signIn("not a valid name at all", PASSWORD, "192.0.2.1"));
@@ -97,7 +120,7 @@ class UsersTest {
 
     @Test
     void afterFiveFailuresEvenTheRightPasswordIsThrottledUntilTheWindowPasses() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         char[] wrong = "fel fel fel fel fel".toCharArray();
         for (int i = 0; i < 5; i++) {
             assertInstanceOf(SignInResult.Refused.class, users.signIn("anna.k", wrong, "192.0.2." + i));
@@ -112,7 +135,7 @@ class UsersTest {
 
     @Test
     void failuresFromOneAddressThrottleEveryNameFromIt() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         for (int i = 0; i < 5; i++) {
             users.signIn("guess" + i, PASSWORD, "203.0.113.9");
         }
@@ -122,7 +145,7 @@ class UsersTest {
 
     @Test
     void successClearsTheNamesFailures() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         char[] wrong = "fel fel fel fel fel".toCharArray();
         for (int i = 0; i < 4; i++) {
             users.signIn("anna.k", wrong, "192.0.2." + i);
@@ -136,7 +159,7 @@ class UsersTest {
 
     @Test
     void sessionEndsWhenIdleButUseSlidesIt() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         Session s = signIn("anna.k", PASSWORD);
         clock.advance(Duration.ofMinutes(119));
         assertEquals(Instant.parse("2026-11-02T11:59:00Z"), users.session(s.token()).orElseThrow().expiresAt());
@@ -148,7 +171,7 @@ class UsersTest {
 
     @Test
     void sessionEndsAtItsLifetimeHoweverBusy() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         Session s = signIn("anna.k", PASSWORD);
         for (int hour = 1; hour < 12; hour++) {
             clock.advance(Duration.ofHours(1));
@@ -161,7 +184,7 @@ class UsersTest {
 
     @Test
     void forgedUnknownOrMalformedTokensFindNoSession() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         Session s = signIn("anna.k", PASSWORD);
         char[] t = s.token().toCharArray();
         t[10] = t[10] == 'A' ? 'B' : 'A';
@@ -174,7 +197,7 @@ class UsersTest {
 
     @Test
     void csrfMatchesOnlyTheSessionsOwnToken() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         Session s = signIn("anna.k", PASSWORD);
         assertTrue(s.csrfMatches(s.csrfToken()));
         assertFalse(s.csrfMatches(null));
@@ -186,7 +209,7 @@ class UsersTest {
 
     @Test
     void signOutEndsTheSession() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         Session s = signIn("anna.k", PASSWORD);
         Session other = signIn("anna.k", PASSWORD);
         users.signOut(s.token());
@@ -198,7 +221,7 @@ class UsersTest {
 
     @Test
     void disablingAUserEndsItsSessionsAndRefusesItsSignIn() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         Session s = signIn("anna.k", PASSWORD);
         users.disable("anna.k");
         assertTrue(users.session(s.token()).isEmpty());
@@ -207,7 +230,7 @@ class UsersTest {
 
     @Test
     void newPasswordEndsSessionsAndOnlyItSignsIn() {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         Session s = signIn("anna.k", PASSWORD);
         char[] fresh = "ett helt annat lösenord".toCharArray();
         users.setPassword("anna.k", fresh);
@@ -219,15 +242,15 @@ class UsersTest {
     @Test
     void badNamesShortPasswordsAndTakenNamesAreRefusedWithTheRule() {
         for (String bad : new String[] {null, "a", "Anna", "anna k", "ånna", "a@b.se", "x".repeat(41), "anna\n"}) {
-            UsersException e = assertThrows(UsersException.class, () -> users.add(bad, "Anna", PASSWORD), String.valueOf(bad));
+            UsersException e = assertThrows(UsersException.class, () -> add(bad, "Anna", PASSWORD), String.valueOf(bad));
             assertTrue(e.getMessage().contains("2 to 40 of a-z"), e.getMessage());
         }
-        UsersException shortOne = assertThrows(UsersException.class, () -> users.add("anna.k", "Anna", "elva tecken".toCharArray()));
+        UsersException shortOne = assertThrows(UsersException.class, () -> add("anna.k", "Anna", "elva tecken".toCharArray()));
         assertTrue(shortOne.getMessage().contains("at least 12 characters"), shortOne.getMessage());
-        assertThrows(UsersException.class, () -> users.add("anna.k", "Anna", null));
-        assertThrows(UsersException.class, () -> users.add("anna.k", "Anna\nKarlsson", PASSWORD));
-        users.add("anna.k", "Anna", PASSWORD);
-        UsersException taken = assertThrows(UsersException.class, () -> users.add("anna.k", "Anna 2", PASSWORD));
+        assertThrows(UsersException.class, () -> add("anna.k", "Anna", null));
+        assertThrows(UsersException.class, () -> add("anna.k", "Anna\nKarlsson", PASSWORD));
+        add("anna.k", "Anna", PASSWORD);
+        UsersException taken = assertThrows(UsersException.class, () -> add("anna.k", "Anna 2", PASSWORD));
         assertTrue(taken.getMessage().contains("is taken"), taken.getMessage());
         assertThrows(UsersException.class, () -> users.disable("nobody"));
         assertThrows(UsersException.class, () -> users.setPassword("nobody", PASSWORD));
@@ -235,8 +258,39 @@ class UsersTest {
     }
 
     @Test
+    void theSecondFactorIsSealedForItsAccountAndKeyAndACodeWorksOnce() throws Exception {
+        add("anna.k", "Anna", PASSWORD);
+        add("bo", "Bo", PASSWORD);
+        assertTrue(users.hasSecondFactor("anna.k"));
+        Session s = signIn("anna.k", PASSWORD);
+        // Bo's sealed secret copied into Anna's row does not open for Anna (the username is bound in).
+        db.withConnection(c -> c.createStatement().executeUpdate("UPDATE user_account a JOIN user_account b ON b.username = 'bo'"
+                + " SET a.totp_secret = b.totp_secret WHERE a.username = 'anna.k'"));
+        assertFalse(users.hasSecondFactor("anna.k"));
+        assertEquals(new SignInResult.NotEnrolled("anna.k"), users.signIn("anna.k", PASSWORD, "192.0.2.1"));
+        assertTrue(users.session(s.token()).isPresent(), "a refused sign-in ends nothing");
+        // Under another deployment secret no account's secret opens.
+        Users elsewhere = new Users(db, CHEAP, audit::record, clock, Keyring.of("another-secret-0123456789-0123456789-x"));
+        assertFalse(elsewhere.hasSecondFactor("bo"));
+        assertInstanceOf(SignInResult.NotEnrolled.class, elsewhere.signIn("bo", PASSWORD, "192.0.2.1"));
+        // A reset enrols again and ends the sessions; the new code works once.
+        TotpEnrolment e = users.resetTotp("anna.k");
+        assertTrue(users.session(s.token()).isEmpty(), "sessions end with the old factor");
+        PendingSignIn p = assertInstanceOf(SignInResult.CodeNeeded.class, users.signIn("anna.k", PASSWORD, "192.0.2.1")).pending();
+        String code = Totp.code(e.secret(), clock.instant());
+        assertInstanceOf(CodeResult.SignedIn.class, users.verifyCode(p.token(), code, "192.0.2.1"));
+        assertInstanceOf(CodeResult.Expired.class, users.verifyCode(p.token(), code, "192.0.2.1"), "the pending sign-in is used up");
+        PendingSignIn again = assertInstanceOf(SignInResult.CodeNeeded.class, users.signIn("anna.k", PASSWORD, "192.0.2.1")).pending();
+        assertInstanceOf(CodeResult.WrongCode.class, users.verifyCode(again.token(), code, "192.0.2.1"), "a replay");
+        assertEquals("from 192.0.2.1; the code was already used",
+                audit.recent(null, "user.signin.totp-failed", null, 10).getFirst().detail());
+        assertThrows(UsersException.class, () -> users.resetTotp("nobody"));
+        assertThrows(UsersException.class, () -> users.resetTotp(null));
+    }
+
+    @Test
     void purgeDeletesExpiredSessionsAndFailuresThatNoLongerCount() throws Exception {
-        users.add("anna.k", "Anna", PASSWORD);
+        add("anna.k", "Anna", PASSWORD);
         Session old = signIn("anna.k", PASSWORD);
         users.signIn("bo", "fel fel fel fel fel".toCharArray(), "192.0.2.1");
         clock.advance(Duration.ofMinutes(121));

@@ -69,6 +69,10 @@ class BrowserTest {
         browser.findElement(By.id("username")).sendKeys(WebFixture.USER);
         browser.findElement(By.id("password")).sendKeys(password);
         submit(By.cssSelector("form[action='/logga-in'] button[type=submit]"));
+        if (password.equals(WebFixture.PASSWORD)) {
+            browser.findElement(By.id("code")).sendKeys(fx.nextCode());
+            submit(By.cssSelector("form[action='/logga-in/kod'] button[type=submit]"));
+        }
     }
 
     /** Clicks a submit button and waits until the next page has replaced this one. */
@@ -177,6 +181,27 @@ class BrowserTest {
         assertEquals("Fel användarnamn eller lösenord.", text(".error"));
         open("/");
         assertTrue(browser.getCurrentUrl().endsWith("/logga-in"), browser.getCurrentUrl());
+    }
+
+    @Test
+    void theCodePageRefusesAWrongCodeInSwedishAndAcceptsTheRightOne() {
+        browser.manage().deleteAllCookies();
+        open("/logga-in");
+        browser.findElement(By.id("username")).sendKeys(WebFixture.USER);
+        browser.findElement(By.id("password")).sendKeys(WebFixture.PASSWORD);
+        submit(By.cssSelector("form[action='/logga-in'] button[type=submit]"));
+        assertEquals("Tvåstegsverifiering", text("h1"));
+        assertEquals("one-time-code", browser.findElement(By.id("code")).getDomAttribute("autocomplete"));
+        Chromium.screenshot(browser, Chromium.PHONE, SHOTS, "signin-code-phone");
+        browser.findElement(By.id("code")).sendKeys("12a456");
+        submit(By.cssSelector("form[action='/logga-in/kod'] button[type=submit]"));
+        assertEquals("Fel kod. Koden är sex siffror, utan bokstäver.", text(".error"));
+        open("/");
+        assertTrue(browser.getCurrentUrl().endsWith("/logga-in"), "half signed in opens nothing: " + browser.getCurrentUrl());
+        open("/logga-in/kod");
+        browser.findElement(By.id("code")).sendKeys(fx.nextCode());
+        submit(By.cssSelector("form[action='/logga-in/kod'] button[type=submit]"));
+        assertEquals("Översikt", text("h1"));
     }
 
     @Test

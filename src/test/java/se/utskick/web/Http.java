@@ -41,10 +41,27 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
-    /** Signs in through the form; returns the POST's response (302 on success). */
+    /**
+     * The password step of sign-in through the form; returns the POST's response (302 to the code
+     * page on success, with only the pending sign-in's cookie set).
+     */
     HttpResponse<String> signIn(String user, String password) {
         String token = csrfOf(get("/logga-in").body());
         return post("/logga-in", "csrf", token, "username", user, "password", password);
+    }
+
+    /** Both steps: the password, then {@code code} on the code page; returns the code POST's response (302 to / on success). */
+    HttpResponse<String> signIn(String user, String password, String code) {
+        HttpResponse<String> first = signIn(user, password);
+        if (first.statusCode() != 302) {
+            throw new AssertionError("the password step answered " + first.statusCode() + ": " + first.body());
+        }
+        return code(code);
+    }
+
+    /** Posts {@code code} on the code page of this client's pending sign-in. */
+    HttpResponse<String> code(String code) {
+        return post("/logga-in/kod", "csrf", csrf("/logga-in/kod"), "code", code);
     }
 
     /** The CSRF token of a page (the first hidden csrf field). */
