@@ -13,6 +13,7 @@ import se.utskick.health.Metrics;
 import se.utskick.health.NodeHealth;
 import se.utskick.health.Operations;
 import se.utskick.health.SchedulerProbe;
+import se.utskick.health.RelayProbe;
 import se.utskick.health.SendersProbe;
 import se.utskick.schedule.Schedule;
 import se.utskick.web.WebConfig;
@@ -48,7 +49,9 @@ final class ServiceNode {
         SenderPool senders = app.delivery().senders();
         NodeHealth health = new NodeHealth(List.of(new DatabaseProbe(app.database().dataSource()),
                 new SchedulerProbe(schedule, Clock.systemUTC()),
-                new SendersProbe(app.delivery()::workerHealth, app.delivery().log()::pausedForError)), Clock.systemUTC());
+                new SendersProbe(app.delivery()::workerHealth, app.delivery().log()::pausedForError),
+                new RelayProbe(app.delivery().config().smtpHost(), app.delivery().config().smtpPort(), app.delivery().config().implicitTls())),
+                Clock.systemUTC());
         Operations ops = new Operations(health, new Metrics(app.database().dataSource(), () -> workerGauges(app)),
                 Operations.metricsToken(app.config()));
         WebServer web = WebServer.start(WebConfig.from(app.config()), app.replies().unsubscriber(), new WebUi(app, schedule::show), ops);

@@ -21,7 +21,7 @@ import se.utskick.ConfigException;
  * DKIM signing (RFC 6376, rsa-sha256, relaxed/relaxed) through Simple Java Mail's utils-mail-dkim.
  * The library signs a MimeMessage as it writes it; we let it write into a buffer and send exactly
  * that buffer, so the signature always covers the bytes on the wire. Signed headers include
- * List-Unsubscribe and List-Unsubscribe-Post (RFC 8058 §4) and List-Id, Reply-To, Message-ID.
+ * List-Unsubscribe and List-Unsubscribe-Post (RFC 8058 §4) and List-Id, Feedback-ID, Reply-To, Message-ID.
  * Thread-safe: the library's {@link DkimSigner} is not (it keeps its {@code MessageDigest} and
  * {@code Signature} in fields, and a signer shared by the sender workers wrote about 1% invalid
  * signatures with 4 workers), so each message gets a signer of its own, built from the key parsed
@@ -29,7 +29,7 @@ import se.utskick.ConfigException;
  * signature itself.
  */
 final class DkimSigning {
-    private static final String[] SIGNED = {"List-Unsubscribe", "List-Unsubscribe-Post", "List-Id", "Reply-To",
+    private static final String[] SIGNED = {"List-Unsubscribe", "List-Unsubscribe-Post", "List-Id", "Feedback-ID", "Reply-To",
             "Message-ID", "Auto-Submitted"};
     private final DeliveryConfig.Dkim cfg;
     private final RSAPrivateKey key;

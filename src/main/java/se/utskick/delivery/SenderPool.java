@@ -201,7 +201,7 @@ public final class SenderPool implements AutoCloseable {
     }
 
     LetterRenderer renderer(long letterId) {
-        return renderers.computeIfAbsent(letterId, id -> new LetterRenderer(composer.prepare(id), cfg, tokens, dkim));
+        return renderers.computeIfAbsent(letterId, id -> new LetterRenderer(id, composer.prepare(id), cfg, tokens, dkim));
     }
 
     void sent(List<Outbox.Result> results) {

@@ -18,7 +18,7 @@ public final class SmtpBaseline {
     /** Returns the elapsed nanoseconds; throws if any message was not accepted. */
     public static long send(DeliveryConfig cfg, DeliveryTokens tokens, LetterComposer composer, long letterId, int total,
                             int connections) throws InterruptedException {
-        LetterRenderer renderer = new LetterRenderer(composer.prepare(letterId), cfg, tokens, null);
+        LetterRenderer renderer = new LetterRenderer(letterId, composer.prepare(letterId), cfg, tokens, null);
         ClaimedDelivery one = new ClaimedDelivery(1, letterId, 1L, "baseline@bench.example.org", "Åsa", "Öberg", null, 1,
                 Instant.now(), null);
         AtomicInteger next = new AtomicInteger();

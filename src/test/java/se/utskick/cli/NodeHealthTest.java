@@ -49,6 +49,7 @@ class NodeHealthTest {
                 assertTrue(up.body().startsWith("{\"status\":\"UP\""), up.body());
                 assertTrue(up.body().contains("{\"name\":\"database\",\"status\":\"OK\""), up.body());
                 assertTrue(up.body().contains("{\"name\":\"scheduler\",\"status\":\"OK\""), up.body());
+                assertTrue(up.body().contains("{\"name\":\"relay\",\"status\":\"OK\""), up.body());
                 assertTrue(up.body().contains("{\"name\":\"senders\",\"status\":\"OK\",\"detail\":\"4 of 4 sender workers alive\""), up.body());
                 assertEquals("application/json", up.headers().firstValue("Content-Type").orElse("").split(";")[0]);
                 assertFalse(up.body().contains("@"), "no addresses in the health answer: " + up.body());
@@ -106,6 +107,31 @@ class NodeHealthTest {
         Check paused = new se.utskick.health.SendersProbe(() -> List.of(working), () -> java.util.Map.of(7L, "template error")).check();
         assertEquals(Check.Status.WARN, paused.status(), paused.detail());
         assertTrue(paused.detail().contains("[7]"), paused.detail());
+    }
+
+    @Test
+    void aRelayThatCannotBeReachedOrGreetsWrongIsAWarningWithTheFix() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        Check unreachable = new se.utskick.health.RelayProbe("127.0.0.1", closed, false).check();
+        assertEquals(Check.Status.WARN, unreachable.status());
+        assertTrue(unreachable.detail().contains("smtp.host"), unreachable.detail());
+        try (ServerSocket busy = new ServerSocket(0)) {
+            Thread t = Thread.ofVirtual().start(() -> {
+                try (java.net.Socket c = busy.accept()) {
+                    c.getOutputStream().write("554 5.3.2 too busy\r\n".getBytes());
+                    c.getInputStream().read();
+                } catch (java.io.IOException ignored) {
+                    // the probe closed first
+                }
+            });
+            Check refused = new se.utskick.health.RelayProbe("127.0.0.1", busy.getLocalPort(), false).check();
+            assertEquals(Check.Status.WARN, refused.status(), refused.detail());
+            assertTrue(refused.detail().contains("554 5.3.2 too busy"), refused.detail());
+            t.join(2000);
+        }
     }
 
     @Test

@@ -84,6 +84,7 @@ class DeliveryMessageTest {
         assertEquals("reply+" + token + "@varmland.example.org", ((InternetAddress) m.getReplyTo()[0]).getAddress());
         assertEquals("<bounce+" + token + "@varmland.example.org>", m.getHeader("Return-Path")[0]);
         assertEquals("Medlemsbrevet <members.varmland.example.org>", m.getHeader("List-Id")[0]);
+        assertEquals("letter-7:members:varmland.example.org:utskick", m.getHeader("Feedback-ID")[0], "Gmail's campaign:kind:district:sender");
         assertEquals("<https://varmland.example.org/u/" + token + ">, <mailto:unsubscribe+" + token + "@varmland.example.org>",
                 m.getHeader("List-Unsubscribe", null).replaceAll("\\r\\n\\s+", " "));
         assertEquals("List-Unsubscribe=One-Click", m.getHeader("List-Unsubscribe-Post")[0]);
