@@ -116,7 +116,9 @@ final class VerdictHarness implements AutoCloseable {
         senders.start();
         try {
             long end = System.nanoTime() + 60_000_000_000L;
-            while (count("SELECT COUNT(*) FROM letter WHERE state = '" + LetterState.SENDING + "'") > 0
+            // until every letter has finished or was paused by a sender (a relay that refuses our sender)
+            while (count("SELECT COUNT(*) FROM letter l WHERE l.state = '" + LetterState.SENDING + "' AND NOT EXISTS"
+                    + " (SELECT 1 FROM send_run r WHERE r.letter_id = l.id AND r.state = 'PAUSED')") > 0
                     || count("SELECT COUNT(*) FROM send_run WHERE state = 'RUNNING'") > 0) {
                 if (System.nanoTime() > end) {
                     throw new AssertionError("letters still sending after 60 s");

@@ -53,6 +53,9 @@ class VerdictsThroughTheGraphTest {
             assertEquals(Map.of("mail.example.org", 3L, "post.example.net", 3L),
                     blocked.stream().collect(Collectors.toMap(BlockedDomain::domain, BlockedDomain::count)));
             assertTrue(blocked.get(0).reply().contains("5.1.8"), blocked.toString());
+            assertEquals("PAUSED", h.string("SELECT state FROM send_run WHERE letter_id = ?", letter),
+                    "every other message would be refused the same way: the letter waits for the fix");
+            assertTrue(h.string("SELECT pause_reason FROM send_run WHERE letter_id = ?", letter).contains("envelope sender"));
 
             // (sending them is not awaited here: resend-failed of a SENT letter through the real
             // composer is refused by letters' TemplateLetterComposer.prepare, reported separately)

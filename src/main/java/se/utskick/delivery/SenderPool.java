@@ -192,6 +192,20 @@ public final class SenderPool implements AutoCloseable {
         runningReadAt = 0;
     }
 
+    /**
+     * The relay refused our envelope sender for a message of {@code letterId}: every other message
+     * would be refused the same way, and the cause is ours, not the recipients'. The run is paused
+     * with the reason (once; the ombudsman is told), so at most the rest of the claim in hand meets
+     * the same refusal (BLOCKED, nobody marked); after the fix, resume and resend the failed.
+     */
+    void senderRefused(long letterId, String reply) {
+        log.warn("letter {}: the relay refused our envelope sender, its sending is paused: {}", letterId, reply);
+        pauser.pause(letterId, "the relay refused our envelope sender (MAIL FROM): " + reply + "; fix the sender"
+                + " (mail.domain, the relay's rules for senders, SPF: see 'utskick doctor'), then resume the letter and"
+                + " resend the failed (the BLOCKED deliveries are queued again)");
+        runningReadAt = 0;
+    }
+
     RateLimit rateLimit() {
         return rateLimit;
     }

@@ -404,6 +404,9 @@ final class SenderWorker implements Runnable {
             SmtpOutcome o = connection.send(m);
             connectionFailures = 0;
             stallsInARow = 0;
+            if (o.senderRefused()) {
+                pool.senderRefused(d.letterId(), o.reply());
+            }
             return outcome(d, o, m.messageIdValue());
         } catch (SmtpConnectionException e) {
             log.warn("sender {}: {}", name, e.getMessage());

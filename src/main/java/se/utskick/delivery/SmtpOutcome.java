@@ -24,7 +24,12 @@ import se.utskick.smtp.Refusals;
  * </ul>
  * A failure without an SMTP reply is not an outcome: it is a connection failure.
  */
-record SmtpOutcome(DeliveryState state, String reply, boolean badAddress) {
+record SmtpOutcome(DeliveryState state, String reply, boolean badAddress, boolean senderRefused) {
+
+    /** An outcome that is not a refusal of our envelope sender. */
+    SmtpOutcome(DeliveryState state, String reply, boolean badAddress) {
+        this(state, reply, badAddress, false);
+    }
     private static final Pattern ADDRESS = Pattern.compile("<?([^\\s<>@;:,\"']{1,64}@[A-Za-z0-9.-]{1,253})>?");
 
     /** The command the server answered. */
@@ -81,7 +86,7 @@ record SmtpOutcome(DeliveryState state, String reply, boolean badAddress) {
             return new SmtpOutcome(DeliveryState.DEFERRED, clip(reply), false);
         }
         if (phase == Phase.MAIL) {
-            return new SmtpOutcome(DeliveryState.BLOCKED, clip(reply), false);
+            return new SmtpOutcome(DeliveryState.BLOCKED, clip(reply), false, true);
         }
         return switch (Refusals.cause(null, reply, 5)) {
             case POLICY -> new SmtpOutcome(DeliveryState.BLOCKED, clip(reply), false);
