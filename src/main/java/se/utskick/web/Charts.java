@@ -34,7 +34,8 @@ final class Charts {
 
     /** Stacked horizontal bars of delivery outcomes, one per letter, each scaled to its own total. */
     static String outcomes(String title, List<Bar> bars, Texts texts) {
-        StringBuilder svg = open(title, bars.size() + 2);
+        int legendRows = (DeliveryState.values().length + 2) / 3; // three a row, 20 px each
+        StringBuilder svg = open(title, bars.size() + (legendRows * 20 + ROW - 1) / ROW);
         int y = 0;
         for (Bar b : bars) {
             long total = b.parts().values().stream().mapToLong(Long::longValue).sum();
