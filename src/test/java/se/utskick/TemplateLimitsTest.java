@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.utskick.db.Database;
@@ -78,12 +77,11 @@ class TemplateLimitsTest {
     }
 
     @Test
-    @Disabled("KNOWN DEFECT, open in issue 12 finding 7: in about one run in three the empty-bodied loop is not"
-            + " seen by the render guard and runs to its end (20-35 s) instead of being stopped at the 3 s budget;"
-            + " the cause is not found yet (see the README's known limits). Enable again when fixed.")
     void longLoopIsStoppedByTheTimeBudget() throws Exception {
         long t0 = System.nanoTime();
-        TemplateError e = refused("<#list 1..100000000 as i></#list>\n");
+        // 2e9 empty steps take far longer than the 3 s budget on any machine (1e8 took under 3 s here,
+        // so each render stayed within the budget and only the sum of the approval's renders was long)
+        TemplateError e = refused("<#list 1..2000000000 as i></#list>\n");
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(1, e.line(), e.getMessage());
         assertTrue(e.getMessage().contains("took more than"), e.getMessage());
