@@ -47,19 +47,23 @@ class VerdictsThroughTheGraphTest {
             smtp.mailFrom = "553 5.1.8 <bounce@varmland.example.org>: Sender address rejected: Domain not found";
             long letter = h.sendLetter(LetterKind.TARGETED, null, ALL, dir, null);
 
-            assertEquals(6, h.count("SELECT COUNT(*) FROM delivery WHERE letter_id = ? AND state = 'BLOCKED'", letter));
+            // the first refusal pauses the letter: the messages already in hand meet the same refusal
+            // (BLOCKED), the rest wait for the fix; how many of each depends on the workers' timing
+            int blockedRows = h.count("SELECT COUNT(*) FROM delivery WHERE letter_id = ? AND state = 'BLOCKED'", letter);
+            int waiting = h.count("SELECT COUNT(*) FROM delivery WHERE letter_id = ? AND state IN ('QUEUED', 'DEFERRED')", letter);
+            assertTrue(blockedRows >= 1, "the refused message is BLOCKED");
+            assertEquals(6, blockedRows + waiting, "nothing else happened to the others");
             assertEquals(0, h.count("SELECT COUNT(*) FROM member WHERE email_status <> 'OK'"), "nobody is marked");
             List<BlockedDomain> blocked = h.app.delivery().log().blockedByDomain(letter);
-            assertEquals(Map.of("mail.example.org", 3L, "post.example.net", 3L),
-                    blocked.stream().collect(Collectors.toMap(BlockedDomain::domain, BlockedDomain::count)));
+            assertEquals(blockedRows, blocked.stream().mapToLong(BlockedDomain::count).sum());
+            assertTrue(blocked.stream().allMatch(b -> b.domain().equals("mail.example.org") || b.domain().equals("post.example.net")),
+                    blocked.toString());
             assertTrue(blocked.get(0).reply().contains("5.1.8"), blocked.toString());
             assertEquals("PAUSED", h.string("SELECT state FROM send_run WHERE letter_id = ?", letter),
                     "every other message would be refused the same way: the letter waits for the fix");
             assertTrue(h.string("SELECT pause_reason FROM send_run WHERE letter_id = ?", letter).contains("envelope sender"));
 
-            // (sending them is not awaited here: resend-failed of a SENT letter through the real
-            // composer is refused by letters' TemplateLetterComposer.prepare, reported separately)
-            assertEquals(6, h.app.delivery().resendFailed(letter), "once fixed, the blocked deliveries are queued again");
+            assertEquals(blockedRows, h.app.delivery().resendFailed(letter), "once fixed, the blocked deliveries are queued again");
         }
     }
 
