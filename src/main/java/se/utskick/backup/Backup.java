@@ -51,6 +51,13 @@ public final class Backup {
     static final String MAGIC = "-- utskick backup 1";
     private static final String END = "-- end sha256 ";
     private static final int ROWS_PER_INSERT = 200;
+    /**
+     * The only statements a backup holds; a restore runs nothing else, whatever the checksum says
+     * (a checksum proves the file whole, not who wrote it). One statement a line: the driver runs
+     * one statement per call, so nothing can follow a value.
+     */
+    private static final java.util.regex.Pattern STATEMENT = java.util.regex.Pattern.compile(
+            "SET FOREIGN_KEY_CHECKS=[01];|CREATE TABLE `[A-Za-z0-9_]+` \\(.*;|INSERT INTO `[A-Za-z0-9_]+` VALUES \\(.*;");
     private final DataSource db;
     private final Clock clock;
     private final Runnable migrate;
@@ -276,6 +283,11 @@ public final class Backup {
                 } else {
                     if (!line.startsWith("--") && !line.endsWith(";")) {
                         throw new BackupException(file + " line " + number + " is not a whole statement: the file is damaged. Nothing was changed");
+                    }
+                    if (!line.startsWith("--") && !STATEMENT.matcher(line).matches()) {
+                        throw new BackupException(file + " line " + number + " is not a statement a backup holds (only SET"
+                                + " FOREIGN_KEY_CHECKS, CREATE TABLE and INSERT INTO of one table of this database): the file was"
+                                + " altered. Nothing was changed");
                     }
                     sha.update((line + "\n").getBytes(StandardCharsets.UTF_8));
                 }

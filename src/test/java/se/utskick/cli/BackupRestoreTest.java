@@ -87,6 +87,19 @@ class BackupRestoreTest {
     }
 
     @Test
+    void aWholeFileWithAStatementNoBackupHoldsIsRefused() throws Exception {
+        String text = gunzip(backup);
+        String body = text.substring(0, text.lastIndexOf("-- end sha256 "));
+        String hostile = body + "DROP DATABASE utskick;\n";
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        String signed = hostile + "-- end sha256 " + java.util.HexFormat.of().formatHex(sha.digest(hostile.getBytes(StandardCharsets.UTF_8))) + "\n";
+        refused(gzip(dir.resolve("hostile.sql.gz"), signed), "not a statement a backup holds");
+        String otherDb = body.replaceFirst("INSERT INTO `member` VALUES", "INSERT INTO `mysql`.`user` VALUES");
+        String signed2 = otherDb + "-- end sha256 " + java.util.HexFormat.of().formatHex(sha.digest(otherDb.getBytes(StandardCharsets.UTF_8))) + "\n";
+        refused(gzip(dir.resolve("other-db.sql.gz"), signed2), "not a statement a backup holds");
+    }
+
+    @Test
     void aFileThatIsNoBackupIsRefused() throws Exception {
         refused(Files.writeString(dir.resolve("plain.sql"), "DROP TABLE member;\n"), "gzip");
         refused(gzip(dir.resolve("foreign.sql.gz"), "-- MySQL dump 10.13\nDROP TABLE member;\n"), "not an Utskick backup");
