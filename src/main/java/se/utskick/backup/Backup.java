@@ -128,11 +128,12 @@ public final class Backup {
     }
 
     private static long rows(Connection c, String table, Writer out) throws SQLException, IOException {
-        int[] types = columnTypes(c, table);
+        List<String> select = new ArrayList<>();
+        int[] types = columns(c, table, select);
         long n = 0;
         try (Statement st = c.createStatement()) {
             st.setFetchSize(1000);
-            try (ResultSet rs = st.executeQuery("SELECT " + selectList(c, table, types) + " FROM `" + table + "`")) {
+            try (ResultSet rs = st.executeQuery("SELECT " + String.join(", ", select) + " FROM `" + table + "`")) {
                 StringBuilder insert = new StringBuilder();
                 int inBatch = 0;
                 while (rs.next()) {
@@ -156,31 +157,22 @@ public final class Backup {
         return n;
     }
 
-    private static int[] columnTypes(Connection c, String table) throws SQLException {
+    /**
+     * The table's column types in order, and into {@code select} each column as it is read: all but
+     * binary ones as the server's own text ({@code CAST … AS CHAR}), since the driver's own text of a
+     * DATETIME(3) drops the leading zero of a fraction (.065 became .65).
+     */
+    private static int[] columns(Connection c, String table, List<String> select) throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM `" + table + "` LIMIT 0")) {
             ResultSetMetaData md = rs.getMetaData();
             int[] types = new int[md.getColumnCount()];
             for (int i = 0; i < types.length; i++) {
                 types[i] = md.getColumnType(i + 1);
+                String col = "`" + md.getColumnName(i + 1).replace("`", "``") + "`";
+                select.add(binary(types[i]) ? col : "CAST(" + col + " AS CHAR CHARACTER SET utf8mb4)");
             }
             return types;
         }
-    }
-
-    /**
-     * Every column in order; all but binary ones as the server's own text ({@code CAST … AS CHAR}):
-     * the driver's own text of a DATETIME(3) drops the leading zero of a fraction (.065 became .65).
-     */
-    private static String selectList(Connection c, String table, int[] types) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM `" + table + "` LIMIT 0")) {
-            ResultSetMetaData md = rs.getMetaData();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                String col = "`" + md.getColumnName(i).replace("`", "``") + "`";
-                names.add(binary(types[i - 1]) ? col : "CAST(" + col + " AS CHAR CHARACTER SET utf8mb4)");
-            }
-        }
-        return String.join(", ", names);
     }
 
     private static boolean binary(int type) {
