@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import se.utskick.delivery.RecipientSource.Query;
+import se.utskick.register.AddressRule;
 
 /**
  * The set-based SQL of a rule. Two shapes: with no roles a plain scan of {@code member} (one row per
@@ -12,7 +13,8 @@ import se.utskick.delivery.RecipientSource.Query;
  * matching associations.
  */
 final class AudienceSql {
-    private static final String ELIGIBLE = "m.status = 'ACTIVE' AND m.email_status = 'OK'";
+    /** The register's rule: an active member with a usable address. */
+    private static final String ELIGIBLE = AddressRule.USABLE;
     private static final String SUBSCRIBED = " AND m.unsubscribed_at IS NULL";
 
     private AudienceSql() {
@@ -44,7 +46,7 @@ final class AudienceSql {
     }
 
     private static String reason(boolean membersLetter) {
-        return "CASE WHEN m.status = 'LEFT' THEN 'LEFT' WHEN m.email_status <> 'OK' THEN m.email_status "
+        return "CASE WHEN m.status = 'LEFT' THEN 'LEFT' WHEN NOT (" + AddressRule.usableAddress("m") + ") THEN m.email_status "
                 + (membersLetter ? "WHEN m.unsubscribed_at IS NOT NULL THEN 'UNSUBSCRIBED' " : "") + "ELSE 'INCLUDED' END";
     }
 

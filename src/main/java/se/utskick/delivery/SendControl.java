@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import se.utskick.db.Database;
+import se.utskick.register.AddressRule;
 
 /** The SQL of pause, resume, cancel, resend-failed, bounce marking and erasure. Thread-safe. */
 final class SendControl {
@@ -47,8 +48,8 @@ final class SendControl {
     }
 
     /**
-     * FAILED or BLOCKED → QUEUED for the deliveries whose member now has an OK address in the
-     * register, with that (possibly corrected) address (BLOCKED rows are sent again once the ombudsman
+     * FAILED or BLOCKED → QUEUED for the deliveries whose member now has a usable address in the
+     * register ({@link AddressRule#USABLE}), with that (possibly corrected) address (BLOCKED rows are sent again once the ombudsman
      * has fixed what the receiver refused); a finished run is RUNNING again and its letter SENDING again
      * (through {@code lifecycle}), all in one transaction. A cancelled letter's run is refused and
      * nothing changes; a paused one keeps its pause. Returns the rows queued.
@@ -65,7 +66,7 @@ final class SendControl {
             int n = update(c, "UPDATE delivery d JOIN member m ON m.id = d.member_id "
                     + "SET d.state = 'QUEUED', d.email = m.email, d.attempts = 0, d.due_at = ?, d.queued_at = ?, "
                     + "d.lease_until = NULL, d.claimed_by = NULL "
-                    + "WHERE d.letter_id = ? AND d.state IN ('FAILED', 'BLOCKED') AND m.email_status = 'OK' AND m.status = 'ACTIVE'",
+                    + "WHERE d.letter_id = ? AND d.state IN ('FAILED', 'BLOCKED') AND " + AddressRule.USABLE,
                     Timestamp.from(now), Timestamp.from(now), letterId);
             if (n > 0 && run == SendRunState.FINISHED) {
                 lifecycle.resending(c, letterId);

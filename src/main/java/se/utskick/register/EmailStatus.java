@@ -26,4 +26,9 @@ public enum EmailStatus {
     public String label() {
         return label;
     }
+
+    /** Whether mail can be sent to an address in this state: the one definition {@link AddressRule} builds its SQL from. */
+    public boolean usable() {
+        return this == OK;
+    }
 }

@@ -233,18 +233,9 @@ public final class Register {
         });
     }
 
-    /** Every association's name by id: a few dozen rows, for tables that show associations. */
+    /** Every association's name by id (in name order): a few dozen rows; the one reader the other features are given. */
     public java.util.Map<Long, String> associationNames() {
-        return db.withConnection(c -> {
-            java.util.Map<Long, String> names = new java.util.HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM association");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    names.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-            return names;
-        });
+        return db.withConnection(AssociationNames::read);
     }
 
     /** Registers a step that erases a feature's data about a member; runs in every later erasure. */

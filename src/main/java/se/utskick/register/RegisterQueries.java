@@ -49,16 +49,12 @@ final class RegisterQueries {
 
     /** The id of the association named {@code name} (any case), or an error listing the known names. */
     int associationId(Connection c, String name) throws SQLException {
-        Map<String, Integer> ids = new HashMap<>();
-        for (String[] row : rows(c, "SELECT id, name FROM association ORDER BY name")) {
-            ids.put(row[1].toLowerCase(java.util.Locale.ROOT), Integer.parseInt(row[0]));
-        }
-        Integer id = ids.get(name.strip().toLowerCase(java.util.Locale.ROOT));
-        if (id == null) {
-            throw new UtskickException("no association is named '" + name + "'; the register has: "
-                    + String.join(", ", rows(c, "SELECT name FROM association ORDER BY name").stream().map(r -> r[0]).toList()));
-        }
-        return id;
+        Map<Long, String> names = AssociationNames.read(c);
+        String wanted = name.strip().toLowerCase(java.util.Locale.ROOT);
+        return names.entrySet().stream().filter(e -> e.getValue().toLowerCase(java.util.Locale.ROOT).equals(wanted))
+                .map(e -> e.getKey().intValue()).findFirst()
+                .orElseThrow(() -> new UtskickException("no association is named '" + name + "'; the register has: "
+                        + String.join(", ", names.values())));
     }
 
     /**
@@ -66,7 +62,7 @@ final class RegisterQueries {
      *
      * @param associationId only this association's, if given
      * @param activeOnly    leave out LEFT members
-     * @param unusable      only members whose address is MISSING, INVALID or BOUNCED
+     * @param unusable      only members whose address is not usable ({@link AddressRule})
      */
     List<MemberView> members(Connection c, Optional<Integer> associationId, boolean activeOnly, boolean unusable) throws SQLException {
         String sql = "SELECT m.id, m.member_number, m.first_name, m.last_name, a.name, m.email_status,"
@@ -74,7 +70,7 @@ final class RegisterQueries {
                 + " FROM member m LEFT JOIN association a ON a.id = m.association_id WHERE 1 = 1"
                 + (associationId.isPresent() ? " AND m.association_id = ?" : "")
                 + (activeOnly ? " AND m.status = 'ACTIVE'" : "")
-                + (unusable ? " AND m.email_status <> 'OK'" : "")
+                + (unusable ? " AND NOT (" + AddressRule.usableAddress("m") + ")" : "")
                 + " ORDER BY a.name, m.last_name, m.first_name, m.member_number";
         Map<Long, List<RoleAssignment>> roles = roles(c);
         List<MemberView> out = new ArrayList<>();

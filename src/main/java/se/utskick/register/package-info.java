@@ -5,6 +5,9 @@
  * <p>Public surface: {@link se.utskick.register.Register} (the facade the composition root builds),
  * {@link se.utskick.register.MemberDirectory} (the staff's search and member/association pages' reads),
  * its option, report and view records, the enums, {@link se.utskick.register.ErasureStep},
+ * {@link se.utskick.register.AddressRule} (the rules "usable address" and "needs fixing" as SQL
+ * fragments, the one definition audience, reminders and delivery use) and
+ * {@link se.utskick.register.Register#associationNames()} (the one reader of association names),
  * {@link se.utskick.register.MemberFiles} (files that name a member, erased with them),
  * {@link se.utskick.register.MassLeaveException} and {@link se.utskick.register.SampleRegister}. Its one
  * scheduled job, {@code erase-left-members}, erases members who left longer ago than

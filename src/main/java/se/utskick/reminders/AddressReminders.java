@@ -16,7 +16,7 @@ import se.utskick.letters.Letters;
 
 /**
  * The month's missing-address reminders: one REMINDER letter per month (period YYYY-MM), with one
- * message per association that has active members whose address is MISSING, INVALID or BOUNCED.
+ * message per association that has active members whose address needs fixing (register.AddressRule: MISSING, INVALID or BOUNCED today).
  *
  * <p>Who is told, per association in id order: its membership officers with a usable address; if
  * none, its chairs with one; a person already told for another association this month is skipped
