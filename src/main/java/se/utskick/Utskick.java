@@ -12,6 +12,7 @@ import se.utskick.audience.Audiences;
 import se.utskick.audit.AuditLog;
 import se.utskick.db.Database;
 import se.utskick.db.DatabaseConfig;
+import se.utskick.db.NamedQueries;
 import se.utskick.delivery.Delivery;
 import se.utskick.delivery.DeliveryConfig;
 import se.utskick.delivery.EmbeddedMailServer;
@@ -26,6 +27,7 @@ import se.utskick.reminders.Reminders;
 import se.utskick.replies.Replies;
 import se.utskick.replies.RepliesConfig;
 import se.utskick.replies.RepliesErasure;
+import se.utskick.schedule.Schedule;
 import se.utskick.schedule.ScheduleConfig;
 import se.utskick.schedule.ScheduledJob;
 import se.utskick.users.Users;
@@ -33,7 +35,9 @@ import se.utskick.users.UsersConfig;
 
 /**
  * The composition root: builds the whole object graph by hand, in dependency order, from one
- * {@link Config}. Nothing else constructs services; nothing holds a static reference to them.
+ * {@link Config}, after preparing every feature's named queries on the database
+ * ({@link #namedQueries()}); and the running node ({@link #startNode}: web server, sender workers,
+ * scheduler). Nothing else constructs services; nothing holds a static reference to them.
  *
  * <p>Lifecycle: {@link #start} opens the database (starting an embedded MariaDB when no URL is
  * configured) and migrates it, and starts the embedded GreenMail when {@code smtp.host = embedded};
@@ -63,17 +67,17 @@ public final class Utskick implements AutoCloseable {
         this.register = new Register(database, RegisterConfig.from(config), keyring, clock);
         this.audiences = new Audiences(database);
         ReminderConfig reminderConfig = ReminderConfig.from(config);
-        this.letters = new Letters(database, audiences, LettersConfig.from(config), clock, Reminders.content(database, reminderConfig));
+        this.letters = new Letters(database, audiences, LettersConfig.from(config), clock, Reminders.content(database, reminderConfig, register::associationNames));
         this.recipientSource = new AudienceRecipientSource(letters::audienceOf);
         InvalidAddresses invalid = (memberId, email, smtpReply) ->
                 register.markAddress(memberId, email, EmailStatus.INVALID, "refused by the receiving server: " + smtpReply);
         this.delivery = new Delivery(database, DeliveryConfig.from(config), keyring,
-                Reminders.recipients(database, letters, recipientSource), letters.composer(),
+                Seams.recipientsByKind(letters, Reminders.recipients(database), recipientSource), letters.composer(),
                 letters.states(), invalid, clock);
         register.addErasureStep(delivery.erasure());
         this.replies = Seams.replies(database, config, register, letters, delivery, clock);
         register.addErasureStep(new RepliesErasure());
-        this.reminders = Reminders.create(database, reminderConfig, letters, delivery, replies.log(), clock);
+        this.reminders = Reminders.create(database, reminderConfig, register::associationNames, letters, delivery, replies.log(), clock);
         register.addErasureStep(Reminders.erasure());
         this.assembly = new MonthlyAssembly(letters, audiences, delivery, AssemblyConfig.from(config), clock,
                 (file, memberId) -> register.files().record(memberId, file));
@@ -122,7 +126,24 @@ public final class Utskick implements AutoCloseable {
 
     /** The graph on a given clock: tests move "today" (deadlines, the month) without waiting. */
     public static Utskick wire(Config config, Database db, Clock clock) {
+        return wire(config, db, clock, List.of());
+    }
+
+    /** The graph, after every named query (the features' and {@code extra}) was prepared on the database. */
+    static Utskick wire(Config config, Database db, Clock clock, List<NamedQueries> extra) {
+        NamedQueries.prepareAll(db, Stream.concat(namedQueries().stream(), extra.stream()).toList());
         return new Utskick(config, db, clock);
+    }
+
+    /**
+     * Every feature's named queries ({@code src/main/resources/sql/<feature>.sql}): prepared against
+     * the database before the graph is built, so a broken query stops the start with its name.
+     * A feature's set is added here.
+     */
+    static List<NamedQueries> namedQueries() {
+        return List.of(
+                Reminders.queries()
+        );
     }
 
     /**
@@ -234,6 +255,25 @@ public final class Utskick implements AutoCloseable {
     /** Staff accounts, sign-in and sessions of the web interface. */
     public Users users() {
         return users;
+    }
+
+    /**
+     * A scheduler node (Quartz, clustered on the database) with every job of {@link #jobs()}, not
+     * started: {@code schedule show/run} read the cluster's triggers and run jobs in this process
+     * with it; {@link #startNode} starts one. The caller closes it.
+     */
+    public Schedule schedule() {
+        return Schedule.create(database, ScheduleConfig.from(config), jobs());
+    }
+
+    /** Starts this process's running node (web server, sender workers, scheduler) on a new {@link #schedule()}. */
+    public Node startNode() {
+        return startNode(schedule());
+    }
+
+    /** Starts this process's running node on {@code schedule} (the demo's, which already ran this month's jobs). */
+    public Node startNode(Schedule schedule) {
+        return Node.start(this, schedule);
     }
 
     /**

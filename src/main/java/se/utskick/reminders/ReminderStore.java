@@ -2,126 +2,72 @@ package se.utskick.reminders;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 import se.utskick.delivery.RecipientSource;
 
 /**
- * The SQL of reminders: what the register says needs fixing and who can be told (read from the
+ * The SQL of reminders (named queries in {@code sql/reminders.sql}, see {@link ReminderSql}): what the register says needs fixing and who can be told (read from the
  * register's tables), which reminder letters exist (table {@code reminder}, whose unique keys make
  * each reminder once per month or per board letter), and the recipients decided for a letter until
  * it is frozen into the outbox (table {@code reminder_recipient}, emptied once frozen). Thread-safe.
  */
 final class ReminderStore {
-    /** An active member whose address cannot be used: what the officer must fix. */
-    static final String NEEDS_FIXING = "m.status = 'ACTIVE' AND m.email_status IN ('MISSING', 'INVALID', 'BOUNCED')";
-    private static final String USABLE = "m.status = 'ACTIVE' AND m.email_status = 'OK'";
     private final Database db;
+    private final Supplier<Map<Long, String>> associationNames;
 
-    ReminderStore(Database db) {
+    /** {@code associationNames} is the register's reader of association names (id → name). */
+    ReminderStore(Database db, Supplier<Map<Long, String>> associationNames) {
         this.db = db;
+        this.associationNames = associationNames;
     }
 
     /** Association id → how many of its members need fixing; only associations with any. */
     Map<Long, Integer> problemCounts() {
         return db.withConnection(c -> {
             Map<Long, Integer> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.association_id, COUNT(*) FROM member m WHERE " + NEEDS_FIXING
-                    + " AND m.association_id IS NOT NULL GROUP BY m.association_id ORDER BY m.association_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getInt(2));
-                }
-            }
+            Bind.list(c, ReminderSql.PROBLEM_COUNTS, rs -> Map.entry(rs.getLong(1), rs.getInt(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
             return out;
         });
     }
 
     /** The members of one association that need fixing, by name. */
     List<Problem> problems(long associationId) {
-        return db.withConnection(c -> {
-            List<Problem> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT m.first_name, m.last_name, m.member_number, "
-                    + "COALESCE(m.email_raw, m.email), m.email_status, m.email_status_reason FROM member m WHERE " + NEEDS_FIXING
-                    + " AND m.association_id = ? ORDER BY m.last_name, m.first_name, m.member_number")) {
-                ps.setLong(1, associationId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Problem(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6)));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.withConnection(c -> Bind.list(c, ReminderSql.PROBLEMS, rs -> new Problem(rs.getString(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)), associationId));
     }
 
     /** The holders of {@code role} in an association (or district-wide when null), lowest member id first. */
     List<Holder> holders(String role, Long associationId) {
-        return db.withConnection(c -> {
-            List<Holder> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT m.id, m.email, m.first_name, m.last_name, (" + USABLE
-                    + ") FROM member_role r JOIN member m ON m.id = r.member_id WHERE r.role = ? AND m.status = 'ACTIVE' AND "
-                    + (associationId == null ? "1 = 1" : "r.association_id = ?") + " ORDER BY m.id")) {
-                ps.setString(1, role);
-                if (associationId != null) {
-                    ps.setLong(2, associationId);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Holder(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.withConnection(c -> Bind.list(c, ReminderSql.HOLDERS, rs -> new Holder(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getBoolean(5)), role, associationId, associationId));
     }
 
+    /** Association id → name, from the register. */
     Map<Long, String> associationNames() {
-        return db.withConnection(c -> {
-            Map<Long, String> out = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM association"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-            return out;
-        });
+        return associationNames.get();
     }
 
     /** The reminder letter of this purpose for a month ({@code period}) or for a board letter ({@code about}). */
     Optional<Long> letterFor(Purpose purpose, String period, Long about) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT letter_id FROM reminder WHERE purpose = ? AND "
-                    + (period != null ? "period = ?" : "about_letter_id = ?"))) {
-                ps.setString(1, purpose.name());
-                ps.setObject(2, period != null ? period : about);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.withConnection(c -> Bind.first(c, period != null ? ReminderSql.LETTER_FOR_PERIOD : ReminderSql.LETTER_ABOUT,
+                rs -> rs.getLong(1), purpose, period != null ? period : about));
     }
 
     /** Records the letter as this reminder; false if another letter already is (a race lost). */
     boolean record(long letterId, Purpose purpose, String period, Long about) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO reminder (letter_id, purpose, period, about_letter_id) VALUES (?, ?, ?, ?)")) {
-                ps.setLong(1, letterId);
-                ps.setString(2, purpose.name());
-                ps.setString(3, period);
-                ps.setObject(4, about);
-                ps.executeUpdate();
+            try {
+                Bind.update(c, ReminderSql.RECORD, letterId, purpose, period, about);
                 return true;
             } catch (java.sql.SQLIntegrityConstraintViolationException e) {
                 return false;
@@ -130,30 +76,16 @@ final class ReminderStore {
     }
 
     Optional<Purpose> purposeOf(long letterId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT purpose FROM reminder WHERE letter_id = ?")) {
-                ps.setLong(1, letterId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(Purpose.valueOf(rs.getString(1))) : Optional.empty();
-                }
-            }
-        });
+        return db.withConnection(c -> Bind.first(c, ReminderSql.PURPOSE_OF, rs -> Purpose.valueOf(rs.getString(1)), letterId));
     }
 
     /** Replaces the letter's recipients, in one transaction. */
     void replaceRecipients(long letterId, List<Recipient> recipients) {
         db.inTransaction(c -> {
             forget(c, letterId);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_recipient "
-                    + "(letter_id, member_id, association_id, email, first_name, last_name) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(ReminderSql.ADD_RECIPIENT.text())) {
                 for (Recipient r : recipients) {
-                    ps.setLong(1, letterId);
-                    ps.setObject(2, r.memberId());
-                    ps.setObject(3, r.associationId());
-                    ps.setString(4, r.email());
-                    ps.setString(5, r.firstName());
-                    ps.setString(6, r.lastName());
-                    ps.addBatch();
+                    Bind.bind(ps, letterId, r.memberId(), r.associationId(), r.email(), r.firstName(), r.lastName()).addBatch();
                 }
                 ps.executeBatch();
             }
@@ -174,15 +106,7 @@ final class ReminderStore {
         String in = associations.stream().map(String::valueOf).collect(Collectors.joining(","));
         return db.inTransaction(c -> {
             forget(c, letterId);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO reminder_recipient "
-                    + "(letter_id, member_id, association_id, email, first_name, last_name, in_reply_to) "
-                    + "SELECT ?, m.id, d.association_id, m.email, m.first_name, m.last_name, d.message_id "
-                    + "FROM delivery d JOIN member m ON m.id = d.member_id WHERE d.letter_id = ? AND d.state = 'SENT' "
-                    + "AND d.message_id IS NOT NULL AND d.association_id IN (" + in + ") AND " + USABLE)) {
-                ps.setLong(1, letterId);
-                ps.setLong(2, boardLetterId);
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, ReminderSql.ADD_THREADED_RECIPIENTS, letterId, boardLetterId, in);
         });
     }
 
@@ -192,16 +116,17 @@ final class ReminderStore {
     }
 
     private static int forget(Connection c, long letterId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM reminder_recipient WHERE letter_id = ?")) {
-            ps.setLong(1, letterId);
-            return ps.executeUpdate();
-        }
+        return Bind.update(c, ReminderSql.FORGET, letterId);
+    }
+
+    /** Erasing a member removes them from recipients decided but not yet frozen. */
+    static void erase(Connection c, long memberId) throws SQLException {
+        Bind.update(c, ReminderSql.ERASE_MEMBER, memberId);
     }
 
     /** Delivery's recipient query of a reminder letter: the six columns, threaded. */
     RecipientSource.Query recipientsOf(long letterId) {
-        return new RecipientSource.Query("SELECT member_id, email, first_name, last_name, association_id, in_reply_to "
-                + "FROM reminder_recipient WHERE letter_id = ?", List.of(letterId), true);
+        return new RecipientSource.Query(ReminderSql.RECIPIENTS_OF.text(), List.of(letterId), true);
     }
 
     /** A member to fix: {@code value} is the address as the register export gave it (null when missing). */

@@ -2,10 +2,11 @@ package se.utskick.reminders;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import se.utskick.db.Database;
 import se.utskick.delivery.Delivery;
 import se.utskick.delivery.RecipientSource;
-import se.utskick.letters.LetterKind;
 import se.utskick.letters.Letters;
 import se.utskick.letters.ReminderContent;
 import se.utskick.replies.ReplyLog;
@@ -28,26 +29,19 @@ public final class Reminders {
     }
 
     /** What REMINDER letters say, for the letters feature. */
-    public static ReminderContent content(Database db, ReminderConfig cfg) {
-        return new ReminderModels(new ReminderStore(db), cfg.registerUrl());
+    public static ReminderContent content(Database db, ReminderConfig cfg, Supplier<Map<Long, String>> associationNames) {
+        return new ReminderModels(new ReminderStore(db, associationNames), cfg.registerUrl());
     }
 
     /** The recipients of a REMINDER letter, for delivery (threaded query: the sixth column is in_reply_to). */
     public static RecipientSource recipients(Database db) {
-        return new ReminderStore(db)::recipientsOf;
+        return new ReminderStore(db, Map::of)::recipientsOf;
     }
 
-    /**
-     * Delivery's recipient source: REMINDER letters from this feature, every other letter from
-     * {@code audience}.
-     */
-    public static RecipientSource recipients(Database db, Letters letters, RecipientSource audience) {
-        RecipientSource reminders = recipients(db);
-        return id -> (letters.get(id).kind() == LetterKind.REMINDER ? reminders : audience).recipientsOf(id);
-    }
-
-    public static Reminders create(Database db, ReminderConfig cfg, Letters letters, Delivery delivery, ReplyLog replies, Clock clock) {
-        ReminderStore store = new ReminderStore(db);
+    /** {@code associationNames} is the register's reader of association names (id → name). */
+    public static Reminders create(Database db, ReminderConfig cfg, Supplier<Map<Long, String>> associationNames, Letters letters,
+                                   Delivery delivery, ReplyLog replies, Clock clock) {
+        ReminderStore store = new ReminderStore(db, associationNames);
         ReminderLetters sender = new ReminderLetters(letters, delivery, store);
         Ombudsman ombudsman = new Ombudsman(store, cfg.ombudsmanAddress());
         return new Reminders(new AddressReminders(store, letters, sender, ombudsman, cfg, clock),
@@ -66,12 +60,12 @@ public final class Reminders {
 
     /** Erasing a member removes them from recipients decided but not yet frozen. */
     public static se.utskick.register.ErasureStep erasure() {
-        return (c, memberId) -> {
-            try (var ps = c.prepareStatement("DELETE FROM reminder_recipient WHERE member_id = ?")) {
-                ps.setLong(1, memberId);
-                ps.executeUpdate();
-            }
-        };
+        return ReminderStore::erase;
+    }
+
+    /** The reminders' named queries, prepared at start by the composition root. */
+    public static se.utskick.db.NamedQueries queries() {
+        return ReminderSql.QUERIES;
     }
 
     /** {@code address-reminders} and {@code feedback-reminders}, for the schedule. */
