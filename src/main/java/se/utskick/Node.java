@@ -1,4 +1,4 @@
-package se.utskick.cli;
+package se.utskick;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import se.utskick.Utskick;
 import se.utskick.delivery.SenderPool;
 import se.utskick.health.DatabaseProbe;
 import se.utskick.health.Metrics;
@@ -21,8 +20,9 @@ import se.utskick.web.WebServer;
 import se.utskick.web.WebUi;
 
 /**
- * One running node of the service: this process's sender workers, a Quartz cluster node with every
- * job, and the HTTP server with the unsubscribe pages and the staff's interface. {@code serve} runs
+ * One running node of the service, assembled by the composition root ({@link Utskick#startNode}):
+ * this process's sender workers, a Quartz cluster node with every job, and the HTTP server with the
+ * unsubscribe pages, the staff's interface, {@code /health} and {@code /metrics}. {@code serve} runs
  * one until SIGTERM; the demo runs one after its month so the interface can be tried.
  *
  * <p>Stopping (SIGTERM, Ctrl-C; a shutdown hook): the workers stop claiming, finish the message in
@@ -30,14 +30,14 @@ import se.utskick.web.WebUi;
  * running job; the HTTP server closes; then the application (database). Bounded by {@code grace}
  * for the workers plus the longest running job.
  */
-final class ServiceNode {
-    private static final Logger log = LoggerFactory.getLogger(ServiceNode.class);
+public final class Node {
+    private static final Logger log = LoggerFactory.getLogger(Node.class);
     private final Utskick app;
     private final Schedule schedule;
     private final SenderPool senders;
     private final WebServer web;
 
-    private ServiceNode(Utskick app, Schedule schedule, SenderPool senders, WebServer web) {
+    private Node(Utskick app, Schedule schedule, SenderPool senders, WebServer web) {
         this.app = app;
         this.schedule = schedule;
         this.senders = senders;
@@ -45,7 +45,7 @@ final class ServiceNode {
     }
 
     /** Starts the HTTP server first (a taken port fails before anything is sent), then the workers and the scheduler. */
-    static ServiceNode start(Utskick app, Schedule schedule) {
+    static Node start(Utskick app, Schedule schedule) {
         SenderPool senders = app.delivery().senders();
         NodeHealth health = new NodeHealth(List.of(new DatabaseProbe(app.database().dataSource()),
                 new SchedulerProbe(schedule, Clock.systemUTC()),
@@ -57,7 +57,7 @@ final class ServiceNode {
         WebServer web = WebServer.start(WebConfig.from(app.config()), app.replies().unsubscriber(), new WebUi(app, schedule::show), ops);
         senders.start();
         schedule.start();
-        return new ServiceNode(app, schedule, senders, web);
+        return new Node(app, schedule, senders, web);
     }
 
     /** This node's gauges for /metrics: sender workers, and those alive. */
@@ -67,22 +67,27 @@ final class ServiceNode {
                 "sender_workers_alive", (double) workers.stream().filter(se.utskick.delivery.WorkerHealth::alive).count());
     }
 
-    int webPort() {
+    public int webPort() {
         return web.port();
     }
 
     /** The address people open: http://BIND:PORT/ (a wildcard bind shown as 127.0.0.1). */
-    String address() {
+    public String address() {
         String bind = WebConfig.from(app.config()).bind();
         return "http://" + (bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind) + ":" + web.port() + "/";
     }
 
-    String nodeId() {
+    public String nodeId() {
         return schedule.nodeId();
     }
 
+    /** This node's scheduler (started): {@code schedule show/run} and the tests use it. */
+    public Schedule schedule() {
+        return schedule;
+    }
+
     /** Blocks until the process is told to stop; the shutdown hook stops this node and closes the application. */
-    void runUntilStopped(Duration grace) throws InterruptedException {
+    public void runUntilStopped(Duration grace) throws InterruptedException {
         app.database().holdEmbeddedAtExit();
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("serve-stop").unstarted(() -> {
             long t0 = System.nanoTime();
@@ -96,7 +101,7 @@ final class ServiceNode {
     }
 
     /** Stops workers, scheduler and HTTP server (not the application); a step that fails does not keep the next from running. */
-    void stop(Duration grace) {
+    public void stop(Duration grace) {
         step("sender workers", () -> senders.stop(grace));
         step("scheduler node", schedule::close);
         step("web server", web::close);

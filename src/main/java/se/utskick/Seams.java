@@ -7,7 +7,9 @@ import java.util.function.LongFunction;
 import se.utskick.db.Database;
 import se.utskick.delivery.Delivery;
 import se.utskick.delivery.LoggedDelivery;
+import se.utskick.delivery.RecipientSource;
 import se.utskick.letters.LetterException;
+import se.utskick.letters.LetterKind;
 import se.utskick.letters.Letters;
 import se.utskick.register.EmailStatus;
 import se.utskick.register.Register;
@@ -26,6 +28,14 @@ import se.utskick.replies.Subscriptions;
  */
 final class Seams {
     private Seams() {
+    }
+
+    /**
+     * Delivery's recipient source, routed by the letter's kind: REMINDER letters take the
+     * recipients the reminders feature decided, every other letter its audience.
+     */
+    static RecipientSource recipientsByKind(Letters letters, RecipientSource reminders, RecipientSource audience) {
+        return id -> (letters.get(id).kind() == LetterKind.REMINDER ? reminders : audience).recipientsOf(id);
     }
 
     /** The replies feature on the register, the letters and the delivery log. */

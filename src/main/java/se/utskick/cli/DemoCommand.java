@@ -20,7 +20,6 @@ import se.utskick.register.ImportReport;
 import se.utskick.register.Register;
 import se.utskick.register.SampleRegister;
 import se.utskick.schedule.Schedule;
-import se.utskick.schedule.ScheduleConfig;
 
 /**
  * {@code demo}: the district's month on embedded defaults, in one process. It writes the sample
@@ -65,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         refuseConfiguredServers(main.config(), useConfigured);
         try (Utskick app = Utskick.start(demoConfig(main.config()));
-             Schedule schedule = Schedule.create(app.database(), ScheduleConfig.from(app.config()), app.jobs())) {
+             Schedule schedule = app.schedule()) {
             register(app.register(), out);
             out.println("== This month's letters (jobs assemble-members and assemble-board)");
             List<Letter> letters = DemoLetters.run(app, schedule, out, PREVIEWS);
@@ -106,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         // A fresh second factor at every demo start, printed with the demo password (demo only).
         se.utskick.users.TotpEnrolment totp = app.users().resetTotp(DEMO_USER);
-        ServiceNode node = ServiceNode.start(app, schedule);
+        se.utskick.Node node = app.startNode(schedule);
         out.println("open:            " + node.address());
         out.println("sign in as:      " + DEMO_USER + " / " + DEMO_PASSWORD + "   (demo account; real ones: utskick users add NAME)");
         out.println("then the code:   from an authenticator app with this demo secret: " + totp.grouped());

@@ -11,7 +11,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import se.utskick.Utskick;
 import se.utskick.schedule.Schedule;
 import se.utskick.schedule.ScheduleConfig;
 
@@ -29,8 +28,7 @@ public final class ScheduleCommand implements Runnable {
 
     /** A scheduler node that is never started: it reads the cluster's triggers and runs jobs in this process. */
     Schedule node() {
-        Utskick app = main.app();
-        return Schedule.create(app.database(), ScheduleConfig.from(app.config()), app.jobs());
+        return main.app().schedule();
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

@@ -7,11 +7,10 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import se.utskick.Utskick;
-import se.utskick.schedule.Schedule;
-import se.utskick.schedule.ScheduleConfig;
+import se.utskick.Node;
 
 /**
- * {@code serve}: the long-running node ({@link ServiceNode}): a Quartz cluster node with every job
+ * {@code serve}: the long-running node ({@link Node}, assembled by {@link Utskick#startNode}): a Quartz cluster node with every job
  * of {@link Utskick#jobs()}, this process's sender workers, and the HTTP server (unsubscribe pages
  * and the staff's web interface); with {@code smtp.host = embedded} also the in-process mail
  * server (started by {@link Utskick#start}). Any number of nodes may run on one database: each
@@ -30,8 +29,7 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Utskick app = main.app();
         Duration grace = app.config().duration("serve.stop.grace", Duration.ofSeconds(3));
-        Schedule schedule = Schedule.create(app.database(), ScheduleConfig.from(app.config()), app.jobs());
-        ServiceNode node = ServiceNode.start(app, schedule);
+        Node node = app.startNode();
         log.info("serve: node {} running ({} jobs, {} sender workers, web port {}); stop with SIGTERM",
                 node.nodeId(), app.jobs().size(), app.delivery().config().workers(), node.webPort());
         node.runUntilStopped(grace);

@@ -19,13 +19,13 @@ import org.junit.jupiter.api.Test;
 import se.utskick.Config;
 import se.utskick.GreenMailConfig;
 import se.utskick.TestDatabase;
+import se.utskick.Node;
 import se.utskick.Utskick;
 import se.utskick.db.Database;
 import se.utskick.health.Check;
 import se.utskick.health.DatabaseProbe;
 import se.utskick.health.NodeHealth;
 import se.utskick.schedule.Schedule;
-import se.utskick.schedule.ScheduleConfig;
 
 /**
  * Guards {@code GET /health} of a real node (the one {@code serve} runs): 200 and UP with each
@@ -40,8 +40,8 @@ class NodeHealthTest {
         mail.setUser("svar@" + GreenMailConfig.DOMAIN, "svar@" + GreenMailConfig.DOMAIN, "hemligt");
         try (Database db = TestDatabase.fresh();
              Utskick app = Utskick.wire(Config.of(withToken(GreenMailConfig.of(mail, "svar@" + GreenMailConfig.DOMAIN, "hemligt"))), db)) {
-            Schedule schedule = Schedule.create(db, ScheduleConfig.from(app.config()), app.jobs());
-            ServiceNode node = ServiceNode.start(app, schedule);
+            Node node = app.startNode();
+            Schedule schedule = node.schedule();
             schedule.runNow("purge-sessions");
             try {
                 HttpResponse<String> up = get(node.webPort());
