@@ -18,9 +18,11 @@ import se.utskick.db.Database;
 /**
  * The SQL of the outbox: freezing an audience, claiming due rows under a lease, recording outcomes.
  *
- * <p>Claiming is {@code SELECT … FOR UPDATE SKIP LOCKED} of rows found due on the (state, due_at) index,
- * then setting due_at = lease_until = now + lease in the same transaction: a row held by a live worker is simply
- * not due, and a row whose worker died becomes due again when its lease runs out. Any number of
+ * <p>Claiming reads candidate ids without locks, locks them by primary key with
+ * {@code SELECT … FOR UPDATE SKIP LOCKED} (which re-checks that each is still waiting and due; see
+ * {@link #claim} for why not through the (state, due_at) index), then sets due_at = lease_until =
+ * now + lease in the same transaction: a row held by a live worker is simply not due, and a row whose
+ * worker died becomes due again when its lease runs out. Any number of
  * workers in any number of processes share a letter this way. Thread-safe (stateless over the pool).
  */
 final class Outbox {

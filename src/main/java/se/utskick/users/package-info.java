@@ -7,7 +7,8 @@
  * {@link se.utskick.users.PendingSignIn}, {@link se.utskick.users.CodeResult}, {@link se.utskick.users.Totp} (the
  * RFC 6238 arithmetic), {@link se.utskick.users.TotpEnrolment}, {@link se.utskick.users.UsersConfig}, {@link se.utskick.users.UsersException} and
  * {@link se.utskick.users.AuditTrail} (what this package needs from the audit log). Hashing
- * ({@code PasswordHash}), tokens ({@code SessionTokens}), sealing of TOTP secrets ({@code TotpSecrets}) and SQL ({@code UserStore},
+ * ({@code PasswordHash}), tokens ({@code SessionTokens}), sealing of TOTP secrets ({@code TotpSecrets}), the two
+ * sign-in steps and sessions ({@code SignInSteps}, which {@code Users} publishes) and SQL ({@code UserStore},
  * {@code SessionStore}, {@code SignInThrottle}) are package-private.
  *
  * <p>Secrets: passwords and session tokens are never logged, stored or put in exceptions. A password
