@@ -142,7 +142,12 @@ public final class Utskick implements AutoCloseable {
      */
     static List<NamedQueries> namedQueries() {
         return List.of(
-                Reminders.queries()
+                Register.queries(),
+                Reminders.queries(),
+                Replies.queries(),
+                se.utskick.schedule.Schedule.queries(),
+                AuditLog.QUERIES,
+                se.utskick.health.Metrics.QUERIES
         );
     }
 

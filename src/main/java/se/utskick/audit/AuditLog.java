@@ -1,15 +1,16 @@
 package se.utskick.audit;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
+import se.utskick.db.NamedQueries;
+import se.utskick.db.Sql;
 
 /**
  * Writes and reads the audit log ({@code audit_log}, migration V9_1).
@@ -21,6 +22,11 @@ public final class AuditLog {
     public static final int MAX_LIMIT = 10_000;
     private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)*");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+
+    /** The log's named queries ({@code sql/audit.sql}), prepared at start by the composition root. */
+    public static final NamedQueries QUERIES = NamedQueries.load("audit", Map.of());
+    private static final Sql RECORD = QUERIES.get("audit.record");
+    private static final Sql RECENT = QUERIES.get("audit.recent");
 
     private final Database db;
     private final Clock clock;
@@ -53,17 +59,7 @@ public final class AuditLog {
                     + " (member 1234), never by e-mail address");
         }
         Instant at = clock.instant();
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setTimestamp(1, Timestamp.from(at));
-                ps.setString(2, actor);
-                ps.setString(3, action);
-                ps.setString(4, subject);
-                ps.setString(5, d);
-                return ps.executeUpdate();
-            }
-        });
+        db.withConnection(c -> Bind.update(c, RECORD, at, actor, action, subject, d));
     }
 
     /**
@@ -78,36 +74,10 @@ public final class AuditLog {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new AuditException("the audit limit must be from 1 to " + MAX_LIMIT + ", not " + limit);
         }
-        StringBuilder sql = new StringBuilder("SELECT id, at, actor, action, subject, detail FROM audit_log WHERE TRUE");
-        List<Object> args = new ArrayList<>();
-        if (actorOrNull != null) {
-            sql.append(" AND actor = ?");
-            args.add(actorOrNull);
-        }
-        if (actionOrNull != null) {
-            sql.append(" AND (action = ? OR action LIKE ?)");
-            args.add(actionOrNull);
-            args.add(actionOrNull.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%");
-        }
-        if (sinceOrNull != null) {
-            sql.append(" AND at >= ?");
-            args.add(Timestamp.from(sinceOrNull));
-        }
-        sql.append(" ORDER BY at DESC, id DESC LIMIT ").append(limit);
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                List<AuditEntry> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(entry(rs));
-                    }
-                }
-                return out;
-            }
-        });
+        String prefix = actionOrNull == null ? null
+                : actionOrNull.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%";
+        return db.withConnection(c -> Bind.list(c, RECENT, AuditLog::entry, actorOrNull, actorOrNull,
+                actionOrNull, actionOrNull, prefix, sinceOrNull, sinceOrNull, limit));
     }
 
     private static AuditEntry entry(ResultSet rs) throws SQLException {

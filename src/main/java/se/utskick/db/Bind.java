@@ -47,6 +47,17 @@ public final class Bind {
         }
     }
 
+    /** Runs an INSERT of one row; returns its generated key. */
+    public static long insert(Connection c, Sql sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql.text(), java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            bind(ps, params).executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
     /** Runs a query and maps each row. */
     public static <T> List<T> list(Connection c, Sql sql, RowMapper<T> row, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql.text())) {

@@ -1,13 +1,15 @@
 package se.utskick.health;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import se.utskick.db.NamedQueries;
+import se.utskick.db.Sql;
 
 /**
  * {@code GET /metrics} in the Prometheus text format (version 0.0.4): counts for following the
@@ -19,6 +21,14 @@ import javax.sql.DataSource;
  * handful of GROUP BY queries over indexed columns.
  */
 public final class Metrics {
+    /** The counts' named queries ({@code sql/health.sql}), prepared at start by the composition root. */
+    public static final NamedQueries QUERIES = NamedQueries.load("health", Map.of());
+    private static final Sql DELIVERIES = QUERIES.get("health.deliveries");
+    private static final Sql QUEUE_DEPTH = QUERIES.get("health.queue_depth");
+    private static final Sql QUEUE_OLDEST_DUE = QUERIES.get("health.queue_oldest_due_seconds");
+    private static final Sql SENT_LAST_MINUTE = QUERIES.get("health.sent_last_minute");
+    private static final Sql INBOUND_MESSAGES = QUERIES.get("health.inbound_messages");
+    private static final Sql JOB_RUNS = QUERIES.get("health.job_runs");
     private final DataSource db;
     private final Supplier<Map<String, Double>> node;
 
@@ -34,24 +44,18 @@ public final class Metrics {
     /** The whole exposition; throws if the database does not answer (the endpoint then says 503). */
     public String scrape() throws java.sql.SQLException {
         StringBuilder out = new StringBuilder();
-        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            st.setQueryTimeout(5);
-            family(out, "utskick_deliveries", "gauge", "Delivery rows by state and letter kind.", rows(st, """
-                    SELECT l.kind, d.state, COUNT(*) FROM delivery d JOIN letter l ON l.id = d.letter_id
-                    GROUP BY l.kind, d.state ORDER BY l.kind, d.state""", "letter_kind", "state"));
-            family(out, "utskick_queue_depth", "gauge", "Deliveries waiting to be sent (queued or deferred).", rows(st,
-                    "SELECT COUNT(*) FROM delivery WHERE state IN ('QUEUED', 'DEFERRED')"));
+        try (Connection c = db.getConnection()) {
+            family(out, "utskick_deliveries", "gauge", "Delivery rows by state and letter kind.",
+                    rows(c, DELIVERIES, "letter_kind", "state"));
+            family(out, "utskick_queue_depth", "gauge", "Deliveries waiting to be sent (queued or deferred).", rows(c, QUEUE_DEPTH));
             family(out, "utskick_queue_oldest_due_seconds", "gauge",
-                    "How long the longest-waiting due delivery has been due (0 when none is).", rows(st, """
-                    SELECT COALESCE(TIMESTAMPDIFF(SECOND, MIN(due_at), UTC_TIMESTAMP(3)), 0) FROM delivery
-                    WHERE state IN ('QUEUED', 'DEFERRED') AND due_at <= UTC_TIMESTAMP(3)"""));
-            family(out, "utskick_sent_last_minute", "gauge", "Messages sent in the last 60 seconds, by every node.", rows(st,
-                    "SELECT COUNT(*) FROM delivery WHERE state = 'SENT' AND sent_at > UTC_TIMESTAMP(3) - INTERVAL 60 SECOND"));
-            family(out, "utskick_inbound_messages", "gauge", "Messages read from the reply mailbox, by kind.", rows(st,
-                    "SELECT kind, COUNT(*) FROM inbound_message GROUP BY kind ORDER BY kind", "kind"));
-            family(out, "utskick_job_runs", "gauge", "Runs of scheduled jobs, by job and outcome.", rows(st,
-                    "SELECT job_name, outcome, COUNT(*) FROM job_run GROUP BY job_name, outcome ORDER BY job_name, outcome",
-                    "job", "outcome"));
+                    "How long the longest-waiting due delivery has been due (0 when none is).", rows(c, QUEUE_OLDEST_DUE));
+            family(out, "utskick_sent_last_minute", "gauge", "Messages sent in the last 60 seconds, by every node.",
+                    rows(c, SENT_LAST_MINUTE));
+            family(out, "utskick_inbound_messages", "gauge", "Messages read from the reply mailbox, by kind.",
+                    rows(c, INBOUND_MESSAGES, "kind"));
+            family(out, "utskick_job_runs", "gauge", "Runs of scheduled jobs, by job and outcome.",
+                    rows(c, JOB_RUNS, "job", "outcome"));
         }
         for (Map.Entry<String, Double> e : new java.util.TreeMap<>(node.get()).entrySet()) {
             family(out, "utskick_" + e.getKey(), "gauge", "This node: " + e.getKey().replace('_', ' ') + ".",
@@ -64,15 +68,18 @@ public final class Metrics {
     }
 
     /** Each row: label values in order, then the value in the last column. */
-    private static List<Sample> rows(Statement st, String sql, String... labels) throws java.sql.SQLException {
+    private static List<Sample> rows(Connection c, Sql sql, String... labels) throws java.sql.SQLException {
         List<Sample> out = new ArrayList<>();
-        try (ResultSet rs = st.executeQuery(sql)) {
-            while (rs.next()) {
-                List<String> pairs = new ArrayList<>();
-                for (int i = 0; i < labels.length; i++) {
-                    pairs.add(labels[i] + "=\"" + escape(rs.getString(i + 1)) + "\"");
+        try (PreparedStatement ps = c.prepareStatement(sql.text())) {
+            ps.setQueryTimeout(5);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    List<String> pairs = new ArrayList<>();
+                    for (int i = 0; i < labels.length; i++) {
+                        pairs.add(labels[i] + "=\"" + escape(rs.getString(i + 1)) + "\"");
+                    }
+                    out.add(new Sample(pairs, rs.getDouble(labels.length + 1)));
                 }
-                out.add(new Sample(pairs, rs.getDouble(labels.length + 1)));
             }
         }
         return out;

@@ -1,11 +1,10 @@
 package se.utskick.register;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import se.utskick.db.Bind;
 
 /**
  * The one reader of association names (id → name, in name order): {@link Register#associationNames()}
@@ -18,11 +17,8 @@ final class AssociationNames {
 
     static Map<Long, String> read(Connection c) throws SQLException {
         Map<Long, String> names = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM association ORDER BY name, id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                names.put(rs.getLong(1), rs.getString(2));
-            }
+        for (Map.Entry<Long, String> e : Bind.list(c, RegisterSql.ASSOCIATION_NAMES, rs -> Map.entry(rs.getLong(1), rs.getString(2)))) {
+            names.put(e.getKey(), e.getValue());
         }
         return names;
     }

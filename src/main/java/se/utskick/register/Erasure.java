@@ -2,16 +2,15 @@ package se.utskick.register;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.utskick.Keyring;
 import se.utskick.UtskickException;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -51,44 +50,22 @@ final class Erasure {
                 step.erase(c, id);
             }
             MemberFiles.erase(c, id);
-            update(c, "UPDATE association SET contact_email = NULL WHERE contact_email IN"
-                    + " (SELECT email FROM member WHERE id = ? UNION SELECT email_raw FROM member WHERE id = ?)", id, id);
-            update(c, "DELETE FROM member_role WHERE member_id = ?", id);
-            update(c, "DELETE FROM member WHERE id = ?", id);
-            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO erased_member (number_hash, erased_at) VALUES (?, ?)")) {
-                ps.setBytes(1, hash);
-                ps.setTimestamp(2, Timestamp.from(clock.instant()));
-                ps.executeUpdate();
-            }
+            Bind.update(c, RegisterSql.ERASE_CONTACT, id, id);
+            Bind.update(c, RegisterSql.ERASE_ROLES, id);
+            Bind.update(c, RegisterSql.ERASE_MEMBER, id);
+            Bind.update(c, RegisterSql.RECORD_ERASED, hash, clock.instant());
             return null;
         });
         log.info("register: erased one member ({} erasure steps ran)", steps.size());
     }
 
     private long memberId(Connection c, String memberNumber, byte[] hash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM member WHERE member_number = ? FOR UPDATE")) {
-            ps.setString(1, memberNumber.strip());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getLong(1);
-                }
-            }
+        Optional<Long> id = Bind.first(c, RegisterSql.MEMBER_BY_NUMBER_LOCKED, rs -> rs.getLong(1), memberNumber.strip());
+        if (id.isPresent()) {
+            return id.get();
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM erased_member WHERE number_hash = ?")) {
-            ps.setBytes(1, hash);
-            try (ResultSet rs = ps.executeQuery()) {
-                throw new UtskickException(rs.next() ? "that member number was already erased; nothing to do"
-                        : "no member has that member number; check it with: register members --association NAME");
-            }
-        }
-    }
-
-    private static void update(Connection c, String sql, long... ids) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < ids.length; i++) {
-                ps.setLong(i + 1, ids[i]);
-            }
-            ps.executeUpdate();
-        }
+        throw new UtskickException(Bind.first(c, RegisterSql.WAS_ERASED, rs -> true, hash).isPresent()
+                ? "that member number was already erased; nothing to do"
+                : "no member has that member number; check it with: register members --association NAME");
     }
 }

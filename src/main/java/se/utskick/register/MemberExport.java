@@ -71,10 +71,7 @@ final class MemberExport {
     private static List<Map<String, Object>> rows(Connection c, String sql, Object... params) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = se.utskick.db.Bind.bind(ps, params).executeQuery()) {
                 ResultSetMetaData md = rs.getMetaData();
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();

@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import se.utskick.UtskickException;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -33,13 +31,9 @@ public final class MemberFiles {
     /** Records that {@code files} (just written) name the member {@code memberId}. */
     public void record(long memberId, Path... files) {
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO member_file (member_id, path, written_at)"
-                    + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE written_at = VALUES(written_at)")) {
+            try (PreparedStatement ps = c.prepareStatement(RegisterSql.RECORD_FILE.text())) {
                 for (Path f : files) {
-                    ps.setLong(1, memberId);
-                    ps.setString(2, f.toAbsolutePath().normalize().toString());
-                    ps.setTimestamp(3, Timestamp.from(clock.instant()));
-                    ps.addBatch();
+                    Bind.bind(ps, memberId, f.toAbsolutePath().normalize().toString(), clock.instant()).addBatch();
                 }
                 ps.executeBatch();
             }
@@ -49,16 +43,7 @@ public final class MemberFiles {
 
     /** The recorded files of a member, for the access export. */
     static List<String> paths(Connection c, long memberId) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT path FROM member_file WHERE member_id = ? ORDER BY id")) {
-            ps.setLong(1, memberId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
-        return out;
+        return Bind.list(c, RegisterSql.MEMBER_FILES, rs -> rs.getString(1), memberId);
     }
 
     /** Deletes the member's recorded files and their records; part of the erasure transaction. Returns how many files were there. */
@@ -72,10 +57,7 @@ public final class MemberFiles {
                         + e.getMessage() + "); nothing was erased. Delete the file, or let Utskick's user do so, and erase again", e);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM member_file WHERE member_id = ?")) {
-            ps.setLong(1, memberId);
-            ps.executeUpdate();
-        }
+        Bind.update(c, RegisterSql.FORGET_FILES, memberId);
         return deleted;
     }
 }

@@ -2,8 +2,6 @@ package se.utskick.register;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -12,6 +10,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.utskick.Keyring;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -87,19 +86,7 @@ public final class Register {
     public int eraseLeftMembers() {
         java.time.LocalDate cutoff = java.time.LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
                 .minusDays(cfg.leftRetention().toDays());
-        List<String> numbers = db.withConnection(c -> {
-            List<String> out = new java.util.ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT member_number FROM member WHERE status = 'LEFT'"
-                    + " AND left_on < ? ORDER BY id")) {
-                ps.setObject(1, cutoff);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        List<String> numbers = db.withConnection(c -> Bind.list(c, RegisterSql.LEFT_BEFORE, rs -> rs.getString(1), cutoff));
         int n = 0;
         RuntimeException first = null;
         for (String number : numbers) {
@@ -145,20 +132,9 @@ public final class Register {
      * @return true if the status or reason changed
      */
     public boolean markAddress(long memberId, String expectedEmail, EmailStatus status, String reason) {
-        int n = db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE member SET email_status = ?, email_status_reason = ?,"
-                    + " email_status_since = ?, updated_at = CURRENT_TIMESTAMP(3)"
-                    + " WHERE id = ? AND email = ? AND (email_status <> ? OR NOT (email_status_reason <=> ?))")) {
-                ps.setString(1, status.name());
-                ps.setString(2, reason);
-                ps.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
-                ps.setLong(4, memberId);
-                ps.setString(5, expectedEmail);
-                ps.setString(6, status.name());
-                ps.setString(7, reason);
-                return ps.executeUpdate();
-            }
-        });
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+        int n = db.withConnection(c -> Bind.update(c, RegisterSql.MARK_ADDRESS, status, reason, now, memberId, expectedEmail,
+                status, reason));
         if (n > 0) {
             log.info("register: one address marked {}", status);
         }
@@ -178,16 +154,8 @@ public final class Register {
         if (check.status() != EmailStatus.OK) {
             throw new AddressException(check);
         }
-        int n = db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE member SET email = ?, email_raw = ?, email_status = 'OK',"
-                    + " email_status_reason = NULL, email_status_since = ?, updated_at = CURRENT_TIMESTAMP(3) WHERE id = ?")) {
-                ps.setString(1, check.email());
-                ps.setString(2, check.raw());
-                ps.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
-                ps.setLong(4, memberId);
-                return ps.executeUpdate();
-            }
-        });
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+        int n = db.withConnection(c -> Bind.update(c, RegisterSql.CORRECT_ADDRESS, check.email(), check.raw(), now, memberId));
         if (n == 0) {
             throw new se.utskick.UtskickException("there is no member " + memberId);
         }
@@ -197,45 +165,28 @@ public final class Register {
 
     /** Sets or clears the member's unsubscription from the members' letter (role-based letters still reach them). */
     public void setUnsubscribed(long memberId, boolean unsubscribed) {
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE member SET unsubscribed_at ="
-                    + " CASE WHEN ? THEN COALESCE(unsubscribed_at, ?) ELSE NULL END WHERE id = ?")) {
-                ps.setBoolean(1, unsubscribed);
-                ps.setTimestamp(2, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
-                ps.setLong(3, memberId);
-                return ps.executeUpdate();
-            }
-        });
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
+        db.withConnection(c -> Bind.update(c, RegisterSql.SET_UNSUBSCRIBED, unsubscribed, now, memberId));
     }
 
     /** The member with this normalised address (active members first, then the oldest), for reply correlation. */
     public Optional<Long> memberIdByEmail(String normalisedEmail) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM member WHERE email = ?"
-                    + " ORDER BY status = 'ACTIVE' DESC, id LIMIT 1")) {
-                ps.setString(1, normalisedEmail);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.withConnection(c -> Bind.first(c, RegisterSql.MEMBER_BY_EMAIL, rs -> rs.getLong(1), normalisedEmail));
     }
 
     /** The member with this member number, in any state; for commands that name a member. */
     public Optional<Long> memberIdByNumber(String memberNumber) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM member WHERE member_number = ?")) {
-                ps.setString(1, memberNumber.strip());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-                }
-            }
-        });
+        return db.withConnection(c -> Bind.first(c, RegisterSql.MEMBER_BY_NUMBER, rs -> rs.getLong(1), memberNumber.strip()));
     }
 
     /** Every association's name by id (in name order): a few dozen rows; the one reader the other features are given. */
     public java.util.Map<Long, String> associationNames() {
         return db.withConnection(AssociationNames::read);
+    }
+
+    /** The register's named queries ({@code sql/register.sql}), prepared at start by the composition root. */
+    public static se.utskick.db.NamedQueries queries() {
+        return RegisterSql.QUERIES;
     }
 
     /** Registers a step that erases a feature's data about a member; runs in every later erasure. */

@@ -2,10 +2,10 @@ package se.utskick.replies;
 
 import java.sql.Connection;
 import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Optional;
+import se.utskick.db.Bind;
 
 /**
  * Soft-bounce scoring with decay, as Mailman 3 does it: a bounce on a day that already scored
@@ -25,51 +25,34 @@ final class BounceScores {
 
     /** Scores one soft bounce; true if the threshold is now reached. */
     boolean score(Connection c, long memberId, String email, LocalDate today) throws SQLException {
+        Optional<Scored> kept = Bind.first(c, ReplySql.BOUNCE_SCORE_LOCKED,
+                rs -> new Scored(rs.getString(1), rs.getInt(2), rs.getDate(3).toLocalDate()), memberId);
         int score;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT email, score, last_bounce_on FROM bounce_score WHERE member_id = ? FOR UPDATE")) {
-            ps.setLong(1, memberId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next() || !rs.getString(1).equals(email)) {
-                    score = 1;
-                } else {
-                    LocalDate last = rs.getDate(3).toLocalDate();
-                    if (!last.isBefore(today)) {
-                        return false;
-                    }
-                    score = last.plusDays(staleDays).isBefore(today) ? 1 : rs.getInt(2) + 1;
-                }
+        if (kept.isEmpty() || !kept.get().email().equals(email)) {
+            score = 1;
+        } else {
+            LocalDate last = kept.get().last();
+            if (!last.isBefore(today)) {
+                return false;
             }
+            score = last.plusDays(staleDays).isBefore(today) ? 1 : kept.get().score() + 1;
         }
         if (score >= threshold) {
             forget(c, memberId);
             return true;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO bounce_score (member_id, email, score, last_bounce_on)"
-                + " VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE email = VALUES(email), score = VALUES(score),"
-                + " last_bounce_on = VALUES(last_bounce_on)")) {
-            ps.setLong(1, memberId);
-            ps.setString(2, email);
-            ps.setInt(3, score);
-            ps.setDate(4, Date.valueOf(today));
-            ps.executeUpdate();
-        }
+        Bind.update(c, ReplySql.BOUNCE_SCORE_SET, memberId, email, score, Date.valueOf(today));
         return false;
     }
 
+    private record Scored(String email, int score, LocalDate last) {
+    }
+
     int scoreOf(Connection c, long memberId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT score FROM bounce_score WHERE member_id = ?")) {
-            ps.setLong(1, memberId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        }
+        return Bind.first(c, ReplySql.BOUNCE_SCORE_OF, rs -> rs.getInt(1), memberId).orElse(0);
     }
 
     void forget(Connection c, long memberId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM bounce_score WHERE member_id = ?")) {
-            ps.setLong(1, memberId);
-            ps.executeUpdate();
-        }
+        Bind.update(c, ReplySql.BOUNCE_SCORE_FORGET, memberId);
     }
 }

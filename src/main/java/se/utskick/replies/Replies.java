@@ -24,6 +24,11 @@ public final class Replies {
         this.jobs = jobs;
     }
 
+    /** The replies feature's named queries ({@code sql/replies.sql}), prepared at start by the composition root. */
+    public static se.utskick.db.NamedQueries queries() {
+        return ReplySql.QUERIES;
+    }
+
     public static Replies create(Database db, RepliesConfig config, DeliveryDirectory deliveries, LetterDirectory letters,
                                  AddressStatus addresses, Subscriptions subscriptions, MemberLookup members, Clock clock) {
         ReplyRepository repository = new ReplyRepository();

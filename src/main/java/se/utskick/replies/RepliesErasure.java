@@ -1,8 +1,8 @@
 package se.utskick.replies;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import se.utskick.db.Bind;
 import se.utskick.register.ErasureStep;
 
 /**
@@ -15,15 +15,7 @@ import se.utskick.register.ErasureStep;
 public final class RepliesErasure implements ErasureStep {
     @Override
     public void erase(Connection c, long memberId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE inbound_message SET sender = NULL, subject = NULL,"
-                + " body_text = NULL, excerpt = NULL, raw_message = NULL, message_id = NULL, bounce_recipient = NULL,"
-                + " bounce_diagnostic = NULL, member_id = NULL WHERE member_id = ?")) {
-            ps.setLong(1, memberId);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM bounce_score WHERE member_id = ?")) {
-            ps.setLong(1, memberId);
-            ps.executeUpdate();
-        }
+        Bind.update(c, ReplySql.ERASE_MEMBER_MESSAGES, memberId);
+        Bind.update(c, ReplySql.BOUNCE_SCORE_FORGET, memberId);
     }
 }

@@ -1,16 +1,22 @@
 package se.utskick.schedule;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Map.Entry;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
+import se.utskick.db.NamedQueries;
+import se.utskick.db.Sql;
 
-/** The job_run table: one row per run, written when it starts and when it ends. */
+/** The job_run table: one row per run, written when it starts and when it ends. SQL in {@code sql/schedule.sql}. */
 final class JobRuns {
+    static final NamedQueries QUERIES = NamedQueries.load("schedule", Map.of());
+    private static final Sql STARTED = QUERIES.get("schedule.run_started");
+    private static final Sql FINISHED = QUERIES.get("schedule.run_finished");
+    private static final Sql LATEST = QUERIES.get("schedule.latest_runs");
+    private static final Sql SUCCEEDED = QUERIES.get("schedule.succeeded_runs");
     private final Database db;
 
     JobRuns(Database db) {
@@ -18,49 +24,24 @@ final class JobRuns {
     }
 
     long started(String job, String node, Instant at) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO job_run (job_name, node, started_at, outcome) VALUES (?, ?, ?, 'RUNNING')",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, job);
-                ps.setString(2, node);
-                ps.setTimestamp(3, Timestamp.from(at));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
+        return db.withConnection(c -> Bind.insert(c, STARTED, job, node, at));
     }
 
     void finished(long runId, boolean ok, String summary, Instant at) {
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE job_run SET finished_at = ?, outcome = ?, summary = ? WHERE id = ?")) {
-                ps.setTimestamp(1, Timestamp.from(at));
-                ps.setString(2, ok ? "SUCCEEDED" : "FAILED");
-                ps.setString(3, summary == null ? null : summary.length() > 1000 ? summary.substring(0, 1000) : summary);
-                ps.setLong(4, runId);
-                return ps.executeUpdate();
-            }
-        });
+        String s = summary == null ? null : summary.length() > 1000 ? summary.substring(0, 1000) : summary;
+        db.withConnection(c -> Bind.update(c, FINISHED, at, ok ? "SUCCEEDED" : "FAILED", s, runId));
     }
 
     /** The latest run of each job. */
     Map<String, LastRun> latest() {
         return db.withConnection(c -> {
             Map<String, LastRun> out = new HashMap<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("""
-                         SELECT r.job_name, r.node, r.started_at, r.finished_at, r.outcome, r.summary
-                         FROM job_run r
-                         JOIN (SELECT job_name, MAX(id) AS id FROM job_run GROUP BY job_name) last ON last.id = r.id""")) {
-                while (rs.next()) {
-                    Timestamp fin = rs.getTimestamp(4);
-                    out.put(rs.getString(1), new LastRun(rs.getString(2), rs.getTimestamp(3).toInstant(),
-                            fin == null ? null : fin.toInstant(), rs.getString(5), rs.getString(6)));
-                }
+            for (Entry<String, LastRun> e : Bind.list(c, LATEST, rs -> {
+                Timestamp fin = rs.getTimestamp(4);
+                return Map.entry(rs.getString(1), new LastRun(rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        fin == null ? null : fin.toInstant(), rs.getString(5), rs.getString(6)));
+            })) {
+                out.put(e.getKey(), e.getValue());
             }
             return out;
         });
@@ -68,16 +49,7 @@ final class JobRuns {
 
     /** How many runs of {@code job} succeeded: for tests and the demo. */
     int succeeded(String job) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM job_run WHERE job_name = ? AND outcome = 'SUCCEEDED'")) {
-                ps.setString(1, job);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return db.withConnection(c -> Bind.first(c, SUCCEEDED, rs -> rs.getInt(1), job).orElse(0));
     }
 
     record LastRun(String node, Instant started, Instant finished, String outcome, String summary) {

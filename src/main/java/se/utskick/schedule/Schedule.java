@@ -63,6 +63,11 @@ public final class Schedule implements AutoCloseable {
         this.config = config;
     }
 
+    /** The run log's named queries ({@code sql/schedule.sql}), prepared at start by the composition root. */
+    public static se.utskick.db.NamedQueries queries() {
+        return JobRuns.QUERIES;
+    }
+
     public static Schedule create(Database db, ScheduleConfig config, List<ScheduledJob> jobList) {
         Map<String, ScheduledJob> jobs = new LinkedHashMap<>();
         jobList.forEach(j -> jobs.put(j.name(), j));

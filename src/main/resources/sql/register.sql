@@ -1,0 +1,60 @@
+-- The register's named queries (register.RegisterSql): the facade's reads and writes, erasure and the
+-- member files. The import's multi-row statements (RegisterStore, MemberTable) and the read-side
+-- queries with optional filters (RegisterQueries, MemberDirectory, MemberExport) are still built in
+-- their classes. The rules "usable address" and "needs fixing" are register.AddressRule.
+
+-- name: register.association_names
+SELECT id, name FROM association ORDER BY name, id
+
+-- name: register.left_before
+SELECT member_number FROM member WHERE status = 'LEFT' AND left_on < ? ORDER BY id
+
+-- name: register.mark_address
+-- status, reason, since, id, expected address, status, reason: only when the address is still the
+-- one mailed and the status or reason changes
+UPDATE member SET email_status = ?, email_status_reason = ?, email_status_since = ?, updated_at = CURRENT_TIMESTAMP(3)
+WHERE id = ? AND email = ? AND (email_status <> ? OR NOT (email_status_reason <=> ?))
+
+-- name: register.correct_address
+UPDATE member SET email = ?, email_raw = ?, email_status = 'OK', email_status_reason = NULL, email_status_since = ?,
+    updated_at = CURRENT_TIMESTAMP(3)
+WHERE id = ?
+
+-- name: register.set_unsubscribed
+UPDATE member SET unsubscribed_at = CASE WHEN ? THEN COALESCE(unsubscribed_at, ?) ELSE NULL END WHERE id = ?
+
+-- name: register.member_by_email
+-- active members first, then the oldest
+SELECT id FROM member WHERE email = ? ORDER BY status = 'ACTIVE' DESC, id LIMIT 1
+
+-- name: register.member_by_number
+SELECT id FROM member WHERE member_number = ?
+
+-- name: register.member_by_number_locked
+SELECT id FROM member WHERE member_number = ? FOR UPDATE
+
+-- name: register.was_erased
+SELECT 1 FROM erased_member WHERE number_hash = ?
+
+-- name: register.erase_contact
+UPDATE association SET contact_email = NULL
+WHERE contact_email IN (SELECT email FROM member WHERE id = ? UNION SELECT email_raw FROM member WHERE id = ?)
+
+-- name: register.erase_roles
+DELETE FROM member_role WHERE member_id = ?
+
+-- name: register.erase_member
+DELETE FROM member WHERE id = ?
+
+-- name: register.record_erased
+INSERT IGNORE INTO erased_member (number_hash, erased_at) VALUES (?, ?)
+
+-- name: register.record_file
+INSERT INTO member_file (member_id, path, written_at) VALUES (?, ?, ?)
+ON DUPLICATE KEY UPDATE written_at = VALUES(written_at)
+
+-- name: register.member_files
+SELECT path FROM member_file WHERE member_id = ? ORDER BY id
+
+-- name: register.forget_files
+DELETE FROM member_file WHERE member_id = ?
