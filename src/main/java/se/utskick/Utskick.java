@@ -158,14 +158,7 @@ public final class Utskick implements AutoCloseable {
      * included. Any other configuration is returned as it is.
      */
     public static Config withEmbeddedMailbox(Config c) {
-        DeliveryConfig dc = DeliveryConfig.from(c);
-        if (!dc.embedded() || c.optional("replies.imap.host").isPresent()) {
-            return c;
-        }
-        return c.with("replies.imap.host", "127.0.0.1").with("replies.imap.protocol", "imap")
-                .with("replies.imap.port", c.string("smtp.embedded.imap.port", "3143"))
-                .with("replies.imap.starttls", "false").with("replies.imap.user", "replies@" + dc.mailDomain())
-                .with("replies.imap.password", "demo");
+        return EmbeddedMail.withMailbox(c);
     }
 
     /**
@@ -173,29 +166,7 @@ public final class Utskick implements AutoCloseable {
      * process: a {@code serve} beside this command) already listens there, which is then used.
      */
     private void startEmbeddedMail() {
-        DeliveryConfig dc = delivery.config();
-        if (!dc.embedded()) {
-            return;
-        }
-        if (listening(dc.smtpPort())) {
-            log.info("embedded mail server: port {} is taken, using the one already there", dc.smtpPort());
-            return;
-        }
-        try {
-            embeddedMail = EmbeddedMailServer.start(dc.smtpPort(), config.integer("smtp.embedded.imap.port", 3143, 1, 65535));
-            log.info("embedded mail server (GreenMail) on 127.0.0.1: SMTP {}, IMAP {}", embeddedMail.smtpPort(), embeddedMail.imapPort());
-        } catch (RuntimeException e) {
-            log.info("embedded mail server not started here ({}); using the one already on port {}", e.getMessage(), dc.smtpPort());
-        }
-    }
-
-    private static boolean listening(int port) {
-        try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        embeddedMail = EmbeddedMail.start(delivery.config(), config);
     }
 
     /** The in-process GreenMail, when {@code smtp.host = embedded} and this process started it. */
