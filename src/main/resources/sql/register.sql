@@ -1,7 +1,7 @@
--- The register's named queries (register.RegisterSql): the facade's reads and writes, erasure and the
--- member files. The import's multi-row statements (RegisterStore, MemberTable) and the read-side
--- queries with optional filters (RegisterQueries, MemberDirectory, MemberExport) are still built in
--- their classes. The rules "usable address" and "needs fixing" are register.AddressRule.
+-- The register's named queries (register.RegisterSql): the facade's reads and writes, erasure, the
+-- member files and the read side (RegisterQueries). The import's multi-row statements (RegisterStore,
+-- MemberTable), MemberDirectory and MemberExport are still built in their classes. The rules "usable
+-- address" and "needs fixing" are register.AddressRule.
 
 -- name: register.association_names
 SELECT id, name FROM association ORDER BY name, id
@@ -58,3 +58,41 @@ SELECT path FROM member_file WHERE member_id = ? ORDER BY id
 
 -- name: register.forget_files
 DELETE FROM member_file WHERE member_id = ?
+
+-- The read side (register.RegisterQueries). {{usable_address}} is AddressRule.usableAddress("m").
+
+-- name: register.summary_regions
+SELECT region, COUNT(*) FROM association GROUP BY region
+
+-- name: register.summary_members
+SELECT status, email_status, COUNT(*) FROM member GROUP BY status, email_status
+
+-- name: register.summary_roles
+SELECT r.role, COUNT(DISTINCT r.member_id) FROM member_role r JOIN member m ON m.id = r.member_id
+WHERE m.status = 'ACTIVE' GROUP BY r.role
+
+-- name: register.summary_unsubscribed
+SELECT COUNT(*) FROM member WHERE status = 'ACTIVE' AND unsubscribed_at IS NOT NULL
+
+-- name: register.members
+-- parameters: association id (twice; NULL for all), active only (boolean), unusable address only (boolean)
+SELECT m.id, m.member_number, m.first_name, m.last_name, a.name, m.email_status, COALESCE(m.email, m.email_raw),
+    m.email_status_reason, m.email_status_since, m.status
+FROM member m LEFT JOIN association a ON a.id = m.association_id
+WHERE (? IS NULL OR m.association_id = ?) AND (NOT ? OR m.status = 'ACTIVE') AND (NOT ? OR NOT {{usable_address}})
+ORDER BY a.name, m.last_name, m.first_name, m.member_number
+
+-- name: register.address_problems
+-- per association (name order): active members, and those whose address is MISSING, INVALID, BOUNCED
+SELECT a.id, a.name, COUNT(m.id), COALESCE(SUM(m.email_status = 'MISSING'), 0),
+    COALESCE(SUM(m.email_status = 'INVALID'), 0), COALESCE(SUM(m.email_status = 'BOUNCED'), 0)
+FROM association a LEFT JOIN member m ON m.association_id = a.id AND m.status = 'ACTIVE'
+GROUP BY a.id, a.name ORDER BY a.name
+
+-- name: register.export_rows
+SELECT m.id, m.member_number, m.first_name, m.last_name, m.email_raw, m.phone, a.name, a.region, m.joined_on
+FROM member m LEFT JOIN association a ON a.id = m.association_id
+WHERE m.status = 'ACTIVE' ORDER BY m.member_number
+
+-- name: register.member_roles
+SELECT member_id, role, policy_area FROM member_role ORDER BY role, policy_area

@@ -6,7 +6,7 @@ import se.utskick.db.Sql;
 
 /** The register's named queries ({@code sql/register.sql}). */
 final class RegisterSql {
-    static final NamedQueries QUERIES = NamedQueries.load("register", Map.of());
+    static final NamedQueries QUERIES = NamedQueries.load("register", Map.of("usable_address", AddressRule.usableAddress("m")));
     static final Sql ASSOCIATION_NAMES = QUERIES.get("register.association_names");
     static final Sql LEFT_BEFORE = QUERIES.get("register.left_before");
     static final Sql MARK_ADDRESS = QUERIES.get("register.mark_address");
@@ -23,6 +23,15 @@ final class RegisterSql {
     static final Sql RECORD_FILE = QUERIES.get("register.record_file");
     static final Sql MEMBER_FILES = QUERIES.get("register.member_files");
     static final Sql FORGET_FILES = QUERIES.get("register.forget_files");
+
+    static final Sql SUMMARY_REGIONS = QUERIES.get("register.summary_regions");
+    static final Sql SUMMARY_MEMBERS = QUERIES.get("register.summary_members");
+    static final Sql SUMMARY_ROLES = QUERIES.get("register.summary_roles");
+    static final Sql SUMMARY_UNSUBSCRIBED = QUERIES.get("register.summary_unsubscribed");
+    static final Sql MEMBERS = QUERIES.get("register.members");
+    static final Sql ADDRESS_PROBLEMS = QUERIES.get("register.address_problems");
+    static final Sql EXPORT_ROWS = QUERIES.get("register.export_rows");
+    static final Sql MEMBER_ROLES = QUERIES.get("register.member_roles");
 
     private RegisterSql() {
     }
