@@ -41,6 +41,17 @@ public final class AuditLog {
      *                        detail) contains {@code @}: an e-mail address has no place in the log
      */
     public void record(String actor, String action, String subject, String detail) {
+        db.withConnection(c -> {
+            record(c, actor, action, subject, detail);
+            return null;
+        });
+    }
+
+    /**
+     * {@link #record(String, String, String, String)} on the caller's connection: the entry commits or
+     * rolls back with the change it records.
+     */
+    public void record(java.sql.Connection c, String actor, String action, String subject, String detail) throws java.sql.SQLException {
         String d = detail == null ? "" : detail;
         check("actor", actor, 1, 64);
         check("subject", subject, 1, 200);
@@ -53,17 +64,15 @@ public final class AuditLog {
                     + " (member 1234), never by e-mail address");
         }
         Instant at = clock.instant();
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setTimestamp(1, Timestamp.from(at));
-                ps.setString(2, actor);
-                ps.setString(3, action);
-                ps.setString(4, subject);
-                ps.setString(5, d);
-                return ps.executeUpdate();
-            }
-        });
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setString(4, subject);
+            ps.setString(5, d);
+            ps.executeUpdate();
+        }
     }
 
     /**

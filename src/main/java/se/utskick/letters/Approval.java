@@ -34,7 +34,18 @@ public final class Approval {
     public record Approved(Letter letter, int recipients, Resolution resolution) {
     }
 
+    /** What else commits with the approval, on its connection (the change row). */
+    @FunctionalInterface
+    interface OnApproved {
+        void approved(java.sql.Connection c, int recipients) throws java.sql.SQLException;
+    }
+
     Approved approve(Letter l) {
+        return approve(l, (c, n) -> {
+        });
+    }
+
+    Approved approve(Letter l, OnApproved also) {
         if (l.state() != LetterState.DRAFT) {
             throw new IllegalTransition(l.id(), l.state(), l.label() + " is " + l.state() + " and cannot be approved (only a DRAFT can)");
         }
@@ -52,7 +63,7 @@ public final class Approval {
             throw new WrongLetterState(l.id(), l.state(), "error.letter.audience.empty",
                     l.label() + " has nobody to go to: its audience (" + l.audienceName() + ") is empty");
         }
-        states.approve(l.id(), l.version(), n[0]);
+        states.approve(l.id(), l.version(), n[0], also);
         return new Approved(l, n[0], audiences.resolve(rule, members));
     }
 

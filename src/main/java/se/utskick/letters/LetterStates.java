@@ -31,17 +31,32 @@ public final class LetterStates implements LetterLifecycle {
 
     /** DRAFT → APPROVED, only if the draft is still at {@code version} (the one that was rendered). */
     void approve(long letterId, int version, int recipients) {
-        int n = db.withConnection(c -> {
+        approve(letterId, version, recipients, (c, n) -> {
+        });
+    }
+
+    /** {@link #approve(long, int, int)} with {@code also} in the same transaction. */
+    void approve(long letterId, int version, int recipients, Approval.OnApproved also) {
+        db.inTransaction(c -> {
+            approve(c, letterId, version, recipients);
+            also.approved(c, recipients);
+            return null;
+        });
+    }
+
+    private void approve(Connection c, long letterId, int version, int recipients) throws SQLException {
+        int n;
+        {
             try (PreparedStatement ps = c.prepareStatement("UPDATE letter SET state = 'APPROVED', approved_at = CURRENT_TIMESTAMP(3), "
                     + "approved_count = ? WHERE id = ? AND state = 'DRAFT' AND version = ?")) {
                 ps.setInt(1, recipients);
                 ps.setLong(2, letterId);
                 ps.setInt(3, version);
-                return ps.executeUpdate();
+                n = ps.executeUpdate();
             }
-        });
+        }
         if (n == 0) {
-            LetterState now = stateOf(letterId);
+            LetterState now = stateOf(c, letterId);
             throw now == LetterState.DRAFT
                     ? new IllegalTransition(letterId, now, "error.letter.edited.meanwhile",
                             "letter " + letterId + " was edited while it was being approved; approve it again")
@@ -52,6 +67,11 @@ public final class LetterStates implements LetterLifecycle {
     /** APPROVED → DRAFT, so it can be edited again. */
     void reopen(long letterId) {
         move(letterId, LetterState.DRAFT, ", approved_at = NULL, approved_count = NULL, version = version + 1", LetterState.APPROVED);
+    }
+
+    /** APPROVED → DRAFT on the caller's connection. */
+    void reopen(Connection c, long letterId) throws SQLException {
+        move(c, letterId, LetterState.DRAFT, ", approved_at = NULL, approved_count = NULL, version = version + 1", LetterState.APPROVED);
     }
 
     @Override

@@ -20,9 +20,16 @@ import se.utskick.letters.Preview;
 final class LetterPreviews {
     static final String SANDBOX_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'self'";
     private final Utskick app;
+    private final Texts texts;
 
-    LetterPreviews(Utskick app) {
+    LetterPreviews(Utskick app, Texts texts) {
         this.app = app;
+        this.texts = texts;
+    }
+
+    /** The Swedish words of a refusal; a service's other errors keep their own message. */
+    private String words(UtskickException e) {
+        return e instanceof se.utskick.UserError u ? WebUi.words(texts, u) : e.getMessage();
     }
 
     void routes(RoutesConfig r) {
@@ -33,22 +40,22 @@ final class LetterPreviews {
     /** For the compose page: the text part, headers and who it is for, or the reason there is no preview. */
     Map<String, Object> forPage(Letter l, String memberNumber) {
         try {
-            Preview p = app.letters().preview(l.id(), memberNumber.isEmpty() ? null : memberNumber);
+            Preview p = app.letters().reading().preview(l.id(), memberNumber.isEmpty() ? null : memberNumber);
             return Map.of("ok", true, "text", p.message().text(), "headers", p.headers(),
                     "name", p.member().firstName() + " " + p.member().lastName(),
                     "query", memberNumber.isEmpty() ? "" : "?medlem=" + java.net.URLEncoder.encode(memberNumber, java.nio.charset.StandardCharsets.UTF_8));
         } catch (UtskickException e) {
-            return Map.of("ok", false, "error", e.getMessage());
+            return Map.of("ok", false, "error", words(e));
         }
     }
 
     private void html(Context ctx) {
         String member = ctx.queryParam("medlem");
         try {
-            Preview p = app.letters().preview(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip());
+            Preview p = app.letters().reading().preview(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip());
             sandboxed(ctx).result(p.message().html());
         } catch (UtskickException e) {
-            sandboxed(ctx).status(HttpStatus.UNPROCESSABLE_CONTENT).result("<p>" + Html.escape(e.getMessage()) + "</p>");
+            sandboxed(ctx).status(HttpStatus.UNPROCESSABLE_CONTENT).result("<p>" + Html.escape(words(e)) + "</p>");
         }
     }
 
@@ -62,7 +69,7 @@ final class LetterPreviews {
         }
         boolean text = "text".equals(ctx.queryParam("del"));
         try {
-            Preview p = app.letters().previewWith(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip(),
+            Preview p = app.letters().reading().previewWith(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip(),
                     position, ctx.formParam("heading"), ctx.formParam("body"));
             if (text) {
                 ctx.contentType("text/plain; charset=utf-8").result(p.message().text());
@@ -70,7 +77,7 @@ final class LetterPreviews {
                 sandboxed(ctx).result(p.message().html());
             }
         } catch (UtskickException e) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType("text/plain; charset=utf-8").result(e.getMessage());
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType("text/plain; charset=utf-8").result(words(e));
         }
     }
 

@@ -124,9 +124,9 @@ class ApprovalTest {
 
     @Test
     void badInputsAreRefusedWithClearMessages() {
-        var period = assertThrows(LetterException.class, () -> letters.create(LetterKind.MEMBERS, "2026-13", List.of(), null));
+        var period = assertThrows(InvalidLetterField.class, () -> letters.create(LetterKind.MEMBERS, "2026-13", List.of(), null));
         assertTrue(period.getMessage().contains("period '2026-13' is not a month"), period.getMessage());
-        assertThrows(LetterException.class, () -> letters.create(LetterKind.MEMBERS, "mars", List.of(), null));
+        assertThrows(InvalidLetterField.class, () -> letters.create(LetterKind.MEMBERS, "mars", List.of(), null));
         var noPeriod = assertThrows(InvalidLetterField.class, () -> letters.create(LetterKind.BOARD, null, List.of(), null));
         assertTrue(noPeriod.getMessage().contains("needs a period"), noPeriod.getMessage());
         assertThrows(LetterException.class, () -> LetterKind.parse("nyhetsbrev"));
