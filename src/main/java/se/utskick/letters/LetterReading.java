@@ -90,6 +90,29 @@ public final class LetterReading {
         return Preview.of(draft, memberNumber, audiences, composer, cfg);
     }
 
+    /**
+     * A test send of the letter as member {@code memberNumber} (a recipient; blank: the first) gets it, to {@code address}
+     * (any address, typed: one line, {@code name@domain.tld}). Nothing is stored.
+     */
+    public TrialLetter trial(long id, String memberNumber, String address) {
+        String a = address == null ? "" : address.strip();
+        if (!a.matches("[^@\\s<>\"(),;:]{1,64}@[^@\\s<>\"(),;:]+\\.[^@\\s<>\"(),;:.]{2,}") || a.length() > 254) {
+            throw new InvalidLetterField(id, "address", "error.testsend.address", "the test address is not an e-mail address");
+        }
+        Letter l = get(id);
+        Preview p = Preview.of(l, memberNumber == null || memberNumber.isBlank() ? null : memberNumber.strip(), audiences, composer, cfg);
+        return TrialLetter.of(id, composer.prepared(l), p.member(), a);
+    }
+
+    /** Up to {@code limit} of the letter's recipients whose name contains {@code text}: whom to preview it as. */
+    public List<Audiences.NamedRecipient> recipientsNamed(long id, String text, int limit) {
+        Letter l = get(id);
+        if (text == null || text.isBlank() || l.kind() == LetterKind.REMINDER) {
+            return List.of();
+        }
+        return audiences.recipientsNamed(Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe(), text, limit);
+    }
+
     /** Who the letter would reach if sent now, and who is left out and why. */
     public Resolution audienceNow(Letter l) {
         return audiences.resolve(Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe());

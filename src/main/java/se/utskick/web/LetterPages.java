@@ -29,7 +29,8 @@ import se.utskick.letters.LetterState;
  */
 final class LetterPages {
     /** The fields the compose page shows a sentence next to; any other field's sentence goes above the page. */
-    private static final java.util.Set<String> SHOWN_AT_FIELD = java.util.Set.of("subject", "deadline", "request", "password", "heading", "body");
+    private static final java.util.Set<String> SHOWN_AT_FIELD = java.util.Set.of("subject", "deadline", "request", "password", "heading", "body",
+            "address", "member");
     private final Utskick app;
     private final Views views;
     private final Texts texts;
@@ -65,6 +66,7 @@ final class LetterPages {
         r.post("/brev/{id}/skicka", this::send);
         r.post("/brev/{id}/schemalagg", this::schedule);
         previews.routes(r);
+        new TestSendPages(app, texts, this).routes(r);
     }
 
     private void list(Context ctx, FormError error) {
@@ -125,6 +127,7 @@ final class LetterPages {
         form.put("request", l.feedbackRequest() == null ? "" : l.feedbackRequest());
         form.put("heading", "");
         form.put("body", "");
+        form.put("address", "");
         form.putAll(refused.typed());
         m.put("form", form);
         m.put("errorPosition", refused.position());
@@ -137,6 +140,9 @@ final class LetterPages {
                 : app.audiences().leftOut(se.utskick.audience.Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe(), 25));
         String member = ctx.queryParam("medlem") == null ? "" : ctx.queryParam("medlem").strip();
         m.put("member", member);
+        String name = ctx.queryParam("namn") == null ? "" : ctx.queryParam("namn").strip();
+        m.put("name", name);
+        m.put("named", app.letters().reading().recipientsNamed(l.id(), name, 20));
         m.put("preview", previews.forPage(l, member));
         FormError e = refused.error();
         m.put("error", e.atField() && SHOWN_AT_FIELD.contains(e.field()) ? "" : e.message());
@@ -145,6 +151,11 @@ final class LetterPages {
             ctx.status(e.status());
         }
         views.render(ctx, "compose.ftlh", m);
+    }
+
+    /** The compose page after a refused form that is not one of this class's (a test send): the sentence at its field. */
+    void refused(Context ctx, FormError error, Map<String, String> typed) {
+        compose(ctx, new Refused(error, "", -1, typed));
     }
 
     private void delete(Context ctx) {
