@@ -94,6 +94,36 @@ public final class DeliveryLog {
         });
     }
 
+    /**
+     * Who a delivery went to, as frozen in its row when the letter was sent (names blank after the
+     * retention period or an erasure): for showing what that recipient was sent.
+     */
+    public Optional<SentTo> sentTo(long letterId, long deliveryId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, member_id, email, first_name, last_name, association_id, state "
+                    + "FROM delivery WHERE letter_id = ? AND id = ?")) {
+                s.setLong(1, letterId);
+                s.setLong(2, deliveryId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.<SentTo>empty();
+                    }
+                    long member = r.getLong(2);
+                    Long memberId = r.wasNull() ? null : member;
+                    long assoc = r.getLong(6);
+                    Long associationId = r.wasNull() ? null : assoc;
+                    return Optional.of(new SentTo(r.getLong(1), memberId, r.getString(3), r.getString(4), r.getString(5), associationId,
+                            DeliveryState.valueOf(r.getString(7))));
+                }
+            }
+        });
+    }
+
+    /** A delivery's recipient as frozen at sending. */
+    public record SentTo(long deliveryId, Long memberId, String email, String firstName, String lastName, Long associationId,
+                         DeliveryState state) {
+    }
+
     /** The letters whose run a sender paused because it could not compose them, with the reason, oldest pause first. */
     public Map<Long, String> pausedForError() {
         return db.withConnection(c -> {

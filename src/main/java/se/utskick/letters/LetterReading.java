@@ -113,6 +113,20 @@ public final class LetterReading {
         return audiences.recipientsNamed(Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe(), text, limit);
     }
 
+    /**
+     * The message as it was sent to one recipient, as frozen in their delivery row ({@code firstName},
+     * {@code lastName}, {@code associationId}, {@code email}): composed from the renderings stored at
+     * approval, not from today's register or events. Only for a letter that was sent.
+     */
+    public Preview asSent(long id, long memberId, String email, String firstName, String lastName, Long associationId) {
+        Letter l = get(id);
+        if (l.state() == LetterState.DRAFT || l.state() == LetterState.APPROVED) {
+            throw new WrongLetterState(id, l.state(), "error.letter.notsent", "letter " + id + " has not been sent");
+        }
+        return Preview.of(l, new se.utskick.audience.AudienceMember(memberId, email, firstName, lastName, associationId),
+                composer.prepared(l), cfg);
+    }
+
     /** Who the letter would reach if sent now, and who is left out and why. */
     public Resolution audienceNow(Letter l) {
         return audiences.resolve(Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe());

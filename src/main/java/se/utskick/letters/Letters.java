@@ -45,7 +45,7 @@ public final class Letters {
         this.events = new Events(db);
         this.states = new LetterStates(db);
         this.composer = new TemplateLetterComposer(repo, events, new Templates(cfg.templateOverrides(), cfg.zone()),
-                new TemplateSnapshots(db), cfg, clock, reminders);
+                new TemplateSnapshots(db), new Renderings(db), cfg, clock, reminders);
         this.drafts = new LetterDrafts(db, repo, audiences, cfg, clock, states, changes);
         this.approvals = new LetterApprovals(db, repo, states, new Approval(audiences, states, composer, cfg, clock), composer, changes);
         this.reading = new LetterReading(repo, audiences, composer, cfg, queue);

@@ -143,7 +143,8 @@ final class LetterPages {
         String name = ctx.queryParam("namn") == null ? "" : ctx.queryParam("namn").strip();
         m.put("name", name);
         m.put("named", app.letters().reading().recipientsNamed(l.id(), name, 20));
-        m.put("preview", previews.forPage(l, member));
+        m.put("preview", previews.forPage(l, member, ctx.queryParam("leverans")));
+        SentRecipients.put(m, l, app);
         FormError e = refused.error();
         m.put("error", e.atField() && SHOWN_AT_FIELD.contains(e.field()) ? "" : e.message());
         m.put("formError", e.model());
