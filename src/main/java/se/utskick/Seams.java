@@ -88,7 +88,7 @@ final class Seams {
                 try {
                     var l = letters.get(letterId);
                     return Optional.of(new Letter(l.id(), l.kind().name(), l.subject(), Optional.ofNullable(l.feedbackDeadline())));
-                } catch (LetterException e) {
+                } catch (se.utskick.letters.LetterNotFound e) {
                     return Optional.empty();
                 }
             }

@@ -67,7 +67,10 @@ public final class Utskick implements AutoCloseable {
         this.register = new Register(database, RegisterConfig.from(config), keyring, clock);
         this.audiences = new Audiences(database);
         ReminderConfig reminderConfig = ReminderConfig.from(config);
-        this.letters = new Letters(database, audiences, LettersConfig.from(config), clock, Reminders.content(database, reminderConfig, register::associationNames));
+        // The audit log keeps a member's rows at erasure: they name the member's id only (see audit's package-info).
+        this.audit = new AuditLog(database, clock);
+        this.letters = new Letters(database, audiences, LettersConfig.from(config), clock,
+                Reminders.content(database, reminderConfig, register::associationNames), audit::record);
         this.recipientSource = new AudienceRecipientSource(letters::audienceOf);
         InvalidAddresses invalid = (memberId, email, smtpReply) ->
                 register.markAddress(memberId, email, EmailStatus.INVALID, "refused by the receiving server: " + smtpReply);
@@ -82,8 +85,6 @@ public final class Utskick implements AutoCloseable {
         this.assembly = new MonthlyAssembly(letters, audiences, delivery, AssemblyConfig.from(config), clock,
                 (file, memberId) -> register.files().record(memberId, file));
         delivery.onPausedForError(assembly::letterPaused);
-        // The audit log keeps a member's rows at erasure: they name the member's id only (see audit's package-info).
-        this.audit = new AuditLog(database, clock);
         this.users = new Users(database, UsersConfig.from(config), audit::record, clock, keyring);
     }
 

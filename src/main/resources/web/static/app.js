@@ -2,7 +2,11 @@
 // - #progress[data-status]: polls the sending status every second and updates counts, bar, rate
 //   and time left, until the run is FINISHED or CANCELLED;
 // - .item-form + #live-preview: re-renders the preview while an item is typed (the hidden form is
-//   posted into the sandboxed preview frame; the text part is fetched and shown as text).
+//   posted into the sandboxed preview frame; the text part is fetched and shown as text);
+// - form.item-form[data-keep]: an item being edited keeps its unsaved text (sessionStorage, per
+//   letter and item, restored when the page comes back) and the page warns before it is left with
+//   unsaved text (beforeunload); saving that form clears it;
+// - form[data-confirm]: asks before a destructive form is sent (delete a draft).
 (function () {
   'use strict';
 
@@ -74,7 +78,48 @@
     });
   }
 
+  function keepUnsaved(forms) {
+    var dirty = {};
+    forms.forEach(function (form) {
+      var key = 'utskick:' + form.getAttribute('data-keep');
+      var saved = null;
+      try { saved = JSON.parse(sessionStorage.getItem(key) || 'null'); } catch (e) { saved = null; }
+      var restoredAt = form.getAttribute('data-refused') === 'true';
+      if (saved && !restoredAt && (saved.heading !== form.elements.heading.value || saved.body !== form.elements.body.value)) {
+        form.elements.heading.value = saved.heading;
+        form.elements.body.value = saved.body;
+        dirty[key] = true;
+        var d = form.closest('details');
+        if (d) { d.open = true; }
+        form.classList.add('unsaved');
+      }
+      form.addEventListener('input', function () {
+        dirty[key] = true;
+        form.classList.add('unsaved');
+        try { sessionStorage.setItem(key, JSON.stringify({ heading: form.elements.heading.value, body: form.elements.body.value })); } catch (e) { }
+      });
+      form.addEventListener('submit', function () {
+        delete dirty[key];
+        try { sessionStorage.removeItem(key); } catch (e) { }
+      });
+    });
+    window.addEventListener('beforeunload', function (ev) {
+      if (Object.keys(dirty).length > 0) {
+        ev.preventDefault();
+        ev.returnValue = document.body.getAttribute('data-unsaved') || '';
+        return ev.returnValue;
+      }
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('form[data-confirm]').forEach(function (f) {
+      f.addEventListener('submit', function (ev) {
+        if (!window.confirm(f.getAttribute('data-confirm'))) { ev.preventDefault(); }
+      });
+    });
+    var keep = document.querySelectorAll('form.item-form[data-keep]');
+    if (keep.length > 0) { keepUnsaved(keep); }
     var box = document.getElementById('progress');
     if (box && box.getAttribute('data-status')) { progress(box); }
     var live = document.getElementById('live-preview');

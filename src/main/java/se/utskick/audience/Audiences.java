@@ -147,6 +147,32 @@ public final class Audiences {
         return found;
     }
 
+    /**
+     * Up to {@code limit} recipients whose name contains {@code text} (any case, first name, last name
+     * or both), by last and first name: for choosing whom to preview a letter as.
+     */
+    public List<NamedRecipient> recipientsNamed(Rule rule, boolean membersLetter, String text, int limit) {
+        Query base = AudienceSql.recipients(rule, membersLetter);
+        List<Object> params = new ArrayList<>(base.params());
+        String like = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        params.add(like);
+        String sql = "SELECT m.member_number, x.first_name, x.last_name FROM (" + base.sql() + ") x JOIN member m ON m.id = x.member_id "
+                + "WHERE CONCAT(x.first_name, ' ', x.last_name) LIKE ? ORDER BY x.last_name, x.first_name LIMIT " + Math.max(0, limit);
+        return db.withConnection(c -> {
+            List<NamedRecipient> out = new ArrayList<>();
+            try (PreparedStatement ps = prepared(c, new Query(sql, params)); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new NamedRecipient(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A recipient found by name. */
+    public record NamedRecipient(String memberNumber, String firstName, String lastName) {
+    }
+
     /** The recipient with this member number, if the rule reaches them. */
     public Optional<AudienceMember> recipient(Rule rule, boolean membersLetter, String memberNumber) {
         Query base = AudienceSql.recipients(rule, membersLetter);

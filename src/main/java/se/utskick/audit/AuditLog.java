@@ -15,8 +15,9 @@ import se.utskick.db.Sql;
 /**
  * Writes and reads the audit log ({@code audit_log}, migration V9_1).
  *
- * <p>Thread-safe. Each {@link #record} is its own statement in auto-commit mode, so it is written
- * even when the caller's own work is later rolled back; callers record after the change succeeded.
+ * <p>Thread-safe. {@link #record(String, String, String, String)} is its own statement in auto-commit
+ * mode; {@link #record(java.sql.Connection, String, String, String, String)} writes on the caller's
+ * connection, so the entry commits or rolls back with the change it records.
  */
 public final class AuditLog {
     public static final int MAX_LIMIT = 10_000;
@@ -47,6 +48,17 @@ public final class AuditLog {
      *                        detail) contains {@code @}: an e-mail address has no place in the log
      */
     public void record(String actor, String action, String subject, String detail) {
+        db.withConnection(c -> {
+            record(c, actor, action, subject, detail);
+            return null;
+        });
+    }
+
+    /**
+     * {@link #record(String, String, String, String)} on the caller's connection: the entry commits or
+     * rolls back with the change it records.
+     */
+    public void record(java.sql.Connection c, String actor, String action, String subject, String detail) throws java.sql.SQLException {
         String d = detail == null ? "" : detail;
         check("actor", actor, 1, 64);
         check("subject", subject, 1, 200);
@@ -59,7 +71,7 @@ public final class AuditLog {
                     + " (member 1234), never by e-mail address");
         }
         Instant at = clock.instant();
-        db.withConnection(c -> Bind.update(c, RECORD, at, actor, action, subject, d));
+        Bind.update(c, RECORD, at, actor, action, subject, d);
     }
 
     /**

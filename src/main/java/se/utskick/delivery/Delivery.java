@@ -45,6 +45,19 @@ public final class Delivery {
     }
 
     /**
+     * A test send: {@code letter} rendered for the member (names, association) to {@code address},
+     * through the relay like any message, but no delivery row and no state change (see {@link TestSend}).
+     */
+    public TestOutcome sendTest(long letterId, PreparedLetter letter, long memberId, String firstName, String lastName,
+                                Long associationId, String address) {
+        return TestSend.send(cfg, tokens, dkim, letterId, letter, memberId, firstName, lastName, associationId, address);
+    }
+
+    /** How a test send went: sent (the relay accepted it) or not, and the relay's answer or the reason. */
+    public record TestOutcome(boolean sent, String reply) {
+    }
+
+    /**
      * Sends a letter now: in one transaction the letter goes to SENDING and its audience is frozen
      * into one QUEUED delivery per recipient. The workers (of any process) then send it.
      *

@@ -46,6 +46,84 @@ public final class DeliveryLog {
         });
     }
 
+    /**
+     * The send runs of {@code letterIds} that have one, with their counts, by letter id: two queries
+     * however many letters (for list pages).
+     */
+    public Map<Long, SendRun> runs(java.util.Collection<Long> letterIds) {
+        if (letterIds.isEmpty()) {
+            return Map.of();
+        }
+        String in = String.join(",", java.util.Collections.nCopies(letterIds.size(), "?"));
+        return db.withConnection(c -> {
+            Map<Long, SendRun> runs = new java.util.HashMap<>();
+            Map<Long, Map<DeliveryState, Long>> counts = new java.util.HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT letter_id, list_id, state, recipients, started_at, finished_at, pause_reason "
+                    + "FROM send_run WHERE letter_id IN (" + in + ")")) {
+                int i = 1;
+                for (long id : letterIds) {
+                    s.setLong(i++, id);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        runs.put(r.getLong(1), new SendRun(r.getLong(1), r.getString(2), SendRunState.valueOf(r.getString(3)), r.getInt(4),
+                                instant(r.getTimestamp(5)), instant(r.getTimestamp(6)), Map.of(), r.getString(7)));
+                    }
+                }
+            }
+            if (runs.isEmpty()) {
+                return runs;
+            }
+            String ran = String.join(",", java.util.Collections.nCopies(runs.size(), "?"));
+            try (PreparedStatement s = c.prepareStatement("SELECT letter_id, state, COUNT(*) FROM delivery WHERE letter_id IN (" + ran
+                    + ") GROUP BY letter_id, state")) {
+                int i = 1;
+                for (long id : runs.keySet()) {
+                    s.setLong(i++, id);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        counts.computeIfAbsent(r.getLong(1), x -> new EnumMap<>(DeliveryState.class))
+                                .put(DeliveryState.valueOf(r.getString(2)), r.getLong(3));
+                    }
+                }
+            }
+            runs.replaceAll((id, run) -> new SendRun(id, run.listId(), run.state(), run.recipients(), run.startedAt(), run.finishedAt(),
+                    Map.copyOf(counts.getOrDefault(id, Map.of())), run.pauseReason()));
+            return runs;
+        });
+    }
+
+    /**
+     * Who a delivery went to, as frozen in its row when the letter was sent (names blank after the
+     * retention period or an erasure): for showing what that recipient was sent.
+     */
+    public Optional<SentTo> sentTo(long letterId, long deliveryId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, member_id, email, first_name, last_name, association_id, state "
+                    + "FROM delivery WHERE letter_id = ? AND id = ?")) {
+                s.setLong(1, letterId);
+                s.setLong(2, deliveryId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next()) {
+                        return Optional.<SentTo>empty();
+                    }
+                    long member = r.getLong(2);
+                    Long memberId = r.wasNull() ? null : member;
+                    long assoc = r.getLong(6);
+                    Long associationId = r.wasNull() ? null : assoc;
+                    return Optional.of(new SentTo(r.getLong(1), memberId, r.getString(3), r.getString(4), r.getString(5), associationId,
+                            DeliveryState.valueOf(r.getString(7))));
+                }
+            }
+        });
+    }
+
+    /** A delivery's recipient as frozen at sending. */
+    public record SentTo(long deliveryId, Long memberId, String email, String firstName, String lastName, Long associationId,
+                         DeliveryState state) {
+    }
+
     /** The letters whose run a sender paused because it could not compose them, with the reason, oldest pause first. */
     public Map<Long, String> pausedForError() {
         return db.withConnection(c -> {

@@ -23,7 +23,11 @@ final class LetterRepository {
     }
 
     long insert(LetterKind kind, YearMonth period, String subject, String audienceName, String rule) {
-        return db.withConnection(c -> {
+        return db.withConnection(c -> insert(c, kind, period, subject, audienceName, rule));
+    }
+
+    static long insert(Connection c, LetterKind kind, YearMonth period, String subject, String audienceName, String rule) throws SQLException {
+        {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO letter (kind, period, subject, audience_name, audience_rule) "
                     + "VALUES (?, ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, kind.name());
@@ -40,7 +44,7 @@ final class LetterRepository {
                 throw new LetterException("a " + kind.name().toLowerCase(java.util.Locale.ROOT) + " letter for " + period
                         + " already exists; see 'utskick letter show " + kind.template() + "-" + period + "'");
             }
-        });
+        }
     }
 
     Optional<Letter> find(long id) {
@@ -51,93 +55,78 @@ final class LetterRepository {
         return query("SELECT " + COLUMNS + " FROM letter WHERE kind = ? AND period = ?", kind.name(), period.toString());
     }
 
-    /** Appends an item; false if the letter is not a draft. */
-    boolean addItem(long letterId, String heading, String body) {
-        return db.inTransaction(c -> {
-            if (!bump(c, letterId)) {
-                return false;
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO letter_item (letter_id, position, heading, body) "
-                    + "SELECT ?, COALESCE(MAX(position), 0) + 1, ?, ? FROM letter_item WHERE letter_id = ?")) {
-                ps.setLong(1, letterId);
-                ps.setString(2, heading);
-                ps.setString(3, body);
-                ps.setLong(4, letterId);
-                ps.executeUpdate();
-            }
-            return true;
-        });
-    }
-
-    /** Replaces item {@code position}'s heading and body; false if the letter is not a draft or has no such item. */
-    boolean editItem(long letterId, int position, String heading, String body) {
-        return db.inTransaction(c -> {
-            if (!bump(c, letterId)) {
-                return false;
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE letter_item SET heading = ?, body = ? WHERE letter_id = ? AND position = ?")) {
-                ps.setString(1, heading);
-                ps.setString(2, body);
-                ps.setLong(3, letterId);
-                ps.setInt(4, position);
-                if (ps.executeUpdate() != 1) {
-                    c.rollback();
-                    return false;
-                }
-            }
-            return true;
-        });
-    }
-
-    /** Removes item {@code position} and closes the gap; false if not a draft or no such item. */
-    boolean removeItem(long letterId, int position) {
-        return db.inTransaction(c -> {
-            if (!bump(c, letterId)) {
-                return false;
-            }
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM letter_item WHERE letter_id = ? AND position = ?");
-                 PreparedStatement shift = c.prepareStatement("UPDATE letter_item SET position = position - 1 "
-                         + "WHERE letter_id = ? AND position > ? ORDER BY position")) {
-                del.setLong(1, letterId);
-                del.setInt(2, position);
-                if (del.executeUpdate() != 1) {
-                    c.rollback();
-                    return false;
-                }
-                shift.setLong(1, letterId);
-                shift.setInt(2, position);
-                shift.executeUpdate();
-            }
-            return true;
-        });
-    }
-
     /**
-     * Swaps items {@code position} and {@code other} (through a free position, as the pair is
-     * UNIQUE); false if not a draft or either item is missing.
+     * The newest letters first, at most {@code limit}, of one kind when {@code kind} is not null, with
+     * their items: two queries however many letters (the letters, then all their items).
      */
-    boolean swapItems(long letterId, int position, int other) {
-        return db.inTransaction(c -> {
-            if (!bump(c, letterId)) {
-                return false;
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE letter_item SET position = ? WHERE letter_id = ? AND position = ?")) {
-                int[][] moves = {{0, position}, {position, other}, {other, 0}};
-                for (int[] m : moves) {
-                    ps.setInt(1, m[0]);
-                    ps.setLong(2, letterId);
-                    ps.setInt(3, m[1]);
-                    if (ps.executeUpdate() != 1) {
-                        c.rollback();
-                        return false;
+    List<Letter> recentLetters(LetterKind kind, int limit) {
+        return db.withConnection(c -> {
+            List<Letter> bare = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM letter WHERE (? IS NULL OR kind = ?) ORDER BY id DESC LIMIT ?")) {
+                String k = kind == null ? null : kind.name();
+                ps.setString(1, k);
+                ps.setString(2, k);
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        bare.add(row(rs, List.of()));
                     }
                 }
             }
-            return true;
+            return withItems(c, bare);
         });
     }
 
-    /** The newest letters first, at most {@code limit}; of one kind when {@code kind} is not null. */
+    /** {@code letters} with their items, read in one query. */
+    private static List<Letter> withItems(Connection c, List<Letter> letters) throws SQLException {
+        if (letters.isEmpty()) {
+            return letters;
+        }
+        java.util.Map<Long, List<Letter.Item>> items = new java.util.HashMap<>();
+        String in = String.join(",", java.util.Collections.nCopies(letters.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement("SELECT letter_id, position, heading, body FROM letter_item WHERE letter_id IN ("
+                + in + ") ORDER BY letter_id, position")) {
+            for (int i = 0; i < letters.size(); i++) {
+                ps.setLong(i + 1, letters.get(i).id());
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.computeIfAbsent(rs.getLong(1), x -> new ArrayList<>()).add(new Letter.Item(rs.getInt(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return letters.stream().map(l -> new Letter(l.id(), l.kind(), l.period(), l.state(), l.subject(), l.audienceName(), l.audienceRule(),
+                l.feedbackRequest(), l.feedbackDeadline(), l.websitePassword(), l.version(), List.copyOf(items.getOrDefault(l.id(), List.of()))))
+                .toList();
+    }
+
+    /**
+     * Writes a draft's settings whole, only if it is still a DRAFT at {@code version}; false otherwise
+     * (the caller says why and rolls back).
+     */
+    static boolean settings(Connection c, long letterId, int version, String subject, java.time.LocalDate deadline, String request,
+                            String password) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE letter SET subject = ?, feedback_deadline = ?, feedback_request = ?, "
+                + "website_password = ?, version = version + 1, updated_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'DRAFT' AND version = ?")) {
+            ps.setString(1, subject);
+            ps.setDate(2, deadline == null ? null : Date.valueOf(deadline));
+            ps.setString(3, request);
+            ps.setString(4, password);
+            ps.setLong(5, letterId);
+            ps.setInt(6, version);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Deletes a DRAFT that is not a reminder (its items and template rows go with it); false otherwise. */
+    static boolean deleteDraft(Connection c, long letterId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM letter WHERE id = ? AND state = 'DRAFT' AND kind <> 'REMINDER'")) {
+            ps.setLong(1, letterId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The newest letters' ids first, at most {@code limit}; of one kind when {@code kind} is not null. */
     List<Long> recent(LetterKind kind, int limit) {
         return db.withConnection(c -> {
             List<Long> ids = new ArrayList<>();
@@ -205,11 +194,13 @@ final class LetterRepository {
         });
     }
 
-    private static boolean bump(Connection c, long letterId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE letter SET version = version + 1, updated_at = CURRENT_TIMESTAMP(3) "
-                + "WHERE id = ? AND state = 'DRAFT'")) {
-            ps.setLong(1, letterId);
-            return ps.executeUpdate() == 1;
+    /** The letter on {@code c} (inside a caller's transaction). */
+    static Optional<Letter> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM letter WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs, items(c, id))) : Optional.empty();
+            }
         }
     }
 

@@ -31,20 +31,36 @@ public final class LetterStates implements LetterLifecycle {
 
     /** DRAFT → APPROVED, only if the draft is still at {@code version} (the one that was rendered). */
     void approve(long letterId, int version, int recipients) {
-        int n = db.withConnection(c -> {
+        approve(letterId, version, recipients, (c, n) -> {
+        });
+    }
+
+    /** {@link #approve(long, int, int)} with {@code also} in the same transaction. */
+    void approve(long letterId, int version, int recipients, Approval.OnApproved also) {
+        db.inTransaction(c -> {
+            approve(c, letterId, version, recipients);
+            also.approved(c, recipients);
+            return null;
+        });
+    }
+
+    private void approve(Connection c, long letterId, int version, int recipients) throws SQLException {
+        int n;
+        {
             try (PreparedStatement ps = c.prepareStatement("UPDATE letter SET state = 'APPROVED', approved_at = CURRENT_TIMESTAMP(3), "
                     + "approved_count = ? WHERE id = ? AND state = 'DRAFT' AND version = ?")) {
                 ps.setInt(1, recipients);
                 ps.setLong(2, letterId);
                 ps.setInt(3, version);
-                return ps.executeUpdate();
+                n = ps.executeUpdate();
             }
-        });
+        }
         if (n == 0) {
-            LetterState now = stateOf(letterId);
-            throw new IllegalTransition(now == LetterState.DRAFT
-                    ? "letter " + letterId + " was edited while it was being approved; approve it again"
-                    : refused(letterId, now, LetterState.APPROVED, LetterState.DRAFT));
+            LetterState now = stateOf(c, letterId);
+            throw now == LetterState.DRAFT
+                    ? new IllegalTransition(letterId, now, "error.letter.edited.meanwhile",
+                            "letter " + letterId + " was edited while it was being approved; approve it again")
+                    : refused(letterId, now, LetterState.APPROVED, LetterState.DRAFT);
         }
     }
 
@@ -53,14 +69,19 @@ public final class LetterStates implements LetterLifecycle {
         move(letterId, LetterState.DRAFT, ", approved_at = NULL, approved_count = NULL, version = version + 1", LetterState.APPROVED);
     }
 
+    /** APPROVED → DRAFT on the caller's connection. */
+    void reopen(Connection c, long letterId) throws SQLException {
+        move(c, letterId, LetterState.DRAFT, ", approved_at = NULL, approved_count = NULL, version = version + 1", LetterState.APPROVED);
+    }
+
     @Override
     public void startSending(Connection c, long letterId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE letter SET state = 'SENDING', updated_at = CURRENT_TIMESTAMP(3) "
                 + "WHERE id = ? AND state IN ('APPROVED', 'SCHEDULED')")) {
             ps.setLong(1, letterId);
             if (ps.executeUpdate() == 0) {
-                throw new IllegalTransition(refused(letterId, stateOf(c, letterId), LetterState.SENDING,
-                        LetterState.APPROVED, LetterState.SCHEDULED));
+                throw refused(letterId, stateOf(c, letterId), LetterState.SENDING,
+                        LetterState.APPROVED, LetterState.SCHEDULED);
             }
         }
     }
@@ -73,7 +94,7 @@ public final class LetterStates implements LetterLifecycle {
                 ps.setTimestamp(1, Timestamp.from(at));
                 ps.setLong(2, letterId);
                 if (ps.executeUpdate() == 0) {
-                    throw new IllegalTransition(refused(letterId, stateOf(c, letterId), LetterState.SCHEDULED, LetterState.APPROVED));
+                    throw refused(letterId, stateOf(c, letterId), LetterState.SCHEDULED, LetterState.APPROVED);
                 }
             }
             return null;
@@ -133,7 +154,7 @@ public final class LetterStates implements LetterLifecycle {
                 if (now == to && Arrays.asList(from).contains(to)) {
                     return; // already there (MariaDB counts changed rows, not matched ones)
                 }
-                throw new IllegalTransition(refused(letterId, now, to, from));
+                throw refused(letterId, now, to, from);
             }
         }
     }
@@ -143,15 +164,15 @@ public final class LetterStates implements LetterLifecycle {
             ps.setLong(1, letterId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new LetterException("there is no letter " + letterId);
+                    throw new LetterNotFound(String.valueOf(letterId));
                 }
                 return LetterState.valueOf(rs.getString(1));
             }
         }
     }
 
-    private static String refused(long letterId, LetterState now, LetterState to, LetterState... allowedFrom) {
-        return "letter " + letterId + " is " + now + " and cannot become " + to + " (only from "
-                + Arrays.stream(allowedFrom).map(Enum::name).collect(Collectors.joining(" or ")) + ")";
+    private static IllegalTransition refused(long letterId, LetterState now, LetterState to, LetterState... allowedFrom) {
+        return new IllegalTransition(letterId, now, "letter " + letterId + " is " + now + " and cannot become " + to + " (only from "
+                + Arrays.stream(allowedFrom).map(Enum::name).collect(Collectors.joining(" or ")) + ")");
     }
 }

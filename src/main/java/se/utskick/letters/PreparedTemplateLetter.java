@@ -55,6 +55,31 @@ final class PreparedTemplateLetter implements PreparedLetter {
         this.parts = Map.copyOf(rendered);
     }
 
+    /** The letter as stored at its approval ({@link #renderings}): nothing is rendered again. */
+    PreparedTemplateLetter(Letter letter, Map<Long, String[]> stored, String listId, boolean automatic) {
+        this.letter = letter;
+        this.reminders = ReminderContent.NONE;
+        this.templates = null;
+        this.automatic = automatic;
+        this.html = null;
+        this.text = null;
+        this.model = Map.of();
+        this.listId = listId;
+        Map<Long, Parts> p = new HashMap<>();
+        stored.forEach((id, hv) -> p.put(id, new Parts(Stitch.of(hv[0]), Stitch.of(hv[1]), hv[0], hv[1])));
+        if (!p.containsKey(NONE)) {
+            throw new IllegalStateException(letter.label() + ": the stored renderings lack the one for no association");
+        }
+        this.parts = Map.copyOf(p);
+    }
+
+    /** Every association's rendering with slot markers: association id (-1 none) → {html, text}, for storing. */
+    Map<Long, String[]> renderings() {
+        Map<Long, String[]> out = new HashMap<>();
+        parts.forEach((id, p) -> out.put(id, new String[] {p.rawHtml(), p.rawText()}));
+        return out;
+    }
+
     @Override
     public String listId() {
         return listId;
@@ -97,7 +122,9 @@ final class PreparedTemplateLetter implements PreparedLetter {
             base.put("reminder", LetterModel.cleaned(reminders.model(letter.id(), associationId)));
         }
         Map<String, Object> m = base;
-        Parts p = new Parts(Stitch.of(run(html, values(m, SLOTS, association))), Stitch.of(run(text, values(m, SLOTS, association))));
+        String rawHtml = run(html, values(m, SLOTS, association));
+        String rawText = run(text, values(m, SLOTS, association));
+        Parts p = new Parts(Stitch.of(rawHtml), Stitch.of(rawText), rawHtml, rawText);
         if (offersUnsubscribe() && !(p.html.uses(2) && p.text.uses(2))) {
             throw new TemplateError(letter.kind().template() + (p.html.uses(2) ? ".ftl" : ".ftlh"), 0, letter.label()
                     + ": the template does not print ${recipient.unsubscribeUrl}; every members' letter must say how to unsubscribe");
@@ -123,6 +150,9 @@ final class PreparedTemplateLetter implements PreparedLetter {
 
     /** The template sources this letter was rendered with: name → source. */
     Map<String, String> sources() {
+        if (templates == null) {
+            throw new IllegalStateException(letter.label() + " was loaded as stored; its sources are in letter_template");
+        }
         return templates.sources();
     }
 
@@ -134,6 +164,6 @@ final class PreparedTemplateLetter implements PreparedLetter {
         return e;
     }
 
-    private record Parts(Stitch html, Stitch text) {
+    private record Parts(Stitch html, Stitch text, String rawHtml, String rawText) {
     }
 }

@@ -19,13 +19,19 @@ public record Preview(Letter letter, AudienceMember member, ComposedMessage mess
         boolean members = l.kind().offersUnsubscribe();
         AudienceMember m;
         if (memberNumber != null) {
-            m = audiences.recipient(rule, members, memberNumber).orElseThrow(() -> new LetterException("member " + memberNumber
-                    + " is not a recipient of " + l.label() + " (not in its audience, left, without a usable address or unsubscribed)"));
+            m = audiences.recipient(rule, members, memberNumber).orElseThrow(() -> new InvalidLetterField(l.id(), "member",
+                    "error.preview.member", "member " + memberNumber + " is not a recipient of " + l.label()
+                    + " (not in its audience, left, without a usable address or unsubscribed)", memberNumber));
         } else {
-            m = audiences.first(rule, members).orElseThrow(() -> new LetterException(l.label()
-                    + " has nobody to go to: its audience (" + l.audienceName() + ") is empty"));
+            m = audiences.first(rule, members).orElseThrow(() -> new WrongLetterState(l.id(), l.state(), "error.letter.audience.empty",
+                    l.label() + " has nobody to go to: its audience (" + l.audienceName() + ") is empty"));
         }
-        PreparedTemplateLetter p = composer.prepared(l);
+        return of(l, m, composer.prepared(l), cfg);
+    }
+
+    /** The message {@code m} got or would get, from {@code p} (as stored at approval for a letter approved or sent). */
+    static Preview of(Letter l, AudienceMember m, PreparedTemplateLetter p, LettersConfig cfg) {
+        boolean members = l.kind().offersUnsubscribe();
         ComposedMessage msg = p.compose(new Recipient(0, m.memberId(), m.email(), m.firstName(), m.lastName(), m.associationId(),
                 members ? PLACEHOLDER_UNSUBSCRIBE : null));
         StringBuilder h = new StringBuilder()

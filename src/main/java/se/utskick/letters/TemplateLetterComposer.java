@@ -23,10 +23,12 @@ public final class TemplateLetterComposer implements LetterComposer {
     private final Clock clock;
     private final ReminderContent reminders;
     private final TemplateSnapshots snapshots;
+    private final Renderings renderings;
 
-    TemplateLetterComposer(LetterRepository repo, Events events, Templates templates, TemplateSnapshots snapshots, LettersConfig cfg,
-                           Clock clock, ReminderContent reminders) {
+    TemplateLetterComposer(LetterRepository repo, Events events, Templates templates, TemplateSnapshots snapshots, Renderings renderings,
+                           LettersConfig cfg, Clock clock, ReminderContent reminders) {
         this.repo = repo;
+        this.renderings = renderings;
         this.snapshots = snapshots;
         this.reminders = reminders;
         this.events = events;
@@ -50,6 +52,13 @@ public final class TemplateLetterComposer implements LetterComposer {
      * from the template sources stored at its approval, a draft from the files as they are now.
      */
     PreparedTemplateLetter prepared(Letter l) {
+        if (l.state() != LetterState.DRAFT) {
+            java.util.Optional<java.util.Map<Long, String[]>> stored = renderings.load(l.id());
+            if (stored.isPresent()) {
+                return new PreparedTemplateLetter(l, stored.get(), l.kind().listId(cfg.listIdDomain()),
+                        l.kind() == LetterKind.REMINDER || snapshots.automatic(l.id()));
+            }
+        }
         TemplateSet set = l.state() == LetterState.DRAFT ? null : snapshots.load(l.id()).map(templates::of).orElse(null);
         return prepared(l, set == null ? templates.current() : set);
     }
@@ -64,6 +73,7 @@ public final class TemplateLetterComposer implements LetterComposer {
     PreparedTemplateLetter freeze(Letter l) {
         PreparedTemplateLetter p = prepared(l, templates.current());
         snapshots.save(l.id(), p.sources());
+        renderings.save(l.id(), p.renderings());
         return p;
     }
 

@@ -15,8 +15,16 @@ final class Flash {
     private Flash() {
     }
 
+    /** Redirects to {@code path} (which may end in a {@code #fragment}: the query goes before it) with the confirmation {@code key}. */
     static void redirect(Context ctx, String path, String key) {
-        ctx.redirect(path + (path.contains("?") ? "&" : "?") + PARAM + "=" + URLEncoder.encode(key, StandardCharsets.UTF_8));
+        ctx.redirect(withKey(path, key));
+    }
+
+    static String withKey(String path, String key) {
+        int hash = path.indexOf('#');
+        String base = hash < 0 ? path : path.substring(0, hash);
+        String fragment = hash < 0 ? "" : path.substring(hash);
+        return base + (base.contains("?") ? "&" : "?") + PARAM + "=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + fragment;
     }
 
     /** The key of the confirmation to show, or "" when none. */

@@ -20,9 +20,16 @@ import se.utskick.letters.Preview;
 final class LetterPreviews {
     static final String SANDBOX_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'self'";
     private final Utskick app;
+    private final Texts texts;
 
-    LetterPreviews(Utskick app) {
+    LetterPreviews(Utskick app, Texts texts) {
         this.app = app;
+        this.texts = texts;
+    }
+
+    /** The Swedish words of a refusal; a service's other errors keep their own message. */
+    private String words(UtskickException e) {
+        return e instanceof se.utskick.UserError u ? WebUi.words(texts, u) : e.getMessage();
     }
 
     void routes(RoutesConfig r) {
@@ -31,24 +38,56 @@ final class LetterPreviews {
     }
 
     /** For the compose page: the text part, headers and who it is for, or the reason there is no preview. */
-    Map<String, Object> forPage(Letter l, String memberNumber) {
+    Map<String, Object> forPage(Letter l, String memberNumber, String delivery) {
         try {
-            Preview p = app.letters().preview(l.id(), memberNumber.isEmpty() ? null : memberNumber);
+            AsSent sent = asSent(l, delivery);
+            Preview p = sent != null ? sent.preview() : app.letters().reading().preview(l.id(), memberNumber.isEmpty() ? null : memberNumber);
+            String query = sent != null ? "?leverans=" + sent.deliveryId()
+                    : memberNumber.isEmpty() ? "" : "?medlem=" + java.net.URLEncoder.encode(memberNumber, java.nio.charset.StandardCharsets.UTF_8);
             return Map.of("ok", true, "text", p.message().text(), "headers", p.headers(),
-                    "name", p.member().firstName() + " " + p.member().lastName(),
-                    "query", memberNumber.isEmpty() ? "" : "?medlem=" + java.net.URLEncoder.encode(memberNumber, java.nio.charset.StandardCharsets.UTF_8));
+                    "name", (p.member().firstName() + " " + p.member().lastName()).strip(), "query", query, "asSent", sent != null);
         } catch (UtskickException e) {
-            return Map.of("ok", false, "error", e.getMessage());
+            return Map.of("ok", false, "error", words(e));
         }
+    }
+
+    private record AsSent(long deliveryId, Preview preview) {
+    }
+
+    /**
+     * For a letter that was sent: the message one recipient was sent (delivery {@code delivery}, or the
+     * first), from the renderings stored at approval and the recipient as frozen in the delivery row;
+     * null for a letter not sent.
+     */
+    private AsSent asSent(Letter l, String delivery) {
+        if (l.state() == se.utskick.letters.LetterState.DRAFT || l.state() == se.utskick.letters.LetterState.APPROVED
+                || l.state() == se.utskick.letters.LetterState.SCHEDULED) {
+            return null;
+        }
+        long id;
+        if (delivery != null && delivery.matches("\\d{1,18}")) {
+            id = Long.parseLong(delivery);
+        } else {
+            var first = app.delivery().log().deliveries(l.id(), java.util.Optional.empty(), 1);
+            if (first.isEmpty()) {
+                return null;
+            }
+            id = first.getFirst().id();
+        }
+        var to = app.delivery().log().sentTo(l.id(), id).orElseThrow(() -> new se.utskick.letters.LetterNotFound(l.id() + "/" + delivery));
+        return new AsSent(id, app.letters().reading().asSent(l.id(), to.memberId() == null ? 0 : to.memberId(), to.email(),
+                to.firstName(), to.lastName(), to.associationId()));
     }
 
     private void html(Context ctx) {
         String member = ctx.queryParam("medlem");
         try {
-            Preview p = app.letters().preview(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip());
+            long id = LetterPages.id(ctx);
+            AsSent sent = asSent(app.letters().reading().get(id), ctx.queryParam("leverans"));
+            Preview p = sent != null ? sent.preview() : app.letters().reading().preview(id, member == null || member.isBlank() ? null : member.strip());
             sandboxed(ctx).result(p.message().html());
         } catch (UtskickException e) {
-            sandboxed(ctx).status(HttpStatus.UNPROCESSABLE_CONTENT).result("<p>" + Html.escape(e.getMessage()) + "</p>");
+            sandboxed(ctx).status(HttpStatus.UNPROCESSABLE_CONTENT).result("<p>" + Html.escape(words(e)) + "</p>");
         }
     }
 
@@ -62,7 +101,7 @@ final class LetterPreviews {
         }
         boolean text = "text".equals(ctx.queryParam("del"));
         try {
-            Preview p = app.letters().previewWith(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip(),
+            Preview p = app.letters().reading().previewWith(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip(),
                     position, ctx.formParam("heading"), ctx.formParam("body"));
             if (text) {
                 ctx.contentType("text/plain; charset=utf-8").result(p.message().text());
@@ -70,7 +109,7 @@ final class LetterPreviews {
                 sandboxed(ctx).result(p.message().html());
             }
         } catch (UtskickException e) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType("text/plain; charset=utf-8").result(e.getMessage());
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType("text/plain; charset=utf-8").result(words(e));
         }
     }
 

@@ -14,11 +14,17 @@ final class LetterRows {
     private LetterRows() {
     }
 
+    /** The rows of {@code letters}, their send runs read in one call (a constant number of queries for the whole list). */
     static List<Map<String, Object>> of(List<Letter> letters, Utskick app) {
-        return letters.stream().map(l -> row(l, app)).toList();
+        Map<Long, se.utskick.delivery.SendRun> runs = app.delivery().log().runs(letters.stream().map(Letter::id).toList());
+        return letters.stream().map(l -> row(l, java.util.Optional.ofNullable(runs.get(l.id())))).toList();
     }
 
     static Map<String, Object> row(Letter l, Utskick app) {
+        return row(l, app.delivery().log().run(l.id()));
+    }
+
+    private static Map<String, Object> row(Letter l, java.util.Optional<se.utskick.delivery.SendRun> run) {
         Map<String, Object> m = new java.util.HashMap<>();
         m.put("id", l.id());
         m.put("kind", l.kind().name());
@@ -26,14 +32,14 @@ final class LetterRows {
         m.put("subject", l.subject());
         m.put("state", l.state().name());
         m.put("audience", l.audienceName());
-        app.delivery().log().run(l.id()).ifPresent(run -> {
-            m.put("recipients", run.recipients());
-            m.put("sent", run.count(DeliveryState.SENT));
-            m.put("failed", run.count(DeliveryState.FAILED) + run.count(DeliveryState.BOUNCED) + run.count(DeliveryState.BLOCKED));
-            m.put("waiting", run.waiting());
-            m.put("runState", run.state().name());
-            if (run.pauseReason() != null) {
-                m.put("pauseReason", run.pauseReason());
+        run.ifPresent(r -> {
+            m.put("recipients", r.recipients());
+            m.put("sent", r.count(DeliveryState.SENT));
+            m.put("failed", r.count(DeliveryState.FAILED) + r.count(DeliveryState.BOUNCED) + r.count(DeliveryState.BLOCKED));
+            m.put("waiting", r.waiting());
+            m.put("runState", r.state().name());
+            if (r.pauseReason() != null) {
+                m.put("pauseReason", r.pauseReason());
             }
         });
         return m;
