@@ -55,6 +55,8 @@ public final class Utskick implements AutoCloseable {
     private final AuditLog audit;
     private final Users users;
     private EmbeddedMailServer embeddedMail;
+    // admin (issue 16): lists from forms, member search, register import and staff administration in the browser
+    private final se.utskick.audience.SavedLists savedLists;
 
     private Utskick(Config config, Database database, Clock clock) {
         this.config = config;
@@ -81,6 +83,8 @@ public final class Utskick implements AutoCloseable {
         // The audit log keeps a member's rows at erasure: they name the member's id only (see audit's package-info).
         this.audit = new AuditLog(database, clock);
         this.users = new Users(database, UsersConfig.from(config), audit::record, clock, keyring);
+        // admin (issue 16)
+        this.savedLists = new se.utskick.audience.SavedLists(database, audit::record);
     }
 
     /**
@@ -229,6 +233,11 @@ public final class Utskick implements AutoCloseable {
     /** The audit log: who changed what, and when. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Saved lists created, changed and deleted from the web's forms, each with its audit row (admin, issue 16). */
+    public se.utskick.audience.SavedLists savedLists() {
+        return savedLists;
     }
 
     /** Staff accounts, sign-in and sessions of the web interface. */

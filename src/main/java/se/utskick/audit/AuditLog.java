@@ -52,18 +52,37 @@ public final class AuditLog {
             throw new AuditException("an audit entry for " + action + " contains '@': name members and letters by id"
                     + " (member 1234), never by e-mail address");
         }
-        Instant at = clock.instant();
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setTimestamp(1, Timestamp.from(at));
-                ps.setString(2, actor);
-                ps.setString(3, action);
-                ps.setString(4, subject);
-                ps.setString(5, d);
-                return ps.executeUpdate();
-            }
-        });
+        db.withConnection(c -> insert(c, actor, action, subject, d));
+    }
+
+    /**
+     * As {@link #record}, but on the caller's connection: inside the caller's transaction, so the
+     * change and its audit row are committed or rolled back together (admin, issue 16).
+     */
+    public void record(java.sql.Connection c, String actor, String action, String subject, String detail) throws java.sql.SQLException {
+        String d = detail == null ? "" : detail;
+        check("actor", actor, 1, 64);
+        check("subject", subject, 1, 200);
+        check("detail", d, 0, 1000);
+        if (action == null || action.length() > 64 || !ACTION.matcher(action).matches()) {
+            throw new AuditException("the audit action '" + action + "' is not a dotted lower-case word such as letter.approve");
+        }
+        if (subject.indexOf('@') >= 0 || d.indexOf('@') >= 0) {
+            throw new AuditException("an audit entry for " + action + " contains '@': name members and letters by id");
+        }
+        insert(c, actor, action, subject, d);
+    }
+
+    private int insert(java.sql.Connection c, String actor, String action, String subject, String d) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setTimestamp(1, Timestamp.from(clock.instant()));
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setString(4, subject);
+            ps.setString(5, d);
+            return ps.executeUpdate();
+        }
     }
 
     /**

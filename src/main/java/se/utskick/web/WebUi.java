@@ -50,10 +50,11 @@ public final class WebUi {
         new SendingPages(app, views, texts).routes(r);
         new ReplyPages(app, views).routes(r);
         new RegisterPages(app, views, texts).routes(r);
-        new ListPages(app, views).routes(r);
+        new ListPages(app, views, texts).routes(r);
         new EventPages(app, views, texts).routes(r);
         new AuditPage(app, views, texts).routes(r);
         r.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound")));
+        r.exception(ListForms.NotFound.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound"))); // admin (issue 16)
         r.exception(UtskickException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {
             log.error("web: {} {} failed", ctx.method(), ctx.path(), e);
