@@ -51,6 +51,7 @@ public final class WebUi {
         new ReplyPages(app, views).routes(r);
         new RegisterPages(app, views, texts).routes(r);
         new ListPages(app, views, texts).routes(r);
+        new RegisterImportPages(app, views, texts).routes(r); // admin (issue 16)
         new EventPages(app, views, texts).routes(r);
         new AuditPage(app, views, texts).routes(r);
         r.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound")));
