@@ -57,6 +57,7 @@ public final class Utskick implements AutoCloseable {
     private EmbeddedMailServer embeddedMail;
     // admin (issue 16): lists from forms, member search, register import and staff administration in the browser
     private final se.utskick.audience.SavedLists savedLists;
+    private final se.utskick.register.MemberSearch memberSearch;
 
     private Utskick(Config config, Database database, Clock clock) {
         this.config = config;
@@ -85,6 +86,7 @@ public final class Utskick implements AutoCloseable {
         this.users = new Users(database, UsersConfig.from(config), audit::record, clock, keyring);
         // admin (issue 16)
         this.savedLists = new se.utskick.audience.SavedLists(database, audit::record);
+        this.memberSearch = new se.utskick.register.MemberSearch(database);
     }
 
     /**
@@ -238,6 +240,11 @@ public final class Utskick implements AutoCloseable {
     /** Saved lists created, changed and deleted from the web's forms, each with its audit row (admin, issue 16). */
     public se.utskick.audience.SavedLists savedLists() {
         return savedLists;
+    }
+
+    /** The web's member list: filters and pages with true totals (admin, issue 16). */
+    public se.utskick.register.MemberSearch memberSearch() {
+        return memberSearch;
     }
 
     /** Staff accounts, sign-in and sessions of the web interface. */
