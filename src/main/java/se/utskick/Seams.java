@@ -7,7 +7,6 @@ import java.util.function.LongFunction;
 import se.utskick.db.Database;
 import se.utskick.delivery.Delivery;
 import se.utskick.delivery.LoggedDelivery;
-import se.utskick.letters.LetterException;
 import se.utskick.letters.Letters;
 import se.utskick.register.EmailStatus;
 import se.utskick.register.Register;
@@ -78,7 +77,7 @@ final class Seams {
                 try {
                     var l = letters.get(letterId);
                     return Optional.of(new Letter(l.id(), l.kind().name(), l.subject(), Optional.ofNullable(l.feedbackDeadline())));
-                } catch (LetterException e) {
+                } catch (se.utskick.letters.LetterNotFound e) {
                     return Optional.empty();
                 }
             }

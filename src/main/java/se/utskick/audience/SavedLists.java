@@ -103,8 +103,7 @@ public final class SavedLists {
         String description = description(f.description());
         Rule rule = rule(f);
         return db.inTransaction(c -> {
-            long id = idOf(c, currentName).orElseThrow(() -> new InvalidListField("name", "error.list.missing",
-                    "no saved list named '" + currentName + "'", currentName));
+            long id = idOf(c, currentName).orElseThrow(() -> new ListNotFound(currentName));
             Optional<Long> other = idOf(c, name);
             if (other.isPresent() && other.get() != id) {
                 throw taken(name);
@@ -124,8 +123,7 @@ public final class SavedLists {
     /** Deletes a saved list (letters keep their copy of the rule), with its audit row, in one transaction. */
     public void delete(String actor, String name) {
         db.inTransaction(c -> {
-            long id = idOf(c, name).orElseThrow(() -> new InvalidListField("name", "error.list.missing",
-                    "no saved list named '" + name + "'", name));
+            long id = idOf(c, name).orElseThrow(() -> new ListNotFound(name));
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM mailing_list WHERE id = ?")) {
                 ps.setLong(1, id);
                 ps.executeUpdate();

@@ -119,6 +119,9 @@ public final class Main implements Callable<Integer> {
     }
 
     private static String message(Exception e) {
+        if (e instanceof se.utskick.UserError u) {
+            return UserErrorWords.of(u);
+        }
         String m = e.getMessage();
         return m == null ? e.getClass().getSimpleName() : m;
     }

@@ -36,7 +36,7 @@ public final class Approval {
 
     Approved approve(Letter l) {
         if (l.state() != LetterState.DRAFT) {
-            throw new IllegalTransition(l.label() + " is " + l.state() + " and cannot be approved (only a DRAFT can)");
+            throw new IllegalTransition(l.id(), l.state(), l.label() + " is " + l.state() + " and cannot be approved (only a DRAFT can)");
         }
         check(l);
         PreparedTemplateLetter prepared = composer.freeze(l);
@@ -49,7 +49,8 @@ public final class Approval {
             n[0]++;
         });
         if (n[0] == 0) {
-            throw new LetterException(l.label() + " has nobody to go to: its audience (" + l.audienceName() + ") is empty");
+            throw new WrongLetterState(l.id(), l.state(), "error.letter.audience.empty",
+                    l.label() + " has nobody to go to: its audience (" + l.audienceName() + ") is empty");
         }
         states.approve(l.id(), l.version(), n[0]);
         return new Approved(l, n[0], audiences.resolve(rule, members));
@@ -57,16 +58,17 @@ public final class Approval {
 
     private void check(Letter l) {
         if (l.subject() == null || l.subject().isBlank()) {
-            throw new LetterException(l.label() + " has an empty subject; set one: utskick letter set " + l.id() + " --subject ...");
+            throw new InvalidLetterField(l.id(), "subject", "error.letter.subject.blank", l.label() + " has an empty subject");
         }
         if (l.items().isEmpty()) {
-            throw new LetterException(l.label() + " has no items; add one: utskick letter add-item " + l.id() + " --heading ... --body-file FILE.md");
+            throw new InvalidLetterField(l.id(), "items", "error.letter.items.none", l.label() + " has no items");
         }
         if (l.feedbackRequest() != null && l.feedbackDeadline() == null) {
-            throw new LetterException(l.label() + " asks for feedback but has no deadline; set one: utskick letter set " + l.id() + " --deadline YYYY-MM-DD");
+            throw new InvalidLetterField(l.id(), "deadline", "error.letter.deadline.missing", l.label() + " asks for feedback but has no deadline");
         }
         if (l.feedbackDeadline() != null && l.feedbackDeadline().isBefore(LocalDate.now(clock.withZone(cfg.zone())))) {
-            throw new LetterException(l.label() + " has its feedback deadline " + l.feedbackDeadline() + " in the past; set a new one");
+            throw new InvalidLetterField(l.id(), "deadline", "error.letter.deadline.past", l.label() + " has its feedback deadline "
+                    + l.feedbackDeadline() + " in the past", Dates.shown(l.feedbackDeadline()));
         }
     }
 }

@@ -42,9 +42,10 @@ public final class LetterStates implements LetterLifecycle {
         });
         if (n == 0) {
             LetterState now = stateOf(letterId);
-            throw new IllegalTransition(now == LetterState.DRAFT
-                    ? "letter " + letterId + " was edited while it was being approved; approve it again"
-                    : refused(letterId, now, LetterState.APPROVED, LetterState.DRAFT));
+            throw now == LetterState.DRAFT
+                    ? new IllegalTransition(letterId, now, "error.letter.edited.meanwhile",
+                            "letter " + letterId + " was edited while it was being approved; approve it again")
+                    : refused(letterId, now, LetterState.APPROVED, LetterState.DRAFT);
         }
     }
 
@@ -59,8 +60,8 @@ public final class LetterStates implements LetterLifecycle {
                 + "WHERE id = ? AND state IN ('APPROVED', 'SCHEDULED')")) {
             ps.setLong(1, letterId);
             if (ps.executeUpdate() == 0) {
-                throw new IllegalTransition(refused(letterId, stateOf(c, letterId), LetterState.SENDING,
-                        LetterState.APPROVED, LetterState.SCHEDULED));
+                throw refused(letterId, stateOf(c, letterId), LetterState.SENDING,
+                        LetterState.APPROVED, LetterState.SCHEDULED);
             }
         }
     }
@@ -73,7 +74,7 @@ public final class LetterStates implements LetterLifecycle {
                 ps.setTimestamp(1, Timestamp.from(at));
                 ps.setLong(2, letterId);
                 if (ps.executeUpdate() == 0) {
-                    throw new IllegalTransition(refused(letterId, stateOf(c, letterId), LetterState.SCHEDULED, LetterState.APPROVED));
+                    throw refused(letterId, stateOf(c, letterId), LetterState.SCHEDULED, LetterState.APPROVED);
                 }
             }
             return null;
@@ -133,7 +134,7 @@ public final class LetterStates implements LetterLifecycle {
                 if (now == to && Arrays.asList(from).contains(to)) {
                     return; // already there (MariaDB counts changed rows, not matched ones)
                 }
-                throw new IllegalTransition(refused(letterId, now, to, from));
+                throw refused(letterId, now, to, from);
             }
         }
     }
@@ -143,15 +144,15 @@ public final class LetterStates implements LetterLifecycle {
             ps.setLong(1, letterId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new LetterException("there is no letter " + letterId);
+                    throw new LetterNotFound(String.valueOf(letterId));
                 }
                 return LetterState.valueOf(rs.getString(1));
             }
         }
     }
 
-    private static String refused(long letterId, LetterState now, LetterState to, LetterState... allowedFrom) {
-        return "letter " + letterId + " is " + now + " and cannot become " + to + " (only from "
-                + Arrays.stream(allowedFrom).map(Enum::name).collect(Collectors.joining(" or ")) + ")";
+    private static IllegalTransition refused(long letterId, LetterState now, LetterState to, LetterState... allowedFrom) {
+        return new IllegalTransition(letterId, now, "letter " + letterId + " is " + now + " and cannot become " + to + " (only from "
+                + Arrays.stream(allowedFrom).map(Enum::name).collect(Collectors.joining(" or ")) + ")");
     }
 }

@@ -74,7 +74,7 @@ public final class Letters {
      */
     public Letter create(LetterKind kind, String period, List<String> associations, String listName) {
         if (kind.monthly() && period == null) {
-            throw new LetterException("a " + kind.template() + " letter needs --period YYYY-MM");
+            throw new InvalidLetterField(0, "period", "error.letter.period.missing", "a " + kind.template() + " letter needs a period (YYYY-MM)");
         }
         YearMonth p = kind.monthly() ? Periods.parse(period) : null;
         String name;
@@ -84,7 +84,7 @@ public final class Letters {
             rule = BuiltInList.ALL_BOARDS.rule().inAssociations(ids);
             name = "styrelserna i " + String.join(", ", associations.stream().map(String::strip).toList());
         } else if (kind == LetterKind.TARGETED && listName == null) {
-            throw new LetterException("a targeted letter needs --associations A,B or --list NAME");
+            throw new InvalidLetterField(0, "associations", "error.letter.targeted.audience", "a targeted letter needs associations or a list");
         } else {
             NamedList list = audiences.list(listName == null ? kind.defaultList() : listName);
             rule = list.rule();
@@ -104,19 +104,19 @@ public final class Letters {
         if (dash > 0) {
             LetterKind kind = LetterKind.parse(r.substring(0, dash));
             return repo.find(kind, Periods.parse(r.substring(dash + 1)))
-                    .orElseThrow(() -> new LetterException("there is no letter " + r));
+                    .orElseThrow(() -> new LetterNotFound(r));
         }
-        throw new LetterException("'" + ref + "' is not a letter; give its number or e.g. members-2026-03");
+        throw new LetterNotFound(ref.strip());
     }
 
     public Letter get(long id) {
-        return repo.find(id).orElseThrow(() -> new LetterException("there is no letter " + id));
+        return repo.find(id).orElseThrow(() -> new LetterNotFound(String.valueOf(id)));
     }
 
     /** Appends an item whose body is the Markdown file {@code bodyFile} (UTF-8). */
     public void addItem(long id, String heading, Path bodyFile) {
         if (heading == null || heading.isBlank()) {
-            throw new LetterException("an item needs a heading (--heading)");
+            throw new InvalidLetterField(id, "heading", "error.item.heading", "an item needs a heading");
         }
         String body = readBody(bodyFile);
         draftOnly(id, repo.addItem(id, heading.strip(), body));
@@ -139,13 +139,13 @@ public final class Letters {
      * the body is Markdown (raw HTML in it is shown as text, never run).
      */
     public void addItemText(long id, String heading, String markdown) {
-        draftOnly(id, repo.addItem(id, checkedHeading(heading), checkedBody(markdown)));
+        draftOnly(id, repo.addItem(id, checkedHeading(id, heading), checkedBody(id, markdown)));
     }
 
     /** Replaces item {@code position} (1-based) of a draft. */
     public void editItem(long id, int position, String heading, String markdown) {
-        String h = checkedHeading(heading);
-        String b = checkedBody(markdown);
+        String h = checkedHeading(id, heading);
+        String b = checkedBody(id, markdown);
         itemEdit(id, position, repo.editItem(id, position, h, b));
     }
 
@@ -169,27 +169,28 @@ public final class Letters {
 
     private void itemEdit(long id, int position, boolean applied) {
         if (!applied && states.stateOf(id) == LetterState.DRAFT) {
-            throw new LetterException("letter " + id + " has no item " + position);
+            throw new ItemNotFound(id, position);
         }
         draftOnly(id, applied);
     }
 
-    private static String checkedHeading(String heading) {
+    static String checkedHeading(long id, String heading) {
         if (heading == null || heading.isBlank() || heading.contains("\n") || heading.contains("\r") || heading.strip().length() > 300) {
-            throw new LetterException("an item needs a heading of one line, at most 300 characters");
+            throw new InvalidLetterField(id, "heading", "error.item.heading", "an item needs a heading of one line, at most 300 characters");
         }
         return heading.strip();
     }
 
-    private static String checkedBody(String markdown) {
+    static String checkedBody(long id, String markdown) {
         if (markdown == null || markdown.isBlank()) {
-            throw new LetterException("an item needs a text");
+            throw new InvalidLetterField(id, "body", "error.item.body.blank", "an item needs a text");
         }
         if (markdown.length() > 100_000) {
-            throw new LetterException("an item's text is at most 100,000 characters, this one has " + markdown.length());
+            throw new InvalidLetterField(id, "body", "error.item.body.long", "an item's text is at most 100,000 characters, this one has "
+                    + markdown.length(), markdown.length());
         }
         if (markdown.chars().anyMatch(ch -> ch < 0x20 && ch != '\n' && ch != '\r' && ch != '\t')) {
-            throw new LetterException("an item's text contains control characters; paste it as plain text");
+            throw new InvalidLetterField(id, "body", "error.item.body.control", "an item's text contains control characters; paste it as plain text");
         }
         return markdown.replace("\r\n", "\n");
     }
@@ -212,8 +213,8 @@ public final class Letters {
         String body = readBody(bodyFile);
         java.util.Optional<Letter> existing = repo.find(kind, p);
         if (existing.isPresent() && existing.get().state() != LetterState.DRAFT) {
-            throw new IllegalTransition(existing.get().label() + " is already " + existing.get().state()
-                    + "; reopen it (utskick letter reopen " + existing.get().id() + ") or queue the item for a later month");
+            throw new IllegalTransition(existing.get().id(), existing.get().state(), existing.get().label() + " is already "
+                    + existing.get().state() + "; reopen it or queue the item for a later month");
         }
         queue.queue(kind, p, heading.strip(), body);
         existing.ifPresent(queue::moveInto);
@@ -254,16 +255,15 @@ public final class Letters {
     }
 
     public void setSubject(long id, String subject) {
-        if (subject.contains("\r") || subject.contains("\n")) {
-            throw new LetterException("the subject of letter " + id + " must be one line");
-        }
+        checkedSubject(id, subject);
         draftOnly(id, repo.set(id, "subject", subject.strip()));
     }
 
     /** The feedback deadline of a board letter; today or later. */
     public void setDeadline(long id, LocalDate deadline) {
         if (deadline.isBefore(LocalDate.now(clock.withZone(cfg.zone())))) {
-            throw new LetterException("the deadline " + deadline + " is in the past; give a date from today on");
+            throw new InvalidLetterField(id, "deadline", "error.letter.deadline.past", "the deadline " + deadline
+                    + " is in the past; give a date from today on", Dates.shown(deadline));
         }
         draftOnly(id, repo.set(id, "feedback_deadline", deadline));
     }
@@ -275,9 +275,24 @@ public final class Letters {
 
     public void setPassword(long id, String password) {
         if (password.isBlank() || password.contains("\n")) {
-            throw new LetterException("the website password must be one non-empty line");
+            throw new InvalidLetterField(id, "password", "error.letter.password", "the website password must be one non-empty line");
         }
         draftOnly(id, repo.set(id, "website_password", password.strip()));
+    }
+
+    /** The subject, stripped: one line, not empty, at most 300 characters. */
+    static String checkedSubject(long id, String subject) {
+        if (subject == null || subject.isBlank()) {
+            throw new InvalidLetterField(id, "subject", "error.letter.subject.blank", "the subject of letter " + id + " is empty");
+        }
+        if (subject.contains("\r") || subject.contains("\n")) {
+            throw new InvalidLetterField(id, "subject", "error.letter.subject.lines", "the subject of letter " + id + " must be one line");
+        }
+        if (subject.strip().length() > 300) {
+            throw new InvalidLetterField(id, "subject", "error.letter.subject.long", "the subject of letter " + id
+                    + " is longer than 300 characters");
+        }
+        return subject.strip();
     }
 
     /** Renders for every recipient and approves; see {@link Approval}. */
@@ -302,14 +317,14 @@ public final class Letters {
      */
     public Preview previewWith(long id, String memberNumber, int position, String heading, String markdown) {
         Letter l = get(id);
-        Letter.Item changed = new Letter.Item(position == 0 ? l.items().size() + 1 : position, checkedHeading(heading), checkedBody(markdown));
+        Letter.Item changed = new Letter.Item(position == 0 ? l.items().size() + 1 : position, checkedHeading(id, heading), checkedBody(id, markdown));
         List<Letter.Item> items = new java.util.ArrayList<>(l.items());
         if (position == 0) {
             items.add(changed);
         } else if (position >= 1 && position <= items.size()) {
             items.set(position - 1, changed);
         } else {
-            throw new LetterException("letter " + id + " has no item " + position);
+            throw new ItemNotFound(id, position);
         }
         Letter draft = new Letter(l.id(), l.kind(), l.period(), l.state(), l.subject(), l.audienceName(), l.audienceRule(),
                 l.feedbackRequest(), l.feedbackDeadline(), l.websitePassword(), l.version(), items);
@@ -392,8 +407,7 @@ public final class Letters {
     private void draftOnly(long id, boolean applied) {
         if (!applied) {
             LetterState s = states.stateOf(id);
-            throw new IllegalTransition("letter " + id + " is " + s + " and cannot be edited"
-                    + (s == LetterState.APPROVED ? "; return it to draft first: utskick letter reopen " + id : ""));
+            throw new IllegalTransition(id, s, "letter " + id + " is " + s + " and cannot be edited");
         }
     }
 }

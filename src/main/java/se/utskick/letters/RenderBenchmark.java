@@ -108,7 +108,7 @@ public final class RenderBenchmark {
         String ref = "members-" + period;
         try {
             return letters.find(ref);
-        } catch (LetterException none) {
+        } catch (LetterNotFound none) {
             Letter l = letters.create(LetterKind.MEMBERS, period.toString(), List.of(), null);
             for (int i = 1; i <= 4; i++) {
                 Path body = Files.writeString(scratch.resolve("bench-item-" + i + ".md"), ("Ett stycke med **fet text**, en [länk](https://varmland.example.org/"

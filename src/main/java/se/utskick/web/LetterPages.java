@@ -85,8 +85,17 @@ final class LetterPages {
         }
     }
 
+    /** The compose page re-rendered after a refused change: the Swedish sentence at its field (or above the page). */
+    void compose(Context ctx, FormError error) {
+        compose(ctx, error.atField() ? "" : error.message(), HttpStatus.forStatus(error.status()), error);
+    }
+
     /** The compose page; {@code error} (may be empty) is shown above everything. */
     void compose(Context ctx, String error, HttpStatus status) {
+        compose(ctx, error, status, FormError.none());
+    }
+
+    private void compose(Context ctx, String error, HttpStatus status, FormError formError) {
         Letter l = app.letters().get(id(ctx));
         Map<String, Object> m = new HashMap<>();
         m.put("letter", LetterRows.row(l, app));
@@ -109,6 +118,7 @@ final class LetterPages {
         m.put("member", member);
         m.put("preview", previews.forPage(l, member));
         m.put("error", error);
+        m.put("formError", formError.model());
         ctx.status(status);
         views.render(ctx, "compose.ftlh", m);
     }
@@ -189,6 +199,8 @@ final class LetterPages {
             change.apply(id);
             app.audit().record(Staff.actor(ctx), action, "letter " + id, "");
             Flash.redirect(ctx, "/brev/" + id + (done.startsWith("item") ? "#punkter" : ""), done);
+        } catch (se.utskick.UserError e) {
+            compose(ctx, FormError.of(e, texts));
         } catch (UtskickException e) {
             compose(ctx, e.getMessage(), HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -211,7 +223,7 @@ final class LetterPages {
         try {
             return LocalDate.parse(s.strip());
         } catch (DateTimeParseException e) {
-            throw new UtskickException(texts.get("compose.bad.date", s));
+            throw new se.utskick.letters.InvalidLetterField(0, "deadline", "error.letter.deadline.format", "the date " + s + " cannot be read");
         }
     }
 

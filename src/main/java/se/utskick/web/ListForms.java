@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import se.utskick.UtskickException;
 import se.utskick.Utskick;
 import se.utskick.audience.AudienceException;
 import se.utskick.audience.InvalidListField;
@@ -45,14 +44,7 @@ final class ListForms {
         try {
             return app.audiences().list(name);
         } catch (AudienceException e) {
-            throw new NotFound();
-        }
-    }
-
-    /** A page that does not exist; WebUi answers 404. */
-    static final class NotFound extends UtskickException {
-        NotFound() {
-            super("not found");
+            throw new PageNotFound("list");
         }
     }
 
@@ -95,14 +87,15 @@ final class ListForms {
                     .replace("+", "%20"), "list-saved");
         } catch (InvalidListField e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, current, f, Map.of(e.field(), texts.get(e.key(), e.args().toArray())), null);
+            FormError fe = FormError.of(e, texts);
+            render(ctx, current, f, Map.of(fe.field(), fe.message()), null);
         }
     }
 
     private NamedList saved(Context ctx) {
         NamedList l = named(ctx.pathParam("name"));
         if (l.builtIn()) {
-            throw new NotFound();
+            throw new PageNotFound("built-in list");
         }
         return l;
     }

@@ -61,7 +61,7 @@ final class RegisterPages {
             filter = new MemberSearch.Filter(q, association, region.isEmpty() ? null : Region.valueOf(region),
                     role.isEmpty() ? null : Role.valueOf(role), address, activeOnly);
         } catch (IllegalArgumentException e) {
-            throw new ListForms.NotFound();
+            throw new PageNotFound("member filter");
         }
         int page = param(ctx, "sida").isEmpty() ? 1 : Integer.parseInt(param(ctx, "sida"));
         boolean searched = !q.isEmpty() || association != null || !region.isEmpty() || !role.isEmpty() || !address.isEmpty();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import se.utskick.Utskick;
+import se.utskick.UserError;
 import se.utskick.UtskickException;
 import se.utskick.schedule.Schedule;
 
@@ -55,13 +56,31 @@ public final class WebUi {
         new EventPages(app, views, texts).routes(r);
         new AuditPage(app, views, texts).routes(r);
         r.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound")));
-        r.exception(ListForms.NotFound.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound"))); // admin (issue 16)
+        r.exception(UserError.class, (e, ctx) -> problem(ctx, status(e), words(texts, e)));
         r.exception(UtskickException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {
             log.error("web: {} {} failed", ctx.method(), ctx.path(), e);
             problem(ctx, 500, texts.get("error.internal"));
         });
     }
+
+    // --- typed user errors: the one mapping of se.utskick.UserError to the web (status and Swedish words) ---
+
+    /** The HTTP status of a user error: NOT_FOUND 404, WRONG_STATE 409, INVALID_FIELD 422. */
+    static int status(UserError e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> 404;
+            case WRONG_STATE -> 409;
+            case INVALID_FIELD -> 422;
+        };
+    }
+
+    /** The Swedish sentence of a user error: its key in the bundle, formatted with its arguments. */
+    static String words(Texts texts, UserError e) {
+        return texts.get(e.key(), e.args().toArray());
+    }
+
+    // --- end of typed user errors ---
 
     /** An error page with {@code message}; the layout without navigation if the page failed before the gate. */
     private void problem(io.javalin.http.Context ctx, int status, String message) {

@@ -109,15 +109,16 @@ class ApprovalTest {
     @Test
     void emptySubjectIsRefusedAtApproval() {
         Letter board = LetterFixture.boardLetter(letters, dir);
-        letters.setSubject(board.id(), "  ");
-        var e = assertThrows(LetterException.class, () -> letters.approve(board.id()));
-        assertTrue(e.getMessage().contains("empty subject"), e.getMessage());
+        var e = assertThrows(InvalidLetterField.class, () -> letters.setSubject(board.id(), "  "));
+        assertEquals("subject", e.field().orElseThrow());
+        assertEquals("error.letter.subject.blank", e.key());
+        assertEquals(board.subject(), letters.get(board.id()).subject(), "nothing saved");
     }
 
     @Test
     void letterWithoutItemsIsRefusedAtApproval() {
         Letter l = letters.create(LetterKind.BOARD, "2026-04", List.of(), null);
-        var e = assertThrows(LetterException.class, () -> letters.approve(l.id()));
+        var e = assertThrows(InvalidLetterField.class, () -> letters.approve(l.id()));
         assertTrue(e.getMessage().contains("no items"), e.getMessage());
     }
 
@@ -126,17 +127,17 @@ class ApprovalTest {
         var period = assertThrows(LetterException.class, () -> letters.create(LetterKind.MEMBERS, "2026-13", List.of(), null));
         assertTrue(period.getMessage().contains("period '2026-13' is not a month"), period.getMessage());
         assertThrows(LetterException.class, () -> letters.create(LetterKind.MEMBERS, "mars", List.of(), null));
-        var noPeriod = assertThrows(LetterException.class, () -> letters.create(LetterKind.BOARD, null, List.of(), null));
-        assertTrue(noPeriod.getMessage().contains("needs --period"), noPeriod.getMessage());
+        var noPeriod = assertThrows(InvalidLetterField.class, () -> letters.create(LetterKind.BOARD, null, List.of(), null));
+        assertTrue(noPeriod.getMessage().contains("needs a period"), noPeriod.getMessage());
         assertThrows(LetterException.class, () -> LetterKind.parse("nyhetsbrev"));
         var assoc = assertThrows(AudienceException.class, () -> letters.create(LetterKind.TARGETED, null, List.of("Atlantis"), null));
         assertTrue(assoc.getMessage().contains("Atlantis"), assoc.getMessage());
         Letter board = LetterFixture.boardLetter(letters, dir);
-        var past = assertThrows(LetterException.class, () -> letters.setDeadline(board.id(), java.time.LocalDate.of(2026, 2, 19)));
+        var past = assertThrows(InvalidLetterField.class, () -> letters.setDeadline(board.id(), java.time.LocalDate.of(2026, 2, 19)));
         assertTrue(past.getMessage().contains("in the past"), past.getMessage());
         var missing = assertThrows(LetterException.class, () -> letters.addItem(board.id(), "Rubrik", dir.resolve("finns-inte.md")));
         assertTrue(missing.getMessage().contains("finns-inte.md does not exist"), missing.getMessage());
-        assertThrows(LetterException.class, () -> letters.setSubject(board.id(), "Ämne\r\nBcc: alla@example.org"));
+        assertThrows(InvalidLetterField.class, () -> letters.setSubject(board.id(), "Ämne\r\nBcc: alla@example.org"));
         var twice = assertThrows(LetterException.class, () -> letters.create(LetterKind.BOARD, "2026-03", List.of(), null));
         assertTrue(twice.getMessage().contains("already exists"), twice.getMessage());
     }

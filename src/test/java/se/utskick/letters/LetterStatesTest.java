@@ -70,7 +70,8 @@ class LetterStatesTest {
     void approvedLetterCannotBeEditedUntilReopened() {
         letters.approve(board.id());
         var e = assertThrows(IllegalTransition.class, () -> letters.setSubject(board.id(), "Nytt ämne"));
-        assertTrue(e.getMessage().contains("letter reopen"), e.getMessage());
+        assertEquals(LetterState.APPROVED, e.state());
+        assertEquals("error.letter.state.APPROVED", e.key());
         assertThrows(IllegalTransition.class, () -> letters.approve(board.id()));
         letters.reopen(board.id());
         letters.setSubject(board.id(), "Nytt ämne");
