@@ -58,6 +58,7 @@ public final class Utskick implements AutoCloseable {
     // admin (issue 16): lists from forms, member search, register import and staff administration in the browser
     private final se.utskick.audience.SavedLists savedLists;
     private final se.utskick.register.MemberSearch memberSearch;
+    private final se.utskick.users.StaffAdmin staffAdmin;
 
     private Utskick(Config config, Database database, Clock clock) {
         this.config = config;
@@ -87,6 +88,7 @@ public final class Utskick implements AutoCloseable {
         // admin (issue 16)
         this.savedLists = new se.utskick.audience.SavedLists(database, audit::record);
         this.memberSearch = new se.utskick.register.MemberSearch(database);
+        this.staffAdmin = new se.utskick.users.StaffAdmin(database, users, audit::record, clock);
     }
 
     /**
@@ -245,6 +247,11 @@ public final class Utskick implements AutoCloseable {
     /** The web's member list: filters and pages with true totals (admin, issue 16). */
     public se.utskick.register.MemberSearch memberSearch() {
         return memberSearch;
+    }
+
+    /** Staff administration: roles, password links, second-factor resets and recovery codes (admin, issue 16). */
+    public se.utskick.users.StaffAdmin staffAdmin() {
+        return staffAdmin;
     }
 
     /** Staff accounts, sign-in and sessions of the web interface. */

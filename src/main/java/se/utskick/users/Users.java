@@ -46,6 +46,7 @@ public final class Users {
     private final UsersConfig config;
     private final Clock clock;
     private final TotpSecrets totpSecrets;
+    private final RecoveryCodes recovery;
 
     /** @param keyring seals the accounts' TOTP secrets ({@link TotpSecrets}); a changed secret means enrolling everyone again */
     public Users(Database db, UsersConfig config, AuditTrail audit, Clock clock, Keyring keyring) {
@@ -57,6 +58,7 @@ public final class Users {
         this.config = config;
         this.clock = clock;
         this.totpSecrets = new TotpSecrets(keyring);
+        this.recovery = new RecoveryCodes(db, keyring);
     }
 
     /**
@@ -258,6 +260,62 @@ public final class Users {
         audit.record(name, "user.signin", "user " + name, "from " + address);
         return new CodeResult.SignedIn(s);
     }
+
+    // --- recovery codes (admin, issue 16) ---
+
+    /** New recovery codes for the account, replacing its old ones: the only time they are seen. Audited by the caller. */
+    public List<String> newRecoveryCodes(String username) {
+        User u = find(username).orElseThrow(() -> AccountRules.noSuchUser(username));
+        return recovery.renew(u.id(), clock.instant());
+    }
+
+    /** The account's unused recovery codes. */
+    public int recoveryCodesLeft(String username) {
+        return find(username).map(u -> recovery.left(u.id())).orElse(0);
+    }
+
+    /** True if {@code typed} has the form of a recovery code ({@code xxxxx-xxxxx}) rather than an app's six digits. */
+    public static boolean looksLikeRecoveryCode(String typed) {
+        return RecoveryCodes.looksLikeOne(typed);
+    }
+
+    /**
+     * The second step with a recovery code instead of the app's code: counted in the same throttle
+     * as codes and passwords; a right, unused code is used up (it works once), opens the session
+     * and audits {@code user.signin} "with a recovery code"; a wrong or used one audits
+     * {@code user.signin.recovery-failed} and answers {@link CodeResult.WrongCode}.
+     */
+    public CodeResult verifyRecoveryCode(String pendingToken, String code, String clientAddress) {
+        Instant now = clock.instant();
+        if (!SessionTokens.wellFormed(pendingToken)) {
+            return new CodeResult.Expired();
+        }
+        byte[] pendingHash = SessionTokens.sha256(pendingToken);
+        Optional<SessionStore.Row> row = sessions.find(pendingHash, now, SessionStore.Stage.PENDING);
+        if (row.isEmpty()) {
+            return new CodeResult.Expired();
+        }
+        if (!RecoveryCodes.looksLikeOne(code)) {
+            return new CodeResult.Malformed();
+        }
+        User user = row.get().user();
+        byte[] nameHash = SessionTokens.sha256(user.username());
+        String address = AccountRules.clientAddress(clientAddress);
+        if (throttle.reserve(nameHash, address, now) instanceof SignInThrottle.Reservation.Throttled t) {
+            return new CodeResult.Throttled(roundUp(t.retryAfter()));
+        }
+        if (!recovery.use(user.id(), code, now)) {
+            audit.record("anonymous", "user.signin.recovery-failed", "user " + user.username(), "from " + address);
+            return new CodeResult.WrongCode();
+        }
+        throttle.reset(nameHash);
+        sessions.delete(pendingHash);
+        Session s = open(user, now);
+        audit.record(user.username(), "user.signin", "user " + user.username(), "from " + address + "; with a recovery code");
+        return new CodeResult.SignedIn(s);
+    }
+
+    // --- end of recovery codes ---
 
     private Optional<byte[]> totpSecret(UserStore.Account account) {
         return account.sealedTotpSecret() == null ? Optional.empty()
