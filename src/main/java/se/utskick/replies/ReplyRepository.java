@@ -92,6 +92,40 @@ final class ReplyRepository {
         }
     }
 
+    // --- paging of the web's replies list (admin, issue 16) ---
+
+    private static final String PAGE_WHERE = " WHERE (? IS NULL OR letter_id = ?) AND (? IS NULL OR kind = ?) AND (? = 0 OR letter_id IS NULL)";
+
+    List<LoggedMessage> page(Connection c, Long letterId, MessageKind kind, boolean unmatched, int offset, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", NULL AS body_text FROM inbound_message" + PAGE_WHERE
+                + " ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?")) {
+            pageParams(ps, letterId, kind, unmatched);
+            ps.setInt(6, Math.max(1, limit));
+            ps.setInt(7, Math.max(0, offset));
+            return rows(ps);
+        }
+    }
+
+    int count(Connection c, Long letterId, MessageKind kind, boolean unmatched) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM inbound_message" + PAGE_WHERE)) {
+            pageParams(ps, letterId, kind, unmatched);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private static void pageParams(PreparedStatement ps, Long letterId, MessageKind kind, boolean unmatched) throws SQLException {
+        setLong(ps, 1, letterId);
+        setLong(ps, 2, letterId);
+        ps.setString(3, kind == null ? null : kind.name());
+        ps.setString(4, kind == null ? null : kind.name());
+        ps.setInt(5, unmatched ? 1 : 0);
+    }
+
+    // --- end of paging ---
+
     Optional<LoggedMessage> show(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", body_text FROM inbound_message WHERE id = ?")) {
             ps.setLong(1, id);
