@@ -17,6 +17,19 @@ SELECT id, received_at, kind, correlation, letter_id, letter_kind, delivery_id, 
 FROM inbound_message
 WHERE (? IS NULL OR letter_id = ?) AND (? IS NULL OR kind = ?) ORDER BY received_at DESC, id DESC LIMIT ?
 
+-- name: replies.page
+-- the web's paged list: the letter (twice) and the kind (twice) may be NULL: no filter; unmatched 1 = only
+-- messages matched to no letter; then limit and offset
+SELECT id, received_at, kind, correlation, letter_id, letter_kind, delivery_id, association_id, member_id, sender,
+    subject, excerpt, bounce_status, bounce_recipient, bounce_diagnostic, effect, handled_at, handled_by, NULL AS body_text
+FROM inbound_message
+WHERE (? IS NULL OR letter_id = ?) AND (? IS NULL OR kind = ?) AND (? = 0 OR letter_id IS NULL)
+ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?
+
+-- name: replies.page_count
+SELECT COUNT(*) FROM inbound_message
+WHERE (? IS NULL OR letter_id = ?) AND (? IS NULL OR kind = ?) AND (? = 0 OR letter_id IS NULL)
+
 -- name: replies.show
 SELECT id, received_at, kind, correlation, letter_id, letter_kind, delivery_id, association_id, member_id, sender,
     subject, excerpt, bounce_status, bounce_recipient, bounce_diagnostic, effect, handled_at, handled_by, body_text

@@ -59,6 +59,10 @@ public final class Utskick implements AutoCloseable {
     private final AuditLog audit;
     private final Users users;
     private EmbeddedMailServer embeddedMail;
+    // admin (issue 16): lists from forms, member search, register import and staff administration in the browser
+    private final se.utskick.audience.SavedLists savedLists;
+    private final se.utskick.register.MemberSearch memberSearch;
+    private final se.utskick.users.StaffAdmin staffAdmin;
 
     private Utskick(Config config, Database database, Clock clock) {
         this.config = config;
@@ -86,6 +90,10 @@ public final class Utskick implements AutoCloseable {
                 (file, memberId) -> register.files().record(memberId, file));
         delivery.onPausedForError(assembly::letterPaused);
         this.users = new Users(database, UsersConfig.from(config), audit::record, clock, keyring);
+        // admin (issue 16)
+        this.savedLists = new se.utskick.audience.SavedLists(database, audit::record);
+        this.memberSearch = new se.utskick.register.MemberSearch(database);
+        this.staffAdmin = new se.utskick.users.StaffAdmin(database, users, audit::record, clock);
     }
 
     /**
@@ -227,6 +235,21 @@ public final class Utskick implements AutoCloseable {
     /** The audit log: who changed what, and when. */
     public AuditLog audit() {
         return audit;
+    }
+
+    /** Saved lists created, changed and deleted from the web's forms, each with its audit row (admin, issue 16). */
+    public se.utskick.audience.SavedLists savedLists() {
+        return savedLists;
+    }
+
+    /** The web's member list: filters and pages with true totals (admin, issue 16). */
+    public se.utskick.register.MemberSearch memberSearch() {
+        return memberSearch;
+    }
+
+    /** Staff administration: roles, password links, second-factor resets and recovery codes (admin, issue 16). */
+    public se.utskick.users.StaffAdmin staffAdmin() {
+        return staffAdmin;
     }
 
     /** Staff accounts, sign-in and sessions of the web interface. */

@@ -28,17 +28,18 @@ final class AudienceSql {
             return new Query("SELECT m.id AS member_id, m.email, m.first_name, m.last_name, m.association_id"
                     + from(rule) + " WHERE " + where, params);
         }
-        List<Object> all = new ArrayList<>(rule.roles());
+        List<Object> all = new ArrayList<>();
+        String roleFilter = roleFilter(rule.roles(), "r", all);
         all.addAll(params);
         return new Query("SELECT m.id AS member_id, m.email, m.first_name, m.last_name, MIN(" + assoc(rule)
-                + ") AS association_id" + from(rule) + " WHERE r.role IN (" + marks(rule.roles()) + ") AND " + where
+                + ") AS association_id" + from(rule) + " WHERE " + roleFilter + " AND " + where
                 + " GROUP BY m.id, m.email, m.first_name, m.last_name", all);
     }
 
     /** The people left out, one row each: member_number, first_name, last_name, reason; by reason then number. */
     static Query leftOut(Rule rule, boolean membersLetter, int limit) {
-        List<Object> params = new ArrayList<>(rule.roles());
-        String roleFilter = rule.roles().isEmpty() ? "1 = 1" : "r.role IN (" + marks(rule.roles()) + ")";
+        List<Object> params = new ArrayList<>();
+        String roleFilter = rule.roles().isEmpty() ? "1 = 1" : roleFilter(rule.roles(), "r", params);
         String sql = "SELECT DISTINCT m.member_number, m.first_name, m.last_name, " + reason(membersLetter) + " AS reason"
                 + from(rule) + " WHERE " + roleFilter + filters(rule, params)
                 + " AND NOT (" + ELIGIBLE + (membersLetter ? SUBSCRIBED : "") + ") ORDER BY reason, m.member_number LIMIT " + limit;
@@ -52,9 +53,9 @@ final class AudienceSql {
 
     /** One row per reason (LEFT, MISSING, INVALID, BOUNCED, UNSUBSCRIBED or INCLUDED) with its count of people. */
     static Query reasons(Rule rule, boolean membersLetter) {
-        List<Object> params = new ArrayList<>(rule.roles());
+        List<Object> params = new ArrayList<>();
         String reason = reason(membersLetter);
-        String roleFilter = rule.roles().isEmpty() ? "1 = 1" : "r.role IN (" + marks(rule.roles()) + ")";
+        String roleFilter = rule.roles().isEmpty() ? "1 = 1" : roleFilter(rule.roles(), "r", params);
         String sql = "SELECT " + reason + " AS reason, COUNT(DISTINCT m.id) AS people" + from(rule)
                 + " WHERE " + roleFilter + filters(rule, params) + " GROUP BY reason";
         return new Query(sql, params);
@@ -89,11 +90,30 @@ final class AudienceSql {
             params.addAll(rule.excludeAssociationIds());
         }
         if (!rule.excludeRoles().isEmpty()) {
-            w.append(" AND NOT EXISTS (SELECT 1 FROM member_role xr WHERE xr.member_id = m.id AND xr.role IN (")
-                    .append(marks(rule.excludeRoles())).append("))");
-            params.addAll(rule.excludeRoles());
+            w.append(" AND NOT EXISTS (SELECT 1 FROM member_role xr WHERE xr.member_id = m.id AND ")
+                    .append(roleFilter(rule.excludeRoles(), "xr", params)).append(')');
         }
         return w.toString();
+    }
+
+    /**
+     * The roles as a condition on {@code alias} (a member_role row): plain roles by name, a
+     * {@link Rule#policyLead} role as a policy lead of that area (the column's collation ignores case).
+     */
+    private static String roleFilter(java.util.Set<String> roles, String alias, List<Object> params) {
+        List<String> plain = roles.stream().filter(r -> Rule.policyArea(r).isEmpty()).toList();
+        List<String> parts = new ArrayList<>();
+        if (!plain.isEmpty()) {
+            parts.add(alias + ".role IN (" + marks(plain) + ")");
+            params.addAll(plain);
+        }
+        for (String r : roles) {
+            Rule.policyArea(r).ifPresent(area -> {
+                parts.add("(" + alias + ".role = 'POLICY_LEAD' AND " + alias + ".policy_area = ?)");
+                params.add(area);
+            });
+        }
+        return "(" + String.join(" OR ", parts) + ")";
     }
 
     private static String marks(Collection<?> values) {

@@ -33,7 +33,7 @@ public record Rule(Set<String> roles, Set<Integer> associationIds, Set<String> r
         excludeRoles = sorted(excludeRoles);
         excludeAssociationIds = sorted(excludeAssociationIds);
         for (String r : concat(roles, excludeRoles)) {
-            if (!KNOWN_ROLES.contains(r)) {
+            if (!KNOWN_ROLES.contains(r) && policyArea(r).isEmpty()) {
                 throw new AudienceException("unknown role '" + r + "'; known roles: " + names(KNOWN_ROLES));
             }
         }
@@ -42,6 +42,32 @@ public record Rule(Set<String> roles, Set<Integer> associationIds, Set<String> r
                 throw new AudienceException("unknown region '" + r + "'; known regions: north (norr), south (söder)");
             }
         }
+    }
+
+    /** The prefix of a role that selects the policy leads of one area: {@code POLICY_LEAD:feminism}. */
+    public static final String AREA_PREFIX = "POLICY_LEAD:";
+
+    /**
+     * The role that selects the policy leads of {@code area} only ({@code POLICY_LEAD:feminism});
+     * plain {@code POLICY_LEAD} selects every policy lead.
+     *
+     * @throws AudienceException if the area is empty, longer than 100 or holds {@code , ; =}
+     */
+    public static String policyLead(String area) {
+        String a = area == null ? "" : area.strip();
+        if (a.isEmpty() || a.length() > 100 || a.chars().anyMatch(ch -> ch == ',' || ch == ';' || ch == '=' || Character.isISOControl(ch))) {
+            throw new AudienceException("a policy area must be 1-100 characters without ',', ';' or '='");
+        }
+        return AREA_PREFIX + a;
+    }
+
+    /** The area of a {@link #policyLead} role, or empty for any other role. */
+    public static java.util.Optional<String> policyArea(String role) {
+        if (role.startsWith(AREA_PREFIX) && role.length() > AREA_PREFIX.length()) {
+            String a = role.substring(AREA_PREFIX.length());
+            return a.chars().anyMatch(ch -> ch == ',' || ch == ';' || ch == '=') ? java.util.Optional.empty() : java.util.Optional.of(a);
+        }
+        return java.util.Optional.empty();
     }
 
     /** Every member of the district. */

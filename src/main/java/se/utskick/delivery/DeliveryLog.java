@@ -165,6 +165,50 @@ public final class DeliveryLog {
                 Map.copyOf(counts), run.pauseReason());
     }
 
+    // --- paging of the web's delivery log (admin, issue 16) ---
+
+    /** Page of the deliveries of a letter, oldest first, optionally only those in {@code state}: {@code limit} from {@code offset}. */
+    public List<LoggedDelivery> deliveries(long letterId, Optional<DeliveryState> state, int offset, int limit) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + "WHERE d.letter_id = ? "
+                    + (state.isPresent() ? "AND d.state = ? " : "") + "ORDER BY d.id LIMIT ? OFFSET ?")) {
+                int i = 1;
+                s.setLong(i++, letterId);
+                if (state.isPresent()) {
+                    s.setString(i++, state.get().name());
+                }
+                s.setInt(i++, Math.max(1, limit));
+                s.setInt(i, Math.max(0, offset));
+                List<LoggedDelivery> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(row(r));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** How many deliveries the letter has, optionally only those in {@code state}. */
+    public int countDeliveries(long letterId, Optional<DeliveryState> state) {
+        return db.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM delivery WHERE letter_id = ?"
+                    + (state.isPresent() ? " AND state = ?" : ""))) {
+                s.setLong(1, letterId);
+                if (state.isPresent()) {
+                    s.setString(2, state.get().name());
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+
+    // --- end of paging ---
+
     /** The deliveries of a letter, oldest first, optionally only those in {@code state}; at most {@code limit}. */
     public List<LoggedDelivery> deliveries(long letterId, Optional<DeliveryState> state, int limit) {
         return db.withConnection(c -> {

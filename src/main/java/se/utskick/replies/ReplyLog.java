@@ -35,6 +35,16 @@ public final class ReplyLog {
         return db.withConnection(c -> repository.list(c, letterId, kind, Math.max(1, Math.min(limit, 10_000))));
     }
 
+    /** admin (issue 16): a page of the list, newest first; {@code unmatched}: only messages tied to no letter. */
+    public List<LoggedMessage> page(Long letterId, MessageKind kind, boolean unmatched, int offset, int limit) {
+        return db.withConnection(c -> repository.page(c, letterId, kind, unmatched, offset, Math.min(limit, 10_000)));
+    }
+
+    /** admin (issue 16): how many messages {@link #page} pages through. */
+    public int count(Long letterId, MessageKind kind, boolean unmatched) {
+        return db.withConnection(c -> repository.count(c, letterId, kind, unmatched));
+    }
+
     /** One message with its full text. */
     public Optional<LoggedMessage> show(long id) {
         return db.withConnection(c -> repository.show(c, id));

@@ -41,6 +41,19 @@ final class ReplyRepository {
         return Bind.list(c, ReplySql.LIST, ReplyRepository::row, letterId, letterId, k, k, limit);
     }
 
+    /** One page of the web's replies list, newest first; {@code unmatched} keeps only messages matched to no letter. */
+    List<LoggedMessage> page(Connection c, Long letterId, MessageKind kind, boolean unmatched, int offset, int limit) throws SQLException {
+        String k = kind == null ? null : kind.name();
+        return Bind.list(c, ReplySql.PAGE, ReplyRepository::row, letterId, letterId, k, k, unmatched ? 1 : 0,
+                Math.max(1, limit), Math.max(0, offset));
+    }
+
+    /** How many messages {@link #page} pages through. */
+    int count(Connection c, Long letterId, MessageKind kind, boolean unmatched) throws SQLException {
+        String k = kind == null ? null : kind.name();
+        return Bind.first(c, ReplySql.PAGE_COUNT, rs -> rs.getInt(1), letterId, letterId, k, k, unmatched ? 1 : 0).orElse(0);
+    }
+
     Optional<LoggedMessage> show(Connection c, long id) throws SQLException {
         return Bind.first(c, ReplySql.SHOW, ReplyRepository::row, id);
     }

@@ -10,6 +10,8 @@ final class ReplySql {
     static final Sql IS_RECORDED = QUERIES.get("replies.is_recorded");
     static final Sql INSERT = QUERIES.get("replies.insert");
     static final Sql LIST = QUERIES.get("replies.list");
+    static final Sql PAGE = QUERIES.get("replies.page");
+    static final Sql PAGE_COUNT = QUERIES.get("replies.page_count");
     static final Sql SHOW = QUERIES.get("replies.show");
     static final Sql BOARD_REPLIES = QUERIES.get("replies.board_replies");
     static final Sql COUNTS = QUERIES.get("replies.counts");

@@ -25,9 +25,10 @@ final class SignInSteps {
     private final UsersConfig config;
     private final Clock clock;
     private final TotpSecrets totpSecrets;
+    private final RecoveryCodes recovery;
 
     SignInSteps(UserStore accounts, SessionStore sessions, SignInThrottle throttle, PasswordHash hashes, AuditTrail audit,
-                UsersConfig config, Clock clock, TotpSecrets totpSecrets) {
+                UsersConfig config, Clock clock, TotpSecrets totpSecrets, RecoveryCodes recovery) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -36,6 +37,7 @@ final class SignInSteps {
         this.config = config;
         this.clock = clock;
         this.totpSecrets = totpSecrets;
+        this.recovery = recovery;
     }
 
     /**
@@ -207,6 +209,42 @@ final class SignInSteps {
         Optional<SessionStore.Row> row = sessions.find(hash, clock.instant(), SessionStore.Stage.FULL);
         sessions.delete(hash);
         row.ifPresent(r -> audit.record(r.user().username(), "user.signout", "user " + r.user().username(), ""));
+    }
+
+    /**
+     * The second step with a recovery code instead of the app's code: counted in the same throttle
+     * as codes and passwords; a right, unused code is used up (it works once), opens the session
+     * and audits {@code user.signin} "with a recovery code"; a wrong or used one audits
+     * {@code user.signin.recovery-failed} and answers {@link CodeResult.WrongCode}.
+     */
+    CodeResult verifyRecoveryCode(String pendingToken, String code, String clientAddress) {
+        Instant now = clock.instant();
+        if (!SessionTokens.wellFormed(pendingToken)) {
+            return new CodeResult.Expired();
+        }
+        byte[] pendingHash = SessionTokens.sha256(pendingToken);
+        Optional<SessionStore.Row> row = sessions.find(pendingHash, now, SessionStore.Stage.PENDING);
+        if (row.isEmpty()) {
+            return new CodeResult.Expired();
+        }
+        if (!RecoveryCodes.looksLikeOne(code)) {
+            return new CodeResult.Malformed();
+        }
+        User user = row.get().user();
+        byte[] nameHash = SessionTokens.sha256(user.username());
+        String address = AccountRules.clientAddress(clientAddress);
+        if (throttle.reserve(nameHash, address, now) instanceof SignInThrottle.Reservation.Throttled t) {
+            return new CodeResult.Throttled(roundUp(t.retryAfter()));
+        }
+        if (!recovery.use(user.id(), code, now)) {
+            audit.record("anonymous", "user.signin.recovery-failed", "user " + user.username(), "from " + address);
+            return new CodeResult.WrongCode();
+        }
+        throttle.reset(nameHash);
+        sessions.delete(pendingHash);
+        Session s = open(user, now);
+        audit.record(user.username(), "user.signin", "user " + user.username(), "from " + address + "; with a recovery code");
+        return new CodeResult.SignedIn(s);
     }
 
     private Session open(User user, Instant now) {

@@ -43,6 +43,7 @@ public final class Users {
     private final Clock clock;
     private final TotpSecrets totpSecrets;
     private final SignInSteps steps;
+    private final RecoveryCodes recovery;
 
     /** @param keyring seals the accounts' TOTP secrets ({@link TotpSecrets}); a changed secret means enrolling everyone again */
     public Users(Database db, UsersConfig config, AuditTrail audit, Clock clock, Keyring keyring) {
@@ -54,7 +55,8 @@ public final class Users {
         this.config = config;
         this.clock = clock;
         this.totpSecrets = new TotpSecrets(keyring);
-        this.steps = new SignInSteps(accounts, sessions, throttle, hashes, audit, config, clock, totpSecrets);
+        this.recovery = new RecoveryCodes(db, keyring);
+        this.steps = new SignInSteps(accounts, sessions, throttle, hashes, audit, config, clock, totpSecrets, recovery);
     }
 
     /**
@@ -187,4 +189,27 @@ public final class Users {
                 "every:3600", () -> purgeExpired() + " rows deleted"));
     }
 
+
+    // --- recovery codes (issue 16) ---
+
+    /** New recovery codes for the account, replacing its old ones: the only time they are seen. Audited by the caller. */
+    public List<String> newRecoveryCodes(String username) {
+        User u = find(username).orElseThrow(() -> AccountRules.noSuchUser(username));
+        return recovery.renew(u.id(), clock.instant());
+    }
+
+    /** The account's unused recovery codes. */
+    public int recoveryCodesLeft(String username) {
+        return find(username).map(u -> recovery.left(u.id())).orElse(0);
+    }
+
+    /** True if {@code typed} has the form of a recovery code ({@code xxxxx-xxxxx}) rather than an app's six digits. */
+    public static boolean looksLikeRecoveryCode(String typed) {
+        return RecoveryCodes.looksLikeOne(typed);
+    }
+
+    /** The second step with a recovery code instead of the app's code; see {@link SignInSteps#verifyRecoveryCode}. */
+    public CodeResult verifyRecoveryCode(String pendingToken, String code, String clientAddress) {
+        return steps.verifyRecoveryCode(pendingToken, code, clientAddress);
+    }
 }

@@ -2,44 +2,60 @@ package se.utskick.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import se.utskick.Utskick;
+import se.utskick.audience.InvalidListField;
 import se.utskick.audience.LeftOut;
 import se.utskick.audience.NamedList;
 import se.utskick.audience.Resolution;
+import se.utskick.audience.Rule;
 
 /**
- * {@code /listor}: the mailing lists (built-in and saved) with their rule in words, how many they
- * reach now as a letter to roles and as the members' letter (which leaves out the unsubscribed),
- * and how many match but are left out, by reason. {@code /listor/{name}}: who is on it (the first
- * {@value #SHOWN}), who is left out and why, and a form that creates a letter for it. Read-only.
+ * {@code /listor}: the mailing lists (built-in and saved) by their Swedish names with their rule in
+ * words, how many they reach now as a letter to roles and as the members' letter (which leaves out
+ * the unsubscribed), and how many match but are left out, by reason. {@code /listor/{name}}: who is
+ * on it (the first {@value #SHOWN}, narrowed to one region with {@code ?region=}), who is left out
+ * and why, and a form that creates a letter for it. Saved lists are created, changed and deleted
+ * here ({@link ListForms}); the list service ({@code SavedLists}) validates and audits.
  */
 final class ListPages {
     static final int SHOWN = 200;
     private final Utskick app;
     private final Views views;
+    private final RuleWords words;
+    private final ListForms forms;
 
-    ListPages(Utskick app, Views views) {
+    ListPages(Utskick app, Views views, Texts texts) {
         this.app = app;
         this.views = views;
+        this.words = new RuleWords(texts);
+        this.forms = new ListForms(app, views, texts, words);
     }
 
     void routes(RoutesConfig r) {
         r.get("/listor", this::lists);
+        r.get("/listor/ny", forms::newForm);
+        r.post("/listor/ny", forms::create);
         r.get("/listor/{name}", this::list);
+        r.get("/listor/{name}/andra", forms::editForm);
+        r.post("/listor/{name}/andra", forms::update);
+        r.post("/listor/{name}/ta-bort", forms::delete);
     }
 
     private void lists(Context ctx) {
+        Map<Long, String> names = app.register().associationNames();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (NamedList l : app.audiences().lists()) {
             Resolution roles = app.audiences().resolve(l.rule(), false);
             Resolution members = app.audiences().resolve(l.rule(), true);
             Map<String, Object> row = new HashMap<>();
             row.put("list", l);
-            row.put("rule", app.audiences().describe(l.rule()));
+            row.put("title", words.title(l));
+            row.put("rule", words.describe(l.rule(), names));
             row.put("roles", roles.recipients());
             row.put("members", members.recipients());
             row.put("left", leftOut(roles, members));
@@ -58,19 +74,28 @@ final class ListPages {
     }
 
     private void list(Context ctx) {
-        NamedList l = app.audiences().list(ctx.pathParam("name"));
+        NamedList l = forms.named(ctx.pathParam("name"));
         boolean membersLetter = "ja".equals(ctx.queryParam("medlemsbrev"));
+        String region = ctx.queryParam("region") == null ? "" : ctx.queryParam("region");
+        if (!region.isEmpty() && !Rule.KNOWN_REGIONS.contains(region)) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            region = "";
+        }
+        Rule rule = region.isEmpty() ? l.rule() : l.rule().inRegions(List.of(region));
         Map<Long, String> names = app.register().associationNames();
         Map<String, Object> m = new HashMap<>();
         m.put("list", l);
-        m.put("rule", app.audiences().describe(l.rule()));
+        m.put("title", words.title(l));
+        m.put("rule", words.describe(l.rule(), names));
         m.put("membersLetter", membersLetter);
-        m.put("resolution", app.audiences().resolve(l.rule(), membersLetter));
-        m.put("recipients", app.audiences().firstRecipients(l.rule(), membersLetter, SHOWN).stream()
+        m.put("region", region);
+        m.put("regions", ListForms.regionOptions(words));
+        m.put("resolution", app.audiences().resolve(rule, membersLetter));
+        m.put("recipients", app.audiences().firstRecipients(rule, membersLetter, SHOWN).stream()
                 .map(a -> Map.of("id", a.memberId(), "name", a.firstName() + " " + a.lastName(), "email", a.email(),
                         "association", a.associationId() == null ? "" : names.getOrDefault(a.associationId(), "")))
                 .toList());
-        m.put("leftOut", app.audiences().leftOut(l.rule(), membersLetter, SHOWN));
+        m.put("leftOut", app.audiences().leftOut(rule, membersLetter, SHOWN));
         m.put("shown", SHOWN);
         views.render(ctx, "list.ftlh", m);
     }

@@ -12,17 +12,22 @@ import se.utskick.register.AddressException;
 import se.utskick.register.AssociationCard;
 import se.utskick.register.EmailStatus;
 import se.utskick.register.MemberCard;
-import se.utskick.register.MemberDirectory;
+import se.utskick.register.MemberSearch;
+import se.utskick.register.Region;
+import se.utskick.register.Role;
 
 /**
- * {@code /register}: member search by name, member number or address ({@code ?q=}), or an
- * association's members ({@code ?forening=ID}); {@code /register/medlem/{id}}: one member, with the
+ * {@code /register}: members by name, member number or address ({@code ?q=}), association
+ * ({@code ?forening=ID}), region, role ({@code ?uppdrag=}) and address state ({@code ?adress=}),
+ * {@value #PAGE} a page ({@code ?sida=}) with the true total ({@code register.MemberSearch}); {@code /register/medlem/{id}}: one member, with the
  * address correction (checked as the import checks it; a refused address changes nothing and
  * answers 422) and unsubscribe/resubscribe from the members' letter; {@code /foreningar/{id}}: an
  * association with its role holders and address problems. Changes are audited by member id, never
  * with the address or name.
  */
 final class RegisterPages {
+    /** Members per page of the member list. */
+    static final int PAGE = 100;
     private final Utskick app;
     private final Views views;
     private final Texts texts;
@@ -44,18 +49,53 @@ final class RegisterPages {
     }
 
     private void search(Context ctx) {
-        String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        String f = ctx.queryParam("forening");
-        Integer association = f == null || f.isBlank() ? null : Integer.valueOf(f.strip());
+        String q = param(ctx, "q");
+        String f = param(ctx, "forening");
+        Integer association = f.isEmpty() ? null : Integer.valueOf(f);
+        String region = param(ctx, "region");
+        String role = param(ctx, "uppdrag");
+        String address = param(ctx, "adress");
+        boolean activeOnly = "ja".equals(ctx.queryParam("aktiva"));
+        MemberSearch.Filter filter;
+        try {
+            filter = new MemberSearch.Filter(q, association, region.isEmpty() ? null : Region.valueOf(region),
+                    role.isEmpty() ? null : Role.valueOf(role), address, activeOnly);
+        } catch (IllegalArgumentException e) {
+            throw new PageNotFound("member filter");
+        }
+        int page = param(ctx, "sida").isEmpty() ? 1 : Integer.parseInt(param(ctx, "sida"));
+        boolean searched = !q.isEmpty() || association != null || !region.isEmpty() || !role.isEmpty() || !address.isEmpty();
         Map<String, Object> m = new HashMap<>();
         m.put("q", q);
         m.put("association", association == null ? "" : association.toString());
+        m.put("region", region);
+        m.put("role", role);
+        m.put("address", address);
+        m.put("activeOnly", activeOnly);
         m.put("associations", app.register().associationNames().entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .map(e -> Map.of("id", e.getKey().toString(), "name", e.getValue())).toList());
-        m.put("searched", !q.isEmpty() || association != null);
-        m.put("members", app.register().directory().search(q, association));
-        m.put("max", MemberDirectory.MAX_ROWS);
+        m.put("regions", java.util.Arrays.stream(Region.values()).map(Enum::name).toList());
+        m.put("roles", java.util.Arrays.stream(Role.values()).map(Enum::name).toList());
+        m.put("addressStates", MemberSearch.ADDRESS_STATES);
+        m.put("searched", searched);
+        MemberSearch.Page result = searched ? app.memberSearch().search(filter, page, PAGE)
+                : new MemberSearch.Page(java.util.List.of(), 0, 1, PAGE);
+        m.put("members", result.rows());
+        m.put("total", result.total());
+        m.put("page", result.page());
+        m.put("pages", result.pages());
+        m.put("query", "q=" + enc(q) + "&forening=" + enc(f) + "&region=" + enc(region) + "&uppdrag=" + enc(role)
+                + "&adress=" + enc(address) + (activeOnly ? "&aktiva=ja" : ""));
         views.render(ctx, "register.ftlh", m);
+    }
+
+    private static String param(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null ? "" : v.strip();
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** The member page; {@code error} (may be empty) above the address form, which keeps {@code typed}. */

@@ -46,11 +46,12 @@ final class ReplyPages {
         } catch (IllegalArgumentException e) {
             kind = "";
         }
-        List<LoggedMessage> rows = app.replies().log().list(letter, k, unmatched ? 10_000 : ROWS);
-        if (unmatched) {
-            rows = rows.stream().filter(m -> m.letterId() == null).limit(ROWS).toList();
-        }
+        // admin (issue 16): paged with the true total
+        int total = app.replies().log().count(letter, k, unmatched);
+        Pages.Page page = Pages.of(ctx, total, ROWS);
+        List<LoggedMessage> rows = app.replies().log().page(letter, k, unmatched, page.offset(), ROWS);
         Map<String, Object> m = new HashMap<>();
+        m.put("pager", page.model("/svar?brev=" + (letter == null ? "" : letter) + "&typ=" + (kind == null ? "" : kind)));
         m.put("rows", rows);
         m.put("letter", letter == null ? "" : letter.toString());
         m.put("kind", kind == null ? "" : kind);

@@ -98,9 +98,12 @@ final class SendingPages {
             state = Optional.empty();
             filter = "";
         }
+        // admin (issue 16): paged with the true total
+        Pages.Page page = Pages.of(ctx, app.delivery().log().countDeliveries(l.id(), state), LOG_ROWS);
         views.render(ctx, "deliveries.ftlh", Map.of("letter", LetterRows.row(l, app), "filter", filter == null ? "" : filter,
                 "states", List.of(DeliveryState.values()).stream().map(Enum::name).toList(),
-                "rows", app.delivery().log().deliveries(l.id(), state, LOG_ROWS), "limit", LOG_ROWS));
+                "rows", app.delivery().log().deliveries(l.id(), state, page.offset(), LOG_ROWS), "limit", LOG_ROWS,
+                "pager", page.model("/brev/" + l.id() + "/leveranser?status=" + (filter == null ? "" : filter))));
     }
 
     private void control(Context ctx, String done, String action, java.util.function.LongConsumer change) {

@@ -114,7 +114,9 @@ final class SignInPages {
             renderCode(ctx, p.get(), "signin.error.csrf");
             return;
         }
-        CodeResult r = users.verifyCode(token, ctx.formParam("code"), ctx.ip());
+        String typed = ctx.formParam("code");
+        CodeResult r = Users.looksLikeRecoveryCode(typed) ? users.verifyRecoveryCode(token, typed, ctx.ip()) // admin (issue 16)
+                : users.verifyCode(token, typed, ctx.ip());
         switch (r) {
             case CodeResult.SignedIn s -> {
                 ctx.res().addHeader("Set-Cookie", cookie(ctx, PENDING_COOKIE, "", PENDING_PATH, 0));

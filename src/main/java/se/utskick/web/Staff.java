@@ -24,6 +24,16 @@ final class Staff {
         return of(ctx).orElseThrow(() -> new IllegalStateException("no session on " + ctx.path() + ": route not behind StaffGate"));
     }
 
+    static void setRole(Context ctx, se.utskick.users.StaffRole role) {
+        ctx.attribute(ATTRIBUTE + ".role", role);
+    }
+
+    /** The signed-in account's role (READ_ONLY if none was set). */
+    static se.utskick.users.StaffRole role(Context ctx) {
+        se.utskick.users.StaffRole r = ctx.attribute(ATTRIBUTE + ".role");
+        return r == null ? se.utskick.users.StaffRole.READ_ONLY : r;
+    }
+
     /** Who did it, for the audit log: the username. */
     static String actor(Context ctx) {
         return require(ctx).user().username();

@@ -14,19 +14,22 @@ import se.utskick.users.Users;
  * the session's CSRF token in the form field {@code csrf} or the header {@code X-CSRF-Token}
  * (else 403, nothing changed). The sign-in form itself is protected by a pre-session token
  * ({@link SignInPages}), the code page by the pending sign-in's token. A pending sign-in (password
- * right, code not given) is not a session: it opens nothing here.
+ * right, code not given) is not a session: it opens nothing here. A READ_ONLY account's POSTs are
+ * refused (403) except signing out; the one-time password links ({@link StaffPages#LINK_PATH}) are public.
  */
 final class StaffGate {
     static final String COOKIE = "utskick_session";
     private final Users users;
+    private final se.utskick.users.StaffAdmin staff;
 
-    StaffGate(Users users) {
+    StaffGate(Users users, se.utskick.users.StaffAdmin staff) {
         this.users = users;
+        this.staff = staff;
     }
 
     static boolean isPublic(String path) {
         return path.startsWith("/u/") || path.startsWith("/static/") || path.equals("/logga-in") || path.equals(SignInPages.CODE_PATH)
-                || path.equals("/favicon.ico")
+                || path.equals("/favicon.ico") || path.startsWith(StaffPages.LINK_PATH)
                 || path.equals("/health") || path.equals("/metrics");
     }
 
@@ -56,6 +59,16 @@ final class StaffGate {
                 return;
             }
         }
+        // admin (issue 16): a read-only account reads every page but changes nothing (it may sign out)
+        se.utskick.users.StaffRole role = staff.role(s.get().user());
+        if (!role.mayChange() && !ctx.method().equals(HandlerType.GET) && !ctx.method().equals(HandlerType.HEAD)
+                && !ctx.path().equals("/logga-ut")) {
+            ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain; charset=utf-8")
+                    .result("Ditt konto kan bara läsa. Be en administratör om du behöver ändra något.");
+            ctx.skipRemainingHandlers();
+            return;
+        }
         Staff.set(ctx, s.get());
+        Staff.setRole(ctx, role);
     }
 }

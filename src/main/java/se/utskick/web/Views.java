@@ -71,6 +71,7 @@ final class Views {
         Staff.of(ctx).ifPresent(s -> {
             m.put("staff", s.user());
             m.put("csrf", s.csrfToken());
+            m.put("staffRole", Staff.role(ctx).name()); // admin (issue 16)
         });
         m.putIfAbsent("csrf", SignInPages.preSessionToken(ctx));
         m.putIfAbsent("flash", Flash.take(ctx));

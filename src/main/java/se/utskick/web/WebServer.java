@@ -49,6 +49,10 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.host = config.bind();
             cfg.jetty.port = config.port();
             cfg.http.maxRequestSize = ui == null ? 16 * 1024 : 512 * 1024;
+            // admin (issue 16): the register export uploaded at /register/import (multipart) may be larger
+            cfg.jetty.multipartConfig.maxFileSize(50, io.javalin.config.SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(50, io.javalin.config.SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             cfg.routes.before(ctx -> {
                 ctx.header("Content-Security-Policy", ctx.path().startsWith("/u/") ? UNSUBSCRIBE_CSP : UI_CSP);
                 ctx.header("Referrer-Policy", "no-referrer");

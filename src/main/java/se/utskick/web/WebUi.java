@@ -36,7 +36,7 @@ public final class WebUi {
     }
 
     void routes(RoutesConfig r, WebConfig config) {
-        StaffGate gate = new StaffGate(app.users());
+        StaffGate gate = new StaffGate(app.users(), app.staffAdmin());
         r.before(gate::before);
         StaticAssets assets = new StaticAssets();
         r.get("/static/{file}", assets::serve);
@@ -51,7 +51,9 @@ public final class WebUi {
         new SendingPages(app, views, texts).routes(r);
         new ReplyPages(app, views).routes(r);
         new RegisterPages(app, views, texts).routes(r);
-        new ListPages(app, views).routes(r);
+        new ListPages(app, views, texts).routes(r);
+        new RegisterImportPages(app, views, texts).routes(r); // admin (issue 16)
+        new StaffPages(app, views, texts).routes(r); // admin (issue 16)
         new EventPages(app, views, texts).routes(r);
         new AuditPage(app, views, texts).routes(r);
         r.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound")));

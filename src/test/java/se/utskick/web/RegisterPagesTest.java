@@ -169,7 +169,7 @@ class RegisterPagesTest {
         int chairs = fx.app.audiences().resolve(fx.app.audiences().list("all-chairs").rule(), false).recipients();
         assertTrue(chairs > 0 && list.body().contains(chairs + " mottagare om brevet skickas nu."), list.body());
         assertEquals(200, h.get("/listor/all-members?medlemsbrev=ja").statusCode());
-        assertEquals(400, h.get("/listor/ingen-sadan").statusCode());
+        assertEquals(404, h.get("/listor/ingen-sadan").statusCode());
         assertEquals(400, h.get("/register/medlem/99999999").statusCode());
         assertEquals(400, h.get("/foreningar/99999").statusCode());
     }
