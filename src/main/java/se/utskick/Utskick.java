@@ -154,7 +154,7 @@ public final class Utskick implements AutoCloseable {
                 Register.queries(),
                 Reminders.queries(),
                 Replies.queries(),
-                se.utskick.schedule.Schedule.queries(),
+                Schedule.queries(),
                 AuditLog.QUERIES,
                 se.utskick.health.Metrics.QUERIES
         );

@@ -117,9 +117,15 @@ public final class NamedQueries {
      */
     public static void prepareAll(Database db, Collection<NamedQueries> sets) {
         db.withConnection(c -> {
-            for (NamedQueries set : sets) {
-                for (Sql q : set.all()) {
-                    prepare(c, q);
+            try {
+                for (NamedQueries set : sets) {
+                    for (Sql q : set.all()) {
+                        prepare(c, q);
+                    }
+                }
+            } finally {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET @utskick_check = NULL"); // the pooled connection keeps no statement text
                 }
             }
             return null;

@@ -87,6 +87,8 @@ class AddressRuleAgreementTest {
             }
         }
         assertEquals(usable, queued);
+        // the audience's counts by reason (what the letter pages show) know every state too
+        assertEquals(usable, app.audiences().resolve(Rule.allMembers(), false).recipients());
         assertEquals(1, usable, "only OK is usable today; a new usable state is a decision, change this line with it");
     }
 
