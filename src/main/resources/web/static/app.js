@@ -94,9 +94,17 @@
         form.classList.add('unsaved');
       }
       form.addEventListener('input', function () {
+        var h = form.elements.heading, b = form.elements.body;
+        if (h.value === h.defaultValue && b.value === b.defaultValue) {
+          // back to what is saved: nothing to keep, nothing to warn about
+          delete dirty[key];
+          form.classList.remove('unsaved');
+          try { sessionStorage.removeItem(key); } catch (e) { }
+          return;
+        }
         dirty[key] = true;
         form.classList.add('unsaved');
-        try { sessionStorage.setItem(key, JSON.stringify({ heading: form.elements.heading.value, body: form.elements.body.value })); } catch (e) { }
+        try { sessionStorage.setItem(key, JSON.stringify({ heading: h.value, body: b.value })); } catch (e) { }
       });
       form.addEventListener('submit', function () {
         delete dirty[key];

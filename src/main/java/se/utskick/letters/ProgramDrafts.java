@@ -34,7 +34,7 @@ public final class ProgramDrafts {
         }
         YearMonth p = Periods.parse(period);
         if (heading == null || heading.isBlank() || heading.contains("\n") || heading.contains("\r") || heading.strip().length() > 300) {
-            throw new InvalidLetterField(0, "heading", "error.item.heading", "an item needs a heading of one line, at most 300 characters");
+            throw new LetterException("an item needs a heading of one line, at most 300 characters (--heading)");
         }
         String body = LetterFields.readBody(bodyFile);
         Optional<Letter> existing = repo.find(kind, p);

@@ -29,6 +29,7 @@ final class LetterRows {
         m.put("id", l.id());
         m.put("kind", l.kind().name());
         m.put("period", l.period() == null ? "" : l.period().toString());
+        m.put("periodShown", se.utskick.letters.Dates.shown(l.period()));
         m.put("subject", l.subject());
         m.put("state", l.state().name());
         m.put("audience", l.audienceName());

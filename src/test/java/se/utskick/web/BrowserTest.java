@@ -125,6 +125,10 @@ class BrowserTest {
         assertEquals(2, fx.app.letters().get(id).items().size(), "the live preview saves nothing");
         Chromium.screenshot(browser, Chromium.DESKTOP, SHOTS, "compose-desktop");
         Chromium.screenshot(browser, Chromium.PHONE, SHOTS, "compose-phone");
+        // the unsaved item is kept and leaving warns: empty it again before going on
+        for (String field : new String[] {"new-heading", "new-body"}) {
+            browser.findElement(By.id(field)).sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        }
 
         open("/brev/" + id);
         submit(By.cssSelector("form[action$='/godkann'] button"));
