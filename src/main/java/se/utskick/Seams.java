@@ -117,4 +117,23 @@ final class Seams {
         return new DeliveryDirectory.SentDelivery(d.id(), d.letterId(), letterKind.apply(d.letterId()), d.memberId(),
                 d.associationId(), d.email(), d.messageId());
     }
+
+    /** The associations' pages on the delivery log (page tokens, the delivery a link names), letters' events, replies' feedback, the audit log. */
+    static se.utskick.associations.Associations associations(Database db, Config config, Register register, Letters letters,
+                                                            Delivery delivery, Replies replies, se.utskick.audit.AuditLog audit, Clock clock) {
+        se.utskick.associations.DeliveryLookup lookup = new se.utskick.associations.DeliveryLookup() {
+            @Override
+            public java.util.OptionalLong verify(String token) {
+                return delivery.tokens().pages().verify(token);
+            }
+
+            @Override
+            public Optional<LinkedDelivery> delivery(long deliveryId) {
+                return delivery.log().byId(deliveryId).map(d -> new LinkedDelivery(d.id(), d.letterId(),
+                        letters.get(d.letterId()).kind().name(), d.memberId(), d.associationId(), d.sentAt()));
+            }
+        };
+        return new se.utskick.associations.Associations(db, se.utskick.associations.AssociationsConfig.from(config), lookup,
+                register::associationNames, letters.events(), replies.log(), audit::record, clock, letters.zone());
+    }
 }

@@ -54,6 +54,7 @@ public final class Utskick implements AutoCloseable {
     private final MonthlyAssembly assembly;
     private final AuditLog audit;
     private final Users users;
+    private final se.utskick.associations.Associations associations;
     private EmbeddedMailServer embeddedMail;
 
     private Utskick(Config config, Database database, Clock clock) {
@@ -81,6 +82,8 @@ public final class Utskick implements AutoCloseable {
         // The audit log keeps a member's rows at erasure: they name the member's id only (see audit's package-info).
         this.audit = new AuditLog(database, clock);
         this.users = new Users(database, UsersConfig.from(config), audit::record, clock, keyring);
+        // associations (issue 17): the boards' pages reached from their letters
+        this.associations = Seams.associations(database, config, register, letters, delivery, replies, audit, clock);
     }
 
     /**
@@ -103,6 +106,7 @@ public final class Utskick implements AutoCloseable {
         AssemblyConfig.from(config);
         ScheduleConfig.from(config);
         UsersConfig.from(config);
+        se.utskick.associations.AssociationsConfig.from(config);
         se.utskick.web.WebConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
         try {
@@ -236,6 +240,11 @@ public final class Utskick implements AutoCloseable {
         return users;
     }
 
+    /** The associations' pages: links, feedback form, events sent in, outreach, material bank. */
+    public se.utskick.associations.Associations associations() {
+        return associations;
+    }
+
     /**
      * Every scheduled job of the application, in one list: what {@code serve} hands to the
      * schedule and what {@code schedule show/run} know. A feature's jobs are added here.
@@ -247,7 +256,8 @@ public final class Utskick implements AutoCloseable {
                 delivery.jobs(),
                 replies.jobs(),
                 reminders.jobs(),
-                users.jobs()
+                users.jobs(),
+                associations.jobs()
         ).flatMap(List::stream).toList();
     }
 

@@ -80,6 +80,41 @@ final class ReplyRepository {
         }
     }
 
+    /** The mailbox name of answers given in the association page's form (they were never in a mailbox). */
+    static final String FORM_MAILBOX = "web-form";
+
+    /**
+     * An answer given in the association page's form, as a REPLY correlated by the page link's token:
+     * the same row an e-mail reply to that delivery makes, so feedback counts it the same way. Its
+     * place is the next uid of the {@link #FORM_MAILBOX}.
+     */
+    long insertFormAnswer(Connection c, Instant now, long deliveryId, long letterId, String letterKind, Long memberId,
+                          long associationId, String subject, String text, String excerpt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbound_message (mailbox, uid_validity, uid, received_at,"
+                + " processed_at, kind, correlation, delivery_id, letter_id, letter_kind, association_id, member_id, sender, subject,"
+                + " body_text, excerpt, effect) SELECT ?, 0, COALESCE(MAX(uid), 0) + 1, ?, ?, 'REPLY', 'TOKEN', ?, ?, ?, ?, ?,"
+                + " 'Föreningssidan (formulär)', ?, ?, ?, 'answered on the association page' FROM inbound_message"
+                + " WHERE mailbox = ? AND uid_validity = 0", PreparedStatement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, FORM_MAILBOX);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setLong(4, deliveryId);
+            ps.setLong(5, letterId);
+            ps.setString(6, letterKind);
+            ps.setLong(7, associationId);
+            setLong(ps, 8, memberId);
+            ps.setString(9, subject);
+            ps.setString(10, text);
+            ps.setString(11, excerpt);
+            ps.setString(12, FORM_MAILBOX);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
     List<LoggedMessage> list(Connection c, Long letterId, MessageKind kind, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + ", NULL AS body_text FROM inbound_message"
                 + " WHERE (? IS NULL OR letter_id = ?) AND (? IS NULL OR kind = ?) ORDER BY received_at DESC, id DESC LIMIT ?")) {
