@@ -76,12 +76,12 @@ public final class Associations {
     }
 
     /** The feedback question of the latest board letter or targeted mailing that reached the association. */
-    public Optional<PageStore.Question> question(long associationId) {
+    public Optional<Question> question(long associationId) {
         return db.withConnection(c -> store.latestQuestion(c, associationId));
     }
 
     /** Whether the question is still open: its deadline is today or later, in the district's zone. */
-    public boolean open(PageStore.Question q) {
+    public boolean open(Question q) {
         return !q.deadline().isBefore(LocalDate.now(clock.withZone(zone)));
     }
 
@@ -93,7 +93,7 @@ public final class Associations {
 
     /** Answers the open question of the association's latest board letter; refused if it is another letter or closed. */
     public void answer(PageAccess a, long letterId, String text) {
-        PageStore.Question q = question(a.associationId()).filter(x -> x.letterId() == letterId)
+        Question q = question(a.associationId()).filter(x -> x.letterId() == letterId)
                 .orElseThrow(() -> new PageException("Frågan finns inte längre. Ladda om sidan."));
         if (!open(q)) {
             throw new PageException("Svarstiden gick ut " + q.deadline() + ". Kontakta distriktsexpeditionen om ni vill svara ändå.");

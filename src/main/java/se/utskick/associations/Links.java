@@ -87,7 +87,7 @@ public final class Links {
     }
 
     /** The revocations, newest first. */
-    public List<PageStore.Revocation> revocations() {
+    public List<Revocation> revocations() {
         return db.withConnection(store::revocations);
     }
 }

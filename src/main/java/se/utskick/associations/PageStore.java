@@ -58,9 +58,6 @@ final class PageStore {
         return out;
     }
 
-    /** One revoked link, or all of an association's links sent before {@code at}. */
-    public record Revocation(Long deliveryId, Long associationId, String associationName, Instant at, String by) {
-    }
 
     /** The latest board or targeted letter asking for feedback that went to this association. */
     Optional<Question> latestQuestion(Connection c, long associationId) throws SQLException {
@@ -79,9 +76,6 @@ final class PageStore {
         }
     }
 
-    /** A board letter's request for feedback. */
-    public record Question(long letterId, String subject, String request, LocalDate deadline) {
-    }
 
     void addEvent(Connection c, long eventId, long associationId, long deliveryId, EventKind kind) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO association_event (event_id, association_id, delivery_id, kind,"

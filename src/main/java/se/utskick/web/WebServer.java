@@ -49,6 +49,11 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.host = config.bind();
             cfg.jetty.port = config.port();
             cfg.http.maxRequestSize = ui == null ? 16 * 1024 : 512 * 1024;
+            if (ui != null) {
+                // the material bank's uploads (association pages): the file limit plus room for the form's fields
+                cfg.jetty.multipartConfig.maxTotalRequestSize(ui.maxUploadBytes() + 256L * 1024, io.javalin.config.SizeUnit.BYTES);
+                cfg.jetty.multipartConfig.maxFileSize(ui.maxUploadBytes() + 1L, io.javalin.config.SizeUnit.BYTES);
+            }
             cfg.routes.before(ctx -> {
                 ctx.header("Content-Security-Policy", ctx.path().startsWith("/u/") ? UNSUBSCRIBE_CSP : UI_CSP);
                 ctx.header("Referrer-Policy", "no-referrer");

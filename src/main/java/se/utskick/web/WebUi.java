@@ -53,12 +53,19 @@ public final class WebUi {
         new ListPages(app, views).routes(r);
         new EventPages(app, views, texts).routes(r);
         new AuditPage(app, views, texts).routes(r);
+        new AssociationPages(app.associations(), views).routes(r);
+        new AssociationStaffPages(app.associations(), views).routes(r);
         r.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound")));
         r.exception(UtskickException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {
             log.error("web: {} {} failed", ctx.method(), ctx.path(), e);
             problem(ctx, 500, texts.get("error.internal"));
         });
+    }
+
+    /** The largest upload the association pages take (the material bank's file limit). */
+    int maxUploadBytes() {
+        return app.associations().config().maxFileBytes();
     }
 
     /** An error page with {@code message}; the layout without navigation if the page failed before the gate. */
