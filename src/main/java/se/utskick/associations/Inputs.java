@@ -42,9 +42,9 @@ final class Inputs {
         return v;
     }
 
-    /** The name of an uploaded file: its last path segment, checked as a line. */
+    /** The name of an uploaded file: checked whole (a tag may hold a slash), then its last path segment, as a line. */
     static String fileName(String value) {
-        String v = value == null ? "" : value;
+        String v = text(value, "filnamnet", 1000);
         int slash = Math.max(v.lastIndexOf('/'), v.lastIndexOf('\\'));
         return line(v.substring(slash + 1), "filnamnet", 200);
     }
