@@ -14,10 +14,10 @@ import se.utskick.associations.Outreach;
 import se.utskick.associations.PageException;
 
 /**
- * The ombudsman's side of the association pages, behind {@link StaffGate}: {@code /foreningar} the
+ * The ombudsman's side of the association pages, behind {@link StaffGate}: {@code /foreningsarbete} the
  * outreach overview of a year (chart, table, the associations behind the pace as CSV);
- * {@code /foreningar/inskickat} the events and material sent in, to approve or refuse with a
- * reason, and the revocation of page links; {@code /foreningar/bank} the approved material and the
+ * {@code /foreningsarbete/inskickat} the events and material sent in, to approve or refuse with a
+ * reason, and the revocation of page links; {@code /foreningsarbete/bank} the approved material and the
  * form for the district's own. Every change is audited by {@link Associations}.
  */
 final class AssociationStaffPages {
@@ -30,22 +30,22 @@ final class AssociationStaffPages {
     }
 
     void routes(RoutesConfig r) {
-        r.get("/foreningar", this::overview);
-        r.get("/foreningar/efter.csv", this::behindCsv);
-        r.get("/foreningar/inskickat", ctx -> inbox(ctx, ""));
-        r.post("/foreningar/arrangemang/{id}/godkann", ctx -> decide(ctx, () -> associations.approveEvent(id(ctx), Staff.actor(ctx))));
-        r.post("/foreningar/arrangemang/{id}/avsla", ctx -> decide(ctx,
+        r.get("/foreningsarbete", this::overview);
+        r.get("/foreningsarbete/efter-csv", this::behindCsv);
+        r.get("/foreningsarbete/inskickat", ctx -> inbox(ctx, ""));
+        r.post("/foreningsarbete/arrangemang/{id}/godkann", ctx -> decide(ctx, () -> associations.approveEvent(id(ctx), Staff.actor(ctx))));
+        r.post("/foreningsarbete/arrangemang/{id}/avsla", ctx -> decide(ctx,
                 () -> associations.refuseEvent(id(ctx), ctx.formParam("reason"), Staff.actor(ctx))));
-        r.post("/foreningar/material/{id}/godkann", ctx -> decide(ctx, () -> associations.bank().approve(id(ctx), Staff.actor(ctx))));
-        r.post("/foreningar/material/{id}/avsla", ctx -> decide(ctx,
+        r.post("/foreningsarbete/material/{id}/godkann", ctx -> decide(ctx, () -> associations.bank().approve(id(ctx), Staff.actor(ctx))));
+        r.post("/foreningsarbete/material/{id}/avsla", ctx -> decide(ctx,
                 () -> associations.bank().refuse(id(ctx), ctx.formParam("reason"), Staff.actor(ctx))));
-        r.post("/foreningar/lankar/leverans", ctx -> decide(ctx,
+        r.post("/foreningsarbete/lankar/leverans", ctx -> decide(ctx,
                 () -> associations.links().revokeDelivery(number(ctx.formParam("delivery")), Staff.actor(ctx))));
-        r.post("/foreningar/lankar/forening", ctx -> decide(ctx,
+        r.post("/foreningsarbete/lankar/forening", ctx -> decide(ctx,
                 () -> associations.links().revokeAssociation(number(ctx.formParam("association")), Staff.actor(ctx))));
-        r.get("/foreningar/material/{id}", this::file);
-        r.get("/foreningar/bank", ctx -> bank(ctx, "", Map.of()));
-        r.post("/foreningar/bank", this::addDistrict);
+        r.get("/foreningsarbete/material/{id}", this::file);
+        r.get("/foreningsarbete/bank", ctx -> bank(ctx, "", Map.of()));
+        r.post("/foreningsarbete/bank", this::addDistrict);
     }
 
     private static long id(Context ctx) {
@@ -91,7 +91,7 @@ final class AssociationStaffPages {
     private void decide(Context ctx, Runnable change) {
         try {
             change.run();
-            Flash.redirect(ctx, "/foreningar/inskickat", "assoc-decided");
+            Flash.redirect(ctx, "/foreningsarbete/inskickat", "assoc-decided");
         } catch (PageException e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             inbox(ctx, e.getMessage());
@@ -130,7 +130,7 @@ final class AssociationStaffPages {
     private void addDistrict(Context ctx) {
         try {
             associations.bank().addDistrict(Staff.actor(ctx), AssociationPages.upload(ctx, associations.config().maxFileBytes()));
-            Flash.redirect(ctx, "/foreningar/bank", "assoc-added");
+            Flash.redirect(ctx, "/foreningsarbete/bank", "assoc-added");
         } catch (PageException e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             Map<String, Object> form = new HashMap<>();

@@ -116,7 +116,7 @@ class AssociationInputTest {
                 null, null, null), "innehåller HTML-kod");
         assertEquals(before, count("material"));
         Http staff = fx.signedIn();
-        assertEquals(403, staff.post("/foreningar/bank", "kind", "ANNAT", "title", "Utan csrf", "text", "x").statusCode());
+        assertEquals(403, staff.post("/foreningsarbete/bank", "kind", "ANNAT", "title", "Utan csrf", "text", "x").statusCode());
         assertEquals(before, count("material"));
     }
 

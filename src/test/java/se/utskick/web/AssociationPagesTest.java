@@ -142,7 +142,7 @@ class AssociationPagesTest {
         String csrf = board.csrf(page);
         long delivery = fx.app.delivery().tokens().pages().verify(page.substring(page.lastIndexOf('/') + 1)).orElseThrow();
         Http staff = fx.signedIn();
-        HttpResponse<String> r = staff.post("/foreningar/lankar/leverans", "csrf", staff.csrf("/foreningar/inskickat"),
+        HttpResponse<String> r = staff.post("/foreningsarbete/lankar/leverans", "csrf", staff.csrf("/foreningsarbete/inskickat"),
                 "delivery", String.valueOf(delivery));
         assertEquals(302, r.statusCode(), r.body());
         assertEquals(404, board.get(page).statusCode());
@@ -152,5 +152,67 @@ class AssociationPagesTest {
         assertEquals(404, r.statusCode());
         assertEquals(events, AssociationMail.count(fx, "SELECT COUNT(*) FROM event WHERE id > ?", 0));
         assertFalse(fx.app.audit().recent(null, "association.link.revoked", null, 10).isEmpty(), "the refused visit is audited");
+    }
+
+    @Test
+    void theFeedbackReminderSkipsABoardThatAnsweredInTheFormAndRemindsOneThatDidNot() {
+        PageClient board = new PageClient(fx.base());
+        String page = links.get(a(0));
+        assertEquals(302, board.post(page + "/svar", "csrf", board.csrf(page), "letter", String.valueOf(letter.id()),
+                "answer", "Sex valarbetare.").statusCode());
+        Utskick dayBefore = Utskick.wire(fx.app.config(), fx.db, Clock.offset(Clock.systemUTC(), Duration.ofDays(13)));
+        dayBefore.reminders().sendFeedbackReminders();
+        long reminder = AssociationMail.count(fx, "SELECT MAX(id) FROM letter WHERE kind = 'REMINDER' AND id > ?", letter.id());
+        assertTrue(reminder > 0, "a reminder was made");
+        long answered = AssociationMail.associationId(fx, a(0));
+        long silent = AssociationMail.associationId(fx, a(2));
+        assertEquals(0, AssociationMail.count(fx, "SELECT COUNT(*) FROM delivery WHERE letter_id = " + reminder
+                + " AND association_id = ?", answered), "not reminded: answered in the form");
+        assertTrue(AssociationMail.count(fx, "SELECT COUNT(*) FROM delivery WHERE letter_id = " + reminder
+                + " AND association_id = ?", silent) > 0, "reminded: never answered");
+    }
+
+    @Test
+    void anEventSentInWaitsForTheOmbudsmanWhoApprovesOrRefusesWithAReasonTheBoardSees() {
+        PageClient board = new PageClient(fx.base());
+        String page = links.get(a(0));
+        String csrf = board.csrf(page);
+        java.time.LocalDateTime when = java.time.LocalDateTime.now().plusDays(1).withHour(18).withMinute(0).withSecond(0).withNano(0);
+        String starts = when.toString().substring(0, 16);
+        assertEquals(302, board.post(page + "/arrangemang", "csrf", csrf, "title", "Öppet möte om skolan", "kind", "OPPET_MOTE",
+                "starts", starts, "place", "Folkets hus", "description", "Alla välkomna").statusCode());
+        assertEquals(302, board.post(page + "/arrangemang", "csrf", csrf, "title", "Tematräff om bostäder", "kind", "TEMATRAFF",
+                "starts", starts, "place", "Biblioteket").statusCode());
+        var events = fx.app.letters().events();
+        var sent = fx.app.associations().events(AssociationMail.associationId(fx, a(0)));
+        long open = sent.stream().filter(e -> e.title().equals("Öppet möte om skolan")).findFirst().orElseThrow().id();
+        long theme = sent.stream().filter(e -> e.title().equals("Tematräff om bostäder")).findFirst().orElseThrow().id();
+        var window = java.util.List.of(when.minusDays(1), when.plusDays(1));
+        assertTrue(events.between(window.get(0), window.get(1)).stream().noneMatch(e -> e.id() == open), "not in the letter yet");
+        int before = fx.app.associations().outreach(when.getYear()).rows().stream()
+                .filter(r -> r.name().equals(a(0))).findFirst().orElseThrow().approved();
+
+        Http staff = fx.signedIn();
+        String token = staff.csrf("/foreningsarbete/inskickat");
+        assertEquals(302, staff.post("/foreningsarbete/arrangemang/" + open + "/godkann", "csrf", token).statusCode());
+        assertEquals(302, staff.post("/foreningsarbete/arrangemang/" + theme + "/avsla", "csrf", token,
+                "reason", "Samma kväll som årsmötet, välj en annan dag").statusCode());
+        assertEquals(422, staff.post("/foreningsarbete/arrangemang/" + theme + "/avsla", "csrf", token, "reason", "igen").statusCode(),
+                "a decided event is not decided again");
+
+        assertTrue(events.between(window.get(0), window.get(1)).stream().anyMatch(e -> e.id() == open), "approved: in the members' letter");
+        assertTrue(events.between(window.get(0), window.get(1)).stream().noneMatch(e -> e.id() == theme), "refused: never");
+        assertEquals(before + 1, fx.app.associations().outreach(when.getYear()).rows().stream()
+                .filter(r -> r.name().equals(a(0))).findFirst().orElseThrow().approved(), "the outreach tally counts it");
+        String mine = board.get(page).body();
+        assertTrue(mine.contains("Avslaget") && mine.contains("Samma kväll som årsmötet"), "the board sees the refusal and why");
+
+        HttpResponse<String> csv = staff.get("/foreningsarbete/efter-csv?ar=" + when.getYear());
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+        assertTrue(csv.body().contains("förening;år;godkända utåtriktade;förväntat hittills;mål"), csv.body());
+        HttpResponse<String> overview = staff.get("/foreningsarbete?ar=" + when.getYear());
+        assertEquals(200, overview.statusCode());
+        assertTrue(overview.body().contains("<svg") && overview.body().contains(a(0)));
     }
 }
