@@ -31,6 +31,11 @@ ${m?counter}. ${m.name}, medlemsnummer ${m.number}
    medlemmen utskicken igen. En adress som studsade räknas som
    rättad när den har ändrats i registret.
 
+<#if recipient.association?? && recipient.pageUrl??>
+Listan som den ser ut just nu, efter senaste importen (personlig länk):
+${recipient.pageUrl}
+
+</#if>
 <#elseif reminder.purpose == "FEEDBACK">
 <@wrap>
 Vi har ännu inte fått er styrelses återkoppling på ${letter.subject?remove_beginning("Re: ")}.

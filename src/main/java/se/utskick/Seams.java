@@ -128,12 +128,28 @@ final class Seams {
             }
 
             @Override
+            public Optional<String> reminderPurpose(long letterId) {
+                // a read of the reminders' own table, by choice (as the reminders read delivery's)
+                return db.withConnection(c -> {
+                    try (var ps = c.prepareStatement("SELECT purpose FROM reminder WHERE letter_id = ?")) {
+                        ps.setLong(1, letterId);
+                        try (var rs = ps.executeQuery()) {
+                            return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                        }
+                    }
+                });
+            }
+
+            @Override
             public Optional<LinkedDelivery> delivery(long deliveryId) {
                 return delivery.log().byId(deliveryId).map(d -> new LinkedDelivery(d.id(), d.letterId(),
                         letters.get(d.letterId()).kind().name(), d.memberId(), d.associationId(), d.sentAt()));
             }
         };
         return new se.utskick.associations.Associations(db, se.utskick.associations.AssociationsConfig.from(config), lookup,
-                register::associationNames, letters.events(), replies.log(), audit::record, clock, letters.zone());
+                register::associationNames, letters.events(), replies.log(),
+                name -> register.missingEmail(Optional.of(name)).stream().map(m -> new se.utskick.associations.Associations.MemberToFix(
+                        (m.firstName() + " " + m.lastName()).strip(), m.number(), m.emailStatus().name(), m.email(), m.emailReason())).toList(),
+                audit::record, clock, letters.zone());
     }
 }

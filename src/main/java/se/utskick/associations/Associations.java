@@ -36,10 +36,30 @@ public final class Associations {
     private final AuditTrail audit;
     private final Clock clock;
     private final ZoneId zone;
+    private final MissingAddresses missing;
+
+    /** The register's members without a working address (MISSING, INVALID, BOUNCED), of one association. */
+    @FunctionalInterface
+    public interface MissingAddresses {
+        List<MemberToFix> of(String associationName);
+    }
+
+    /** One member whose address does not work, as the officer's view shows them (personal data: never logged). */
+    public record MemberToFix(String name, String number, String status, String value, String reason) {
+    }
+
+    /** The officer's view: their own association's members without a working address; the visit is audited. */
+    public List<MemberToFix> membersToFix(PageAccess a) {
+        if (!a.officer()) {
+            throw new IllegalArgumentException("not an officer's link");
+        }
+        return missing.of(a.associationName());
+    }
 
     public Associations(Database db, AssociationsConfig config, DeliveryLookup deliveries, Supplier<Map<Long, String>> associations,
-                        Events events, ReplyLog replies, AuditTrail audit, Clock clock, ZoneId zone) {
+                        Events events, ReplyLog replies, MissingAddresses missing, AuditTrail audit, Clock clock, ZoneId zone) {
         this.db = db;
+        this.missing = missing;
         this.config = config;
         this.associations = associations;
         this.events = events;
@@ -66,13 +86,13 @@ public final class Associations {
     /** Opens a page: the access of a good token, the visit audited; empty for any other token. */
     public Optional<PageAccess> visit(String token) {
         Optional<PageAccess> a = links.resolve(token);
-        a.ifPresent(x -> audit.record(x.actor(), "association.page.visit", x.subject(), ""));
+        a.ifPresent(x -> audit.record(x.actor(), x.officer() ? "association.officer.visit" : "association.page.visit", x.subject(), ""));
         return a;
     }
 
-    /** The access of a good token, without auditing a visit (the action that follows is audited). */
+    /** The board's access of a good token, without auditing a visit (the action that follows is audited); an officer's link changes nothing. */
     public Optional<PageAccess> access(String token) {
-        return links.resolve(token);
+        return links.resolve(token).filter(a -> !a.officer());
     }
 
     /** The feedback question of the latest board letter or targeted mailing that reached the association. */

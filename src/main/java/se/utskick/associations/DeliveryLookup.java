@@ -13,6 +13,11 @@ public interface DeliveryLookup {
     /** The delivery id of a genuine page token; empty if forged or damaged. */
     OptionalLong verify(String token);
 
+    /**
+     * What a reminder letter is for (ADDRESSES, FEEDBACK, FEEDBACK_SUMMARY); empty for other letters.
+     */
+    Optional<String> reminderPurpose(long letterId);
+
     /** The delivery, if it exists. */
     Optional<LinkedDelivery> delivery(long deliveryId);
 

@@ -15,7 +15,8 @@ import se.utskick.db.Database;
  * board letter or targeted mailing; it opens the page of that delivery's association only, until
  * {@code associations.link.days} after the letter was sent, unless the ombudsman revoked it (that
  * one link, or every link of the association sent before the revocation). A forged, expired,
- * revoked token, or one of a letter that is not to boards, opens nothing; all look the same to the
+ * revoked token, or one of a letter that is not to boards (a board letter, a targeted mailing, a
+ * feedback reminder) or to a membership officer (the address reminder: {@link PageAccess#officer}), opens nothing; all look the same to the
  * visitor. Refusals of genuine tokens are audited with their delivery id. Thread-safe.
  */
 public final class Links {
@@ -46,11 +47,21 @@ public final class Links {
             return Optional.empty();
         }
         Optional<DeliveryLookup.LinkedDelivery> found = deliveries.delivery(id.getAsLong());
-        if (found.isEmpty() || !BOARD_KINDS.contains(found.get().letterKind()) || found.get().associationId() == null
-                || found.get().sentAt() == null) {
+        if (found.isEmpty() || found.get().associationId() == null || found.get().sentAt() == null) {
             return Optional.empty();
         }
         DeliveryLookup.LinkedDelivery d = found.get();
+        boolean officer = false;
+        if (d.letterKind().equals("REMINDER")) {
+            // a board's feedback reminder opens the board's page; the address reminder the officer's view
+            String purpose = deliveries.reminderPurpose(d.letterId()).orElse("");
+            officer = purpose.equals("ADDRESSES");
+            if (!officer && !purpose.equals("FEEDBACK")) {
+                return Optional.empty();
+            }
+        } else if (!BOARD_KINDS.contains(d.letterKind())) {
+            return Optional.empty();
+        }
         Instant expires = d.sentAt().plus(config.linkLifetime());
         String subject = "association " + d.associationId();
         if (!clock.instant().isBefore(expires)) {
@@ -62,7 +73,7 @@ public final class Links {
             return Optional.empty();
         }
         String name = associations.get().getOrDefault(d.associationId(), "förening " + d.associationId());
-        return Optional.of(new PageAccess(d.deliveryId(), d.letterId(), d.memberId(), d.associationId(), name, expires));
+        return Optional.of(new PageAccess(d.deliveryId(), d.letterId(), d.memberId(), d.associationId(), name, expires, officer));
     }
 
     /** Revokes the link of one delivery. */

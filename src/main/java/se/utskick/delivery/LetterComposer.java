@@ -29,7 +29,10 @@ public interface LetterComposer {
 
         ComposedMessage compose(Recipient recipient);
 
-        /** True for letters to boards (board letter, targeted mailing): each carries its association page link. */
+        /**
+         * True for letters to boards (board letter, targeted mailing) and reminders (a board's
+         * feedback reminder, a membership officer's address reminder): each carries its association page link.
+         */
         default boolean offersAssociationPage() {
             return false;
         }

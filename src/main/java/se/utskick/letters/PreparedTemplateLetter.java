@@ -67,7 +67,7 @@ final class PreparedTemplateLetter implements PreparedLetter {
 
     @Override
     public boolean offersAssociationPage() {
-        return letter.kind() == LetterKind.BOARD || letter.kind() == LetterKind.TARGETED;
+        return letter.kind() == LetterKind.BOARD || letter.kind() == LetterKind.TARGETED || letter.kind() == LetterKind.REMINDER;
     }
 
     @Override

@@ -57,6 +57,11 @@ final class AssociationPages {
             gone(ctx);
             return;
         }
+        if (a.get().officer()) {
+            views.render(ctx, "association-officer.ftlh", Map.of("a", a.get(), "members", associations.membersToFix(a.get()),
+                    "csrf", csrf(ctx)));
+            return;
+        }
         render(ctx, a.get(), "", Map.of());
     }
 

@@ -14,8 +14,15 @@ import java.util.Map;
 /** A board member's browser without a browser: keeps cookies, posts forms and multipart uploads, returns bytes or text. */
 final class PageClient {
     private final String base;
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** A cookie this client holds (also an HttpOnly one), or null. */
+    String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue)
+                .findFirst().orElse(null);
+    }
 
     PageClient(String base) {
         this.base = base;
