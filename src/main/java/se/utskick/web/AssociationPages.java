@@ -92,7 +92,7 @@ final class AssociationPages {
         UploadedFile f;
         try {
             f = ctx.uploadedFile("file");
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // a body over the multipart limit: Jetty's ServletException, unchecked through Kotlin
             throw new PageException("Filen är för stor eller gick inte att ta emot: högst " + max / (1024 * 1024) + " MB.");
         }
         byte[] content = null;
@@ -145,7 +145,7 @@ final class AssociationPages {
         boolean csrf;
         try {
             csrf = csrfMatches(ctx);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Jetty's ServletException comes through Kotlin unchecked
             // the multipart body could not be read: larger than the server takes at all
             ctx.status(HttpStatus.CONTENT_TOO_LARGE).contentType("text/plain; charset=utf-8").result("Filen är för stor: högst "
                     + associations.config().maxFileBytes() / (1024 * 1024) + " MB. Ingenting sparades.");

@@ -146,6 +146,43 @@ class AssociationInputTest {
         assertTrue(second.get(secondPage + "?sok=kollektiv").body().contains("Motion om kollektivtrafik"), "search by text");
     }
 
+    @Test
+    void aFileLargerThanTheServerTakesIsRefusedInSwedishAndNothingIsStored() {
+        PageClient c = new PageClient(fx.base());
+        String page = links.get(names.get(0));
+        long before = count("material");
+        byte[] huge = new byte[600 * 1024];
+        System.arraycopy(PDF, 0, huge, 0, PDF.length);
+        HttpResponse<String> r = c.upload(page + "/material", Map.of("csrf", c.csrf(page), "kind", "ANNAT", "title", "Stor"),
+                "stor.pdf", "application/pdf", huge);
+        assertTrue(r.statusCode() == 413 || r.statusCode() == 422, r.statusCode() + " " + r.body());
+        assertTrue(r.body().contains("för stor"), r.body());
+        assertEquals(before, count("material"));
+    }
+
+    @Test
+    void theDistrictsOwnMaterialIsAddedFromTheStaffPagesApprovedAtOnceAndCheckedTheSameWay() {
+        PageClient staff = new PageClient(fx.base());
+        String pre = staff.csrf("/logga-in");
+        assertEquals(302, staff.post("/logga-in", "csrf", pre, "username", WebFixture.USER, "password", WebFixture.PASSWORD).statusCode());
+        assertEquals(302, staff.post("/logga-in/kod", "csrf", staff.csrf("/logga-in/kod"), "code", fx.nextCode()).statusCode());
+        String csrf = staff.csrf("/foreningsarbete/bank");
+        long before = count("material");
+        HttpResponse<String> bad = staff.upload("/foreningsarbete/bank", Map.of("csrf", csrf, "kind", "FLYGBLAD", "title", "Flygblad"),
+                "flygblad.pdf", "application/pdf", "MZ\u0090\u0000 not a pdf".getBytes(StandardCharsets.UTF_8));
+        refused(bad, "inte en PDF");
+        assertEquals(before, count("material"));
+        HttpResponse<String> good = staff.upload("/foreningsarbete/bank", Map.of("csrf", csrf, "kind", "MOTION",
+                "title", "Distriktets motion om vården", "text", "Vi yrkar att **vården** ska vara nära."), null, null, null);
+        assertEquals(302, good.statusCode(), good.body());
+        assertEquals(before + 1, count("material"));
+        PageClient board = new PageClient(fx.base());
+        String page = links.get(names.get(1));
+        String body = board.get(page + "?typ=MOTION&sok=vården").body();
+        assertTrue(body.contains("Distriktets motion om vården") && body.contains("Distriktet"), "approved at once, the district's");
+        assertFalse(fx.app.audit().recent(WebFixture.USER, "material.add", null, 10).isEmpty(), "audited");
+    }
+
     private static byte[] zip(String entry) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
