@@ -77,5 +77,15 @@ class AssociationOfficerTest {
                 "starts", AssociationMail.nextMonthAt(2, 10), "place", "Torget");
         assertEquals(404, post.statusCode(), "the officer's link changes nothing");
         assertEquals(events, AssociationMail.count(fx, "SELECT COUNT(*) FROM event WHERE id > ?", 0));
+
+        // the ombudsman revokes every link of the association: the officer's link opens nothing
+        Http staff = fx.signedIn();
+        long id = AssociationMail.associationId(fx, association);
+        assertEquals(302, staff.post("/foreningsarbete/lankar/forening", "csrf", staff.csrf("/foreningsarbete/inskickat"),
+                "association", String.valueOf(id)).statusCode());
+        HttpResponse<String> gone = officer.get(link);
+        assertEquals(404, gone.statusCode());
+        assertFalse(gone.body().contains(association), "names nothing");
+        assertTrue(staff.get("/foreningsarbete/inskickat").body().contains("Alla länkar till " + association));
     }
 }
