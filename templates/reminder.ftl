@@ -52,6 +52,11 @@ Svara på det här mejlet<#if recipient.association??> – svaret räknas för $
 Det räcker att en i styrelsen svarar. Har ni redan svarat, tack, och
 bortse från den här påminnelsen.
 </@wrap>
+<#if recipient.association?? && recipient.pageUrl??>
+
+Ni kan också svara på föreningens sida (personlig länk):
+${recipient.pageUrl}
+</#if>
 
 <#else>
 <#if reminder.purpose == "ADDRESSES">

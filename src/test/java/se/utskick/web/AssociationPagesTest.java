@@ -170,6 +170,38 @@ class AssociationPagesTest {
                 + " AND association_id = ?", answered), "not reminded: answered in the form");
         assertTrue(AssociationMail.count(fx, "SELECT COUNT(*) FROM delivery WHERE letter_id = " + reminder
                 + " AND association_id = ?", silent) > 0, "reminded: never answered");
+
+        // the reminder that arrives carries the board's page link too (sent by the later graph: its rows are due on its clock)
+        dayBefore.delivery().senders().start();
+        String link = null;
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (link == null && System.nanoTime() < end) {
+            for (jakarta.mail.internet.MimeMessage m : fx.mail.getReceivedMessages()) {
+                try {
+                    if (m.getSubject().startsWith("Re: ")) {
+                        java.util.regex.Matcher x = AssociationMail.LINK.matcher(AssociationMail.text(m));
+                        if (x.find()) {
+                            link = x.group(1);
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            }
+            Thread.onSpinWait();
+        }
+        dayBefore.delivery().senders().stop();
+        assertTrue(link != null, "a feedback reminder with a page link arrived");
+        // the message is in GreenMail a moment before its batch is recorded SENT; a link works from then
+        long did = fx.app.delivery().tokens().pages().verify(link.substring(link.lastIndexOf('/') + 1)).orElseThrow();
+        long sentBy = System.nanoTime() + 30_000_000_000L;
+        while (fx.app.delivery().log().byId(did).orElseThrow().sentAt() == null && System.nanoTime() < sentBy) {
+            Thread.onSpinWait();
+        }
+        HttpResponse<String> page2 = new PageClient(fx.base()).get(link);
+        assertEquals(200, page2.statusCode());
+        assertTrue(names.stream().anyMatch(n -> page2.body().contains("<h1>" + n + "</h1>")));
+        assertFalse(page2.body().contains("<h1>" + a(0) + "</h1>"), "never to the board that answered");
     }
 
     @Test
