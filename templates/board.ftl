@@ -17,6 +17,11 @@ Det räcker att en i styrelsen svarar.
 </@wrap>
 
 </#if>
+<#if recipient.association?? && recipient.pageUrl??>
+Föreningens sida (svara, skicka in arrangemang, dela material; personlig länk, dela den inte utanför styrelsen):
+${recipient.pageUrl}
+
+</#if>
 <@l.links/>
 <@l.rule/>
 <@wrap>

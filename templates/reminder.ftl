@@ -31,6 +31,11 @@ ${m?counter}. ${m.name}, medlemsnummer ${m.number}
    medlemmen utskicken igen. En adress som studsade räknas som
    rättad när den har ändrats i registret.
 
+<#if recipient.association?? && recipient.pageUrl??>
+Listan som den ser ut just nu, efter senaste importen (personlig länk):
+${recipient.pageUrl}
+
+</#if>
 <#elseif reminder.purpose == "FEEDBACK">
 <@wrap>
 Vi har ännu inte fått er styrelses återkoppling på ${letter.subject?remove_beginning("Re: ")}.
@@ -47,6 +52,11 @@ Svara på det här mejlet<#if recipient.association??> – svaret räknas för $
 Det räcker att en i styrelsen svarar. Har ni redan svarat, tack, och
 bortse från den här påminnelsen.
 </@wrap>
+<#if recipient.association?? && recipient.pageUrl??>
+
+Ni kan också svara på föreningens sida (personlig länk):
+${recipient.pageUrl}
+</#if>
 
 <#else>
 <#if reminder.purpose == "ADDRESSES">

@@ -11,6 +11,11 @@ ${letter.feedback.text}
 Svara på detta mejl.<#if recipient.association??> Svaret räknas för ${recipient.association}.</#if>
 
 </#if>
+<#if recipient.association?? && recipient.pageUrl??>
+Föreningens sida (svara, skicka in arrangemang, dela material; personlig länk, dela den inte utanför styrelsen):
+${recipient.pageUrl}
+
+</#if>
 <@l.links/>
 <@l.rule/>
 <@wrap>

@@ -30,6 +30,16 @@ ORDER BY received_at DESC, id DESC LIMIT ? OFFSET ?
 SELECT COUNT(*) FROM inbound_message
 WHERE (? IS NULL OR letter_id = ?) AND (? IS NULL OR kind = ?) AND (? = 0 OR letter_id IS NULL)
 
+-- name: replies.insert_form_answer
+-- an answer given in the association page's form: the REPLY row an e-mail reply to the delivery makes, at
+-- the next uid of its own mailbox; mailbox, received, processed, delivery, letter, letter kind, association,
+-- member, subject, text, excerpt, then the mailbox again
+INSERT INTO inbound_message (mailbox, uid_validity, uid, received_at, processed_at, kind, correlation, delivery_id,
+    letter_id, letter_kind, association_id, member_id, sender, subject, body_text, excerpt, effect)
+SELECT ?, 0, COALESCE(MAX(uid), 0) + 1, ?, ?, 'REPLY', 'TOKEN', ?, ?, ?, ?, ?, 'Föreningssidan (formulär)', ?, ?, ?,
+    'answered on the association page'
+FROM inbound_message WHERE mailbox = ? AND uid_validity = 0
+
 -- name: replies.show
 SELECT id, received_at, kind, correlation, letter_id, letter_kind, delivery_id, association_id, member_id, sender,
     subject, excerpt, bounce_status, bounce_recipient, bounce_diagnostic, effect, handled_at, handled_by, body_text

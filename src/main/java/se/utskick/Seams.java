@@ -127,4 +127,39 @@ final class Seams {
         return new DeliveryDirectory.SentDelivery(d.id(), d.letterId(), letterKind.apply(d.letterId()), d.memberId(),
                 d.associationId(), d.email(), d.messageId());
     }
+
+    /** The associations' pages on the delivery log (page tokens, the delivery a link names), letters' events, replies' feedback, the audit log. */
+    static se.utskick.associations.Associations associations(Database db, Config config, Register register, Letters letters,
+                                                            Delivery delivery, Replies replies, se.utskick.audit.AuditLog audit, Clock clock) {
+        se.utskick.associations.DeliveryLookup lookup = new se.utskick.associations.DeliveryLookup() {
+            @Override
+            public java.util.OptionalLong verify(String token) {
+                return delivery.tokens().pages().verify(token);
+            }
+
+            @Override
+            public Optional<String> reminderPurpose(long letterId) {
+                // a read of the reminders' own table, by choice (as the reminders read delivery's)
+                return db.withConnection(c -> {
+                    try (var ps = c.prepareStatement("SELECT purpose FROM reminder WHERE letter_id = ?")) {
+                        ps.setLong(1, letterId);
+                        try (var rs = ps.executeQuery()) {
+                            return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                        }
+                    }
+                });
+            }
+
+            @Override
+            public Optional<LinkedDelivery> delivery(long deliveryId) {
+                return delivery.log().byId(deliveryId).map(d -> new LinkedDelivery(d.id(), d.letterId(),
+                        letters.get(d.letterId()).kind().name(), d.memberId(), d.associationId(), d.sentAt()));
+            }
+        };
+        return new se.utskick.associations.Associations(db, se.utskick.associations.AssociationsConfig.from(config), lookup,
+                register::associationNames, letters.events(), replies.log(),
+                name -> register.missingEmail(Optional.of(name)).stream().map(m -> new se.utskick.associations.Associations.MemberToFix(
+                        (m.firstName() + " " + m.lastName()).strip(), m.number(), m.emailStatus().name(), m.email(), m.emailReason())).toList(),
+                audit::record, clock, letters.zone());
+    }
 }

@@ -58,6 +58,7 @@ public final class Utskick implements AutoCloseable {
     private final MonthlyAssembly assembly;
     private final AuditLog audit;
     private final Users users;
+    private final se.utskick.associations.Associations associations;
     private EmbeddedMailServer embeddedMail;
     // admin (issue 16): lists from forms, member search, register import and staff administration in the browser
     private final se.utskick.audience.SavedLists savedLists;
@@ -94,6 +95,8 @@ public final class Utskick implements AutoCloseable {
         this.savedLists = new se.utskick.audience.SavedLists(database, audit::record);
         this.memberSearch = new se.utskick.register.MemberSearch(database);
         this.staffAdmin = new se.utskick.users.StaffAdmin(database, users, audit::record, clock);
+        // associations (issue 17): the boards' pages reached from their letters
+        this.associations = Seams.associations(database, config, register, letters, delivery, replies, audit, clock);
     }
 
     /**
@@ -116,6 +119,7 @@ public final class Utskick implements AutoCloseable {
         AssemblyConfig.from(config);
         ScheduleConfig.from(config);
         UsersConfig.from(config);
+        se.utskick.associations.AssociationsConfig.from(config);
         se.utskick.web.WebConfig.from(config);
         Database db = Database.open(DatabaseConfig.from(config));
         try {
@@ -257,6 +261,11 @@ public final class Utskick implements AutoCloseable {
         return users;
     }
 
+    /** The associations' pages: links, feedback form, events sent in, outreach, material bank. */
+    public se.utskick.associations.Associations associations() {
+        return associations;
+    }
+
     /**
      * A scheduler node (Quartz, clustered on the database) with every job of {@link #jobs()}, not
      * started: {@code schedule show/run} read the cluster's triggers and run jobs in this process
@@ -287,7 +296,8 @@ public final class Utskick implements AutoCloseable {
                 delivery.jobs(),
                 replies.jobs(),
                 reminders.jobs(),
-                users.jobs()
+                users.jobs(),
+                associations.jobs()
         ).flatMap(List::stream).toList();
     }
 

@@ -26,9 +26,16 @@ public final class DeliveryTokens {
     private static final String PURPOSE = "delivery-token";
 
     private final ThreadLocal<Mac> macs;
+    private final DeliveryTokens pages;
 
     public DeliveryTokens(Keyring keyring) {
-        byte[] key = keyring.mac(PURPOSE, "token-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        this(keyring, PURPOSE);
+    }
+
+    /** Tokens of the same form under another key: {@link #pages()} signs the association page links. */
+    private DeliveryTokens(Keyring keyring, String purpose) {
+        this.pages = purpose.equals(PURPOSE) ? new DeliveryTokens(keyring, "association-page-token") : null;
+        byte[] key = keyring.mac(purpose, "token-key".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         this.macs = ThreadLocal.withInitial(() -> {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
@@ -38,6 +45,18 @@ public final class DeliveryTokens {
                 throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
             }
         });
+    }
+
+    /**
+     * The tokens of the association page links ({@code /forening/TOKEN}): the same form, derived from
+     * the same delivery id, under the key of purpose {@code association-page-token}, so a reply or
+     * unsubscribe token never opens a page and a page token never unsubscribes anyone.
+     */
+    public DeliveryTokens pages() {
+        if (pages == null) {
+            throw new IllegalStateException("page tokens have no page tokens of their own");
+        }
+        return pages;
     }
 
     private byte[] mac(byte[] id) {

@@ -24,6 +24,16 @@ import se.utskick.delivery.LetterComposer.Recipient;
  * body can collide with it.
  */
 final class LetterRenderer {
+    /**
+     * The base of the association page links, on the same host as the unsubscribe links:
+     * {@code https://host/u/} gives {@code https://host/forening/}.
+     */
+    static String pageBase(DeliveryConfig cfg) {
+        String u = cfg.unsubscribeBaseUrl();
+        java.net.URI uri = java.net.URI.create(u);
+        return uri.getScheme() + "://" + uri.getRawAuthority() + "/forening/";
+    }
+
     /** RFC 5322 §3.3 date-time in UTC as {@code +0000} (RFC_1123_DATE_TIME would write the obsolete zone {@code GMT}, §4.3). */
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", Locale.US);
     private final PreparedLetter letter;
@@ -63,7 +73,8 @@ final class LetterRenderer {
         long deliveryId = d.id();
         String token = tokens.issue(deliveryId);
         Recipient recipient = new Recipient(d.id(), d.memberId() == null ? 0 : d.memberId(), d.email(), d.firstName(),
-                d.lastName(), d.associationId(), letter.offersUnsubscribe() ? cfg.unsubscribeBaseUrl() + token : null);
+                d.lastName(), d.associationId(), letter.offersUnsubscribe() ? cfg.unsubscribeBaseUrl() + token : null,
+                letter.offersAssociationPage() && d.associationId() != null ? pageBase(cfg) + tokens.pages().issue(deliveryId) : null);
         String domain = cfg.mailDomain();
         String messageId = "<" + token + "@" + domain + ">";
         String rcpt = HeaderText.asciiAddress("the recipient address of delivery " + deliveryId, recipient.email());

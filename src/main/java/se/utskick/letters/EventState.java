@@ -5,5 +5,7 @@ package se.utskick.letters;
  * it; only APPROVED events appear in the members' letter. Stored as the same words.
  */
 public enum EventState {
-    PROPOSED, APPROVED
+    PROPOSED, APPROVED,
+    /** Refused by the ombudsman (association_event holds the reason the association sees); never in a letter. */
+    REFUSED
 }

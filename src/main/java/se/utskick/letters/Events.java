@@ -79,6 +79,16 @@ public final class Events {
         });
     }
 
+    /** Refuses a PROPOSED event: it never goes into a letter; true if it was proposed. */
+    public boolean refuse(long id) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE event SET state = 'REFUSED' WHERE id = ? AND state = 'PROPOSED'")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     public Optional<Event> get(long id) {
         return query(COLUMNS + "WHERE e.id = ?", ps -> ps.setLong(1, id)).stream().findFirst();
     }

@@ -94,6 +94,30 @@ public final class ReplyLog {
         return new Feedback(letterId, letter.subject(), letter.feedbackDeadline(), rows);
     }
 
+    /**
+     * Records an answer a board gave in the form of its association page as that association's
+     * feedback on {@code letterId}: the same REPLY row an e-mail reply to delivery {@code deliveryId}
+     * makes, so {@link #feedback}, the reminders before the deadline and the summary after it count
+     * both alike. Returns the row's id.
+     */
+    public long recordFormAnswer(long deliveryId, long letterId, Long memberId, long associationId, String subject, String text) {
+        LetterDirectory.Letter letter = letters.letter(letterId).orElseThrow(() -> new UtskickException("there is no letter " + letterId));
+        if (!FEEDBACK_KINDS.contains(letter.kind())) {
+            throw new UtskickException("letter " + letterId + " is a " + letter.kind() + " letter; it asks for no feedback");
+        }
+        String body = text == null ? "" : text.strip();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return db.withConnection(c -> repository.insertFormAnswer(c, clock.instant(), deliveryId, letterId, letter.kind(),
+                        memberId, associationId, subject, body, QuoteStripper.excerpt(body)));
+            } catch (RuntimeException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** Deletes raw messages older than the retention; the scheduler calls it daily. Returns how many. */
     public int purge() {
         Instant cutoff = clock.instant().minus(retention);

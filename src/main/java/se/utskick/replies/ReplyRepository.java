@@ -36,6 +36,20 @@ final class ReplyRepository {
                 effect, raw, v.feedbackFor().map(SentDelivery::letterId).orElse(null));
     }
 
+    /** The mailbox name of answers given in the association page's form (they were never in a mailbox). */
+    static final String FORM_MAILBOX = "web-form";
+
+    /**
+     * An answer given in the association page's form, as a REPLY correlated by the page link's token:
+     * the same row an e-mail reply to that delivery makes, so feedback counts it the same way. Its
+     * place is the next uid of the {@link #FORM_MAILBOX}.
+     */
+    long insertFormAnswer(Connection c, Instant now, long deliveryId, long letterId, String letterKind, Long memberId,
+                          long associationId, String subject, String text, String excerpt) throws SQLException {
+        return Bind.insert(c, ReplySql.INSERT_FORM_ANSWER, FORM_MAILBOX, now, now, deliveryId, letterId, letterKind,
+                associationId, memberId, subject, text, excerpt, FORM_MAILBOX);
+    }
+
     List<LoggedMessage> list(Connection c, Long letterId, MessageKind kind, int limit) throws SQLException {
         String k = kind == null ? null : kind.name();
         return Bind.list(c, ReplySql.LIST, ReplyRepository::row, letterId, letterId, k, k, limit);

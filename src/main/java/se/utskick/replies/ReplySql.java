@@ -12,6 +12,7 @@ final class ReplySql {
     static final Sql LIST = QUERIES.get("replies.list");
     static final Sql PAGE = QUERIES.get("replies.page");
     static final Sql PAGE_COUNT = QUERIES.get("replies.page_count");
+    static final Sql INSERT_FORM_ANSWER = QUERIES.get("replies.insert_form_answer");
     static final Sql SHOW = QUERIES.get("replies.show");
     static final Sql BOARD_REPLIES = QUERIES.get("replies.board_replies");
     static final Sql COUNTS = QUERIES.get("replies.counts");

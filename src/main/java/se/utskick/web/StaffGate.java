@@ -9,7 +9,7 @@ import se.utskick.users.Users;
 
 /**
  * The door of the interface, run before every request. Public: the members' unsubscribe pages
- * ({@code /u/...}), the static assets and the sign-in page. Everything else needs a valid session
+ * ({@code /u/...}), the association pages ({@code /forening/...}, opened by their token, with their own CSRF guard), the static assets and the sign-in page. Everything else needs a valid session
  * cookie (else: a redirect to sign-in for GET, 401 for anything else), and every POST must carry
  * the session's CSRF token in the form field {@code csrf} or the header {@code X-CSRF-Token}
  * (else 403, nothing changed). The sign-in form itself is protected by a pre-session token
@@ -28,7 +28,8 @@ final class StaffGate {
     }
 
     static boolean isPublic(String path) {
-        return path.startsWith("/u/") || path.startsWith("/static/") || path.equals("/logga-in") || path.equals(SignInPages.CODE_PATH)
+        return path.startsWith("/u/") || path.startsWith(AssociationPages.PREFIX) || path.startsWith("/static/")
+                || path.equals("/logga-in") || path.equals(SignInPages.CODE_PATH)
                 || path.equals("/favicon.ico") || path.startsWith(StaffPages.LINK_PATH)
                 || path.equals("/health") || path.equals("/metrics");
     }

@@ -49,9 +49,11 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.host = config.bind();
             cfg.jetty.port = config.port();
             cfg.http.maxRequestSize = ui == null ? 16 * 1024 : 512 * 1024;
-            // admin (issue 16): the register export uploaded at /register/import (multipart) may be larger
-            cfg.jetty.multipartConfig.maxFileSize(50, io.javalin.config.SizeUnit.MB);
-            cfg.jetty.multipartConfig.maxTotalRequestSize(50, io.javalin.config.SizeUnit.MB);
+            // uploads: the register export at /register/import (up to 50 MB) and the material bank's files
+            // on the association pages (their limit plus room for the form's fields); each page checks its own limit
+            long uploadBytes = Math.max(50L * 1024 * 1024, ui == null ? 0 : ui.maxUploadBytes() + 256L * 1024);
+            cfg.jetty.multipartConfig.maxFileSize(uploadBytes, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(uploadBytes, io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
             cfg.routes.before(ctx -> {
                 ctx.header("Content-Security-Policy", ctx.path().startsWith("/u/") ? UNSUBSCRIBE_CSP : UI_CSP);

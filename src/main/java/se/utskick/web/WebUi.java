@@ -56,6 +56,8 @@ public final class WebUi {
         new StaffPages(app, views, texts).routes(r); // admin (issue 16)
         new EventPages(app, views, texts).routes(r);
         new AuditPage(app, views, texts).routes(r);
+        new AssociationPages(app.associations(), views).routes(r);
+        new AssociationStaffPages(app.associations(), views).routes(r);
         r.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound")));
         r.exception(UserError.class, (e, ctx) -> problem(ctx, status(e), words(texts, e)));
         r.exception(UtskickException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
@@ -82,6 +84,11 @@ public final class WebUi {
     }
 
     // --- end of typed user errors ---
+
+    /** The largest upload the association pages take (the material bank's file limit). */
+    int maxUploadBytes() {
+        return app.associations().config().maxFileBytes();
+    }
 
     /** An error page with {@code message}; the layout without navigation if the page failed before the gate. */
     private void problem(io.javalin.http.Context ctx, int status, String message) {

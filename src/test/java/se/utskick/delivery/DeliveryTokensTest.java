@@ -37,4 +37,14 @@ class DeliveryTokensTest {
         DeliveryTokens otherSecret = new DeliveryTokens(Keyring.of("another-secret-0123456789-0123456789-xyz"));
         assertEquals(OptionalLong.empty(), otherSecret.verify(t));
     }
+
+    @Test
+    void pageTokensAreSignedUnderTheirOwnKeySoNeitherKindOpensTheOther() {
+        String reply = tokens.issue(4711);
+        String page = tokens.pages().issue(4711);
+        org.junit.jupiter.api.Assertions.assertNotEquals(reply, page);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.OptionalLong.of(4711), tokens.pages().verify(page));
+        org.junit.jupiter.api.Assertions.assertTrue(tokens.pages().verify(reply).isEmpty(), "a reply token opens no page");
+        org.junit.jupiter.api.Assertions.assertTrue(tokens.verify(page).isEmpty(), "a page token is no reply or unsubscribe token");
+    }
 }
