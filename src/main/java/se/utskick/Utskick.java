@@ -87,6 +87,7 @@ public final class Utskick implements AutoCloseable {
         register.addErasureStep(new RepliesErasure());
         this.reminders = Reminders.create(database, reminderConfig, register::associationNames, letters, delivery, replies.log(), clock);
         register.addErasureStep(Reminders.erasure());
+        register.addErasureStep(letters.erasure());
         this.assembly = new MonthlyAssembly(letters, audiences, delivery, AssemblyConfig.from(config), clock,
                 (file, memberId) -> register.files().record(memberId, file));
         delivery.onPausedForError(assembly::letterPaused);

@@ -89,6 +89,11 @@ public final class Letters {
         return events;
     }
 
+    /** The erasure step of the stored renderings: a reminder that names the member loses its stored rendering. */
+    public se.utskick.register.ErasureStep erasure() {
+        return new RenderingErasure();
+    }
+
     /** What {@link ProgramDrafts#assemble} did: whether it created the draft, and how many queued items it added. */
     public record Assembled(Letter letter, boolean created, int itemsAdded) {
     }

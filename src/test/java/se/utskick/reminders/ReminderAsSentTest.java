@@ -54,5 +54,9 @@ class ReminderAsSentTest {
         }
         String firstLines = asSent.lines().filter(s -> s.contains("medlemsnummer")).reduce("", (a, b) -> a + b + "\n");
         assertTrue(received.replace("\r\n", "\n").contains(firstLines.lines().findFirst().orElseThrow()), "the same text the relay got");
+
+        // erasing a member the reminder names removes its stored rendering (it named them)
+        h.app.register().erase("K3");
+        assertEquals(0, h.count("SELECT COUNT(*) FROM letter_rendering WHERE letter_id = " + reminder.id()));
     }
 }
