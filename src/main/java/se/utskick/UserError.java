@@ -45,6 +45,17 @@ public abstract class UserError extends UtskickException {
         }
     }
 
+    /**
+     * An argument that is itself a bundle key (a field's Swedish name, say): the edge that words the
+     * error looks it up before formatting; the command line prints the key's last part.
+     */
+    public record Words(String key) {
+        @Override
+        public String toString() {
+            return key.substring(key.lastIndexOf('.') + 1);
+        }
+    }
+
     private final Kind kind;
     private final String key;
     private final String field;

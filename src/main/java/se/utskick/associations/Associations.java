@@ -1,5 +1,6 @@
 package se.utskick.associations;
 
+import se.utskick.UserError;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -114,13 +115,13 @@ public final class Associations {
     /** Answers the open question of the association's latest board letter; refused if it is another letter or closed. */
     public void answer(PageAccess a, long letterId, String text) {
         Question q = question(a.associationId()).filter(x -> x.letterId() == letterId)
-                .orElseThrow(() -> new PageException("Frågan finns inte längre. Ladda om sidan."));
+                .orElseThrow(() -> PageException.notFound("assoc.error.question.gone", "the feedback question is no longer open"));
         if (!open(q)) {
-            throw new PageException("Svarstiden gick ut " + q.deadline() + ". Kontakta distriktsexpeditionen om ni vill svara ändå.");
+            throw PageException.wrongState("assoc.error.deadline", "the feedback deadline has passed", String.valueOf(q.deadline()));
         }
-        String body = Inputs.text(text, "svaret", 10_000);
+        String body = Inputs.text(text, "answer", 10_000);
         if (body.isEmpty()) {
-            throw new PageException("Skriv ert svar innan ni skickar det.");
+            throw PageException.field("answer", "assoc.error.answer.blank", "the answer is empty");
         }
         long id = replies.recordFormAnswer(a.deliveryId(), letterId, a.memberId(), a.associationId(), "Svar via föreningssidan: "
                 + q.subject(), body);
@@ -133,18 +134,18 @@ public final class Associations {
 
     /** An event sent in from the page: PROPOSED until the ombudsman approves it. */
     public long proposeEvent(PageAccess a, EventInput in) {
-        String title = Inputs.line(in.title(), "rubrik", 300);
+        String title = Inputs.line(in.title(), "title", 300);
         EventKind kind = EventKind.parse(in.kind());
-        LocalDateTime starts = time(in.starts(), "börjar");
+        LocalDateTime starts = time(in.starts(), "start");
         if (starts == null) {
-            throw new PageException("Fyll i när arrangemanget börjar.");
+            throw PageException.field("start", "assoc.error.start.missing", "the event has no start");
         }
-        LocalDateTime ends = time(in.ends(), "slutar");
+        LocalDateTime ends = time(in.ends(), "end");
         if (ends != null && !ends.isAfter(starts)) {
-            throw new PageException("Arrangemanget slutar innan det börjar.");
+            throw PageException.field("end", "assoc.error.end.before", "the event ends before it starts");
         }
-        String place = Inputs.line(in.place(), "plats", 300);
-        String description = Inputs.text(in.description(), "beskrivning", 5000);
+        String place = Inputs.line(in.place(), "place", 300);
+        String description = Inputs.text(in.description(), "description", 5000);
         long id = events.add(Math.toIntExact(a.associationId()), title, starts, ends, place, description, EventState.PROPOSED);
         db.withConnection(c -> {
             store.addEvent(c, id, a.associationId(), a.deliveryId(), kind);
@@ -161,7 +162,7 @@ public final class Associations {
         try {
             return LocalDateTime.parse(s.strip());
         } catch (DateTimeParseException e) {
-            throw new PageException("Tiden i fältet " + field + " gick inte att läsa; skriv ÅÅÅÅ-MM-DD TT:MM.");
+            throw PageException.field(field, "assoc.error.time", "the time in " + field + " cannot be read", new UserError.Words("assoc.field." + field));
         }
     }
 
@@ -177,7 +178,7 @@ public final class Associations {
     public void approveEvent(long eventId, String by) {
         sentEvent(eventId);
         if (!events.approve(eventId)) {
-            throw new PageException("Arrangemanget är redan behandlat.");
+            throw PageException.wrongState("assoc.error.event.decided", "the event has already been decided");
         }
         db.withConnection(c -> {
             store.decideEvent(c, eventId, null, clock.instant(), by);
@@ -189,9 +190,9 @@ public final class Associations {
     /** Refuses an event with a reason its association sees on its page. */
     public void refuseEvent(long eventId, String reason, String by) {
         sentEvent(eventId);
-        String why = Inputs.line(reason, "skälet", 1000);
+        String why = Inputs.line(reason, "reason", 1000);
         if (!events.refuse(eventId)) {
-            throw new PageException("Arrangemanget är redan behandlat.");
+            throw PageException.wrongState("assoc.error.event.decided", "the event has already been decided");
         }
         db.withConnection(c -> {
             store.decideEvent(c, eventId, why, clock.instant(), by);
@@ -201,7 +202,7 @@ public final class Associations {
     }
 
     private SentEvent sentEvent(long eventId) {
-        return db.withConnection(c -> store.event(c, eventId)).orElseThrow(() -> new PageException("Arrangemanget finns inte."));
+        return db.withConnection(c -> store.event(c, eventId)).orElseThrow(() -> PageException.notFound("assoc.error.event.gone", "there is no such event"));
     }
 
     /** The outreach tally of {@code year} for every association. */

@@ -44,6 +44,6 @@ public enum EventKind {
                 return k;
             }
         }
-        throw new PageException("Välj vilken sorts arrangemang det är.");
+        throw PageException.field("kind", "assoc.error.event.kind", "no kind of event chosen");
     }
 }

@@ -88,7 +88,7 @@ public final class Links {
     /** Revokes every link of an association sent until now; links of later letters work. */
     public void revokeAssociation(long associationId, String by) {
         if (!associations.get().containsKey(associationId)) {
-            throw new PageException("Föreningen finns inte i registret.");
+            throw PageException.notFound("assoc.error.association.gone", "the association is not in the register");
         }
         db.withConnection(c -> {
             store.revoke(c, null, associationId, clock.instant(), by);

@@ -46,22 +46,22 @@ public final class MaterialBank {
 
     private long store(Long associationId, Long deliveryId, Upload u, String state) {
         MaterialKind kind = MaterialKind.parse(u.kind());
-        String title = Inputs.line(u.title(), "rubrik", 300);
-        String text = Inputs.text(u.markdown(), "texten", 200_000);
+        String title = Inputs.line(u.title(), "title", 300);
+        String text = Inputs.text(u.markdown(), "text", 200_000);
         boolean hasFile = u.content() != null && u.content().length > 0;
         if (hasFile == !text.isEmpty()) {
-            throw new PageException(hasFile ? "Skicka antingen en text eller en fil, inte båda."
-                    : "Skriv en text eller välj en fil att ladda upp.");
+            throw hasFile ? PageException.field("file", "assoc.error.material.both", "both a text and a file")
+                    : PageException.field("file", "assoc.error.material.none", "neither a text nor a file");
         }
         FileTypes type = null;
         String name = null;
         if (hasFile) {
             if (u.content().length > config.maxFileBytes()) {
-                throw new PageException("Filen är för stor: högst " + megabytes(config.maxFileBytes()) + " MB.");
+                throw PageException.field("file", "assoc.error.file.large", "the file is too large", megabytes(config.maxFileBytes()));
             }
             name = Inputs.fileName(u.fileName());
-            type = FileTypes.of(u.content()).orElseThrow(() -> new PageException(
-                    "Filen är inte en PDF, ODT, DOCX, PNG eller JPEG (det avgörs av innehållet, inte av namnet)."));
+            type = FileTypes.of(u.content()).orElseThrow(() -> PageException.field("file", "assoc.error.file.type",
+                    "the file's content is none of the accepted types"));
         }
         FileTypes t = type;
         String n = name;
@@ -78,12 +78,12 @@ public final class MaterialBank {
     }
 
     public void refuse(long id, String reason, String by) {
-        decide(id, "REFUSED", Inputs.line(reason, "skälet", 1000), by);
+        decide(id, "REFUSED", Inputs.line(reason, "reason", 1000), by);
     }
 
     private void decide(long id, String state, String reason, String by) {
         if (!db.withConnection(c -> store.decide(c, id, state, reason, clock.instant(), by))) {
-            throw new PageException("Materialet finns inte eller är redan behandlat.");
+            throw PageException.wrongState("assoc.error.material.decided", "the material is not there or already decided");
         }
         audit.record(by, state.equals("APPROVED") ? "material.approve" : "material.refuse", "material " + id, "");
     }

@@ -32,6 +32,6 @@ public enum MaterialKind {
                 return k;
             }
         }
-        throw new PageException("Välj vilken sorts material det är.");
+        throw PageException.field("kind", "assoc.error.material.kind", "no kind of material chosen");
     }
 }

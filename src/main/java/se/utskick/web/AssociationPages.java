@@ -93,18 +93,18 @@ final class AssociationPages {
         try {
             f = ctx.uploadedFile("file");
         } catch (Exception e) { // a body over the multipart limit: Jetty's ServletException, unchecked through Kotlin
-            throw new PageException("Filen är för stor eller gick inte att ta emot: högst " + max / (1024 * 1024) + " MB.");
+            throw PageException.field("file", "assoc.error.file.received", "the upload could not be received", max / (1024 * 1024));
         }
         byte[] content = null;
         String name = null;
         if (f != null && f.size() > 0) {
             if (f.size() > max) {
-                throw new PageException("Filen är för stor: högst " + max / (1024 * 1024) + " MB.");
+                throw PageException.field("file", "assoc.error.file.large", "the file is too large", max / (1024 * 1024));
             }
             try (InputStream in = f.content()) {
                 content = in.readNBytes(max + 1);
             } catch (IOException e) {
-                throw new PageException("Filen gick inte att läsa. Försök igen.");
+                throw PageException.field("file", "assoc.error.file.unreadable", "the upload could not be read");
             }
             name = f.filename();
         }
@@ -147,13 +147,12 @@ final class AssociationPages {
             csrf = csrfMatches(ctx);
         } catch (Exception e) { // Jetty's ServletException comes through Kotlin unchecked
             // the multipart body could not be read: larger than the server takes at all
-            ctx.status(HttpStatus.CONTENT_TOO_LARGE).contentType("text/plain; charset=utf-8").result("Filen är för stor: högst "
-                    + associations.config().maxFileBytes() / (1024 * 1024) + " MB. Ingenting sparades.");
+            ctx.status(HttpStatus.CONTENT_TOO_LARGE).contentType("text/plain; charset=utf-8").result(views.texts().get("assoc.error.file.server", associations.config().maxFileBytes() / (1024 * 1024)));
             return;
         }
         if (!csrf) {
             ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain; charset=utf-8")
-                    .result("Formuläret saknar eller har fel säkerhetstecken. Öppna länken från brevet igen och försök på nytt.");
+                    .result(views.texts().get("assoc.error.csrf"));
             return;
         }
         Optional<PageAccess> a = associations.access(token);
@@ -168,10 +167,10 @@ final class AssociationPages {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             Map<String, Object> form = new HashMap<>();
             ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? "" : v.get(0)));
-            render(ctx, a.get(), e.getMessage(), form);
+            render(ctx, a.get(), WebUi.words(views.texts(), e), form);
         } catch (NumberFormatException e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, a.get(), "Frågan finns inte längre. Ladda om sidan.", Map.of());
+            render(ctx, a.get(), views.texts().get("assoc.error.question.gone"), Map.of());
         }
     }
 

@@ -56,7 +56,7 @@ final class AssociationStaffPages {
         try {
             return Long.parseLong(s == null ? "" : s.strip());
         } catch (NumberFormatException e) {
-            throw new PageException("Skriv ett nummer.");
+            throw PageException.field("number", "assoc.error.number", "not a number");
         }
     }
 
@@ -94,7 +94,7 @@ final class AssociationStaffPages {
             Flash.redirect(ctx, "/foreningsarbete/inskickat", "assoc-decided");
         } catch (PageException e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            inbox(ctx, e.getMessage());
+            inbox(ctx, WebUi.words(views.texts(), e));
         }
     }
 
@@ -135,7 +135,7 @@ final class AssociationStaffPages {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             Map<String, Object> form = new HashMap<>();
             ctx.formParamMap().forEach((k, v) -> form.put(k, v.isEmpty() ? "" : v.get(0)));
-            bank(ctx, e.getMessage(), form);
+            bank(ctx, WebUi.words(views.texts(), e), form);
         }
     }
 }

@@ -80,7 +80,8 @@ public final class WebUi {
 
     /** The Swedish sentence of a user error: its key in the bundle, formatted with its arguments. */
     static String words(Texts texts, UserError e) {
-        return texts.get(e.key(), e.args().toArray());
+        Object[] args = e.args().stream().map(a -> a instanceof UserError.Words w ? texts.get(w.key()) : a).toArray();
+        return texts.get(e.key(), args);
     }
 
     // --- end of typed user errors ---
