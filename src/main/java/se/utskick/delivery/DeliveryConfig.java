@@ -17,6 +17,7 @@ import se.utskick.ConfigException;
  * @param retention   how long a finished delivery keeps its details (SMTP reply, recipient's name)
  * @param messageDeadline the longest one message's SMTP exchange may take; past it the message is DEFERRED
  * @param stallAttempts   attempts that ran past the deadline (or a read timeout) before a message is FAILED
+ * @param pacing          pacing per group of receiving domains ({@code delivery.pace.*})
  */
 public record DeliveryConfig(
         String smtpHost, int smtpPort, StartTls startTls, boolean implicitTls, Optional<String> smtpUser,
@@ -24,7 +25,7 @@ public record DeliveryConfig(
         Duration writeTimeout, String fromAddress, String fromName, String mailDomain, String unsubscribeBaseUrl,
         int workers, int batchSize, Duration lease, Duration retryBackoff, Duration retryBackoffMax,
         Duration maxAge, Duration pollInterval, int ratePerSecond, int ratePerHour, Optional<Dkim> dkim,
-        Duration retention, Duration messageDeadline, int stallAttempts) {
+        Duration retention, Duration messageDeadline, int stallAttempts, PaceConfig pacing) {
 
     /** STARTTLS policy: the upgrade is demanded, tried when offered, or never tried. */
     public enum StartTls { REQUIRED, IF_AVAILABLE, OFF }
@@ -72,7 +73,8 @@ public record DeliveryConfig(
                 dkim(c),
                 positive(c, "delivery.retention", Duration.ofDays(365)),
                 positive(c, "delivery.message.deadline", Duration.ofMinutes(2)),
-                c.integer("delivery.stall.attempts", 3, 1, 100));
+                c.integer("delivery.stall.attempts", 3, 1, 100),
+                PaceConfig.from(c, domain));
     }
 
     /**

@@ -27,6 +27,8 @@ public final class SenderPool implements AutoCloseable {
     private final DkimSigning dkim;
     private final Clock clock;
     private final RateLimit rateLimit;
+    private final PacingLog pacingLog;
+    private final DomainPacer pacer;
     private final Map<Long, LetterRenderer> renderers = new ConcurrentHashMap<>();
     private final AtomicLong recorded = new AtomicLong();
     private final String id = "p" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -46,7 +48,8 @@ public final class SenderPool implements AutoCloseable {
     }
 
     SenderPool(Outbox outbox, DeliveryConfig cfg, DeliveryTokens tokens, LetterComposer composer, LetterLifecycle lifecycle,
-               InvalidAddresses invalidAddresses, DkimSigning dkim, Clock clock, PauseForError pauser, List<SenderPool> registry) {
+               InvalidAddresses invalidAddresses, DkimSigning dkim, Clock clock, PauseForError pauser, List<SenderPool> registry,
+               PacingLog pacingLog) {
         this.pauser = pauser;
         this.registry = registry;
         this.watchdog = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
@@ -61,6 +64,8 @@ public final class SenderPool implements AutoCloseable {
         this.dkim = dkim;
         this.clock = clock;
         this.rateLimit = new RateLimit(cfg.ratePerSecond(), cfg.ratePerHour());
+        this.pacingLog = pacingLog;
+        this.pacer = new DomainPacer(cfg.pacing(), pacingLog, id);
     }
 
     public synchronized void start() {
@@ -100,6 +105,11 @@ public final class SenderPool implements AutoCloseable {
             watchdog.shutdownNow();
         }
         registry.remove(this);
+        try {
+            pacingLog.clear(id);
+        } catch (RuntimeException e) {
+            log.debug("this node's paces stay shown until the next start: {}", e.toString());
+        }
     }
 
     /**
@@ -208,6 +218,10 @@ public final class SenderPool implements AutoCloseable {
 
     RateLimit rateLimit() {
         return rateLimit;
+    }
+
+    DomainPacer pacer() {
+        return pacer;
     }
 
     InvalidAddresses invalidAddresses() {

@@ -227,15 +227,36 @@ final class SenderWorker implements Runnable {
                         batch.add(d, returned(d));
                         continue;
                     }
-                    Lease lease = lease(claimed.subList(i, claimed.size()), lost);
-                    if (lost.contains(d.id())) {
-                        continue; // another worker holds it now, or it was cancelled: not ours to send or record
-                    }
-                    if (lease == Lease.TOO_SHORT) {
+                    PaceConfig.Group group = pool.pacer().groupOf(d.email());
+                    Instant notBefore;
+                    try {
+                        notBefore = pool.pacer().acquire(group, clock.instant());
+                    } catch (InterruptedException e) {
+                        interrupted = true;
                         batch.add(d, returned(d));
                         continue;
                     }
-                    Outbox.Result r = sendOne(d);
+                    if (notBefore != null) {
+                        batch.add(d, returnedUntil(d, notBefore)); // its group is held back or busy: the others go on
+                        continue;
+                    }
+                    Outbox.Result r = null;
+                    try {
+                        Lease lease = lease(claimed.subList(i, claimed.size()), lost);
+                        if (lost.contains(d.id())) {
+                            continue; // another worker holds it now, or it was cancelled: not ours to send or record
+                        }
+                        if (lease == Lease.TOO_SHORT) {
+                            batch.add(d, returned(d));
+                            continue;
+                        }
+                        r = sendOne(d);
+                    } finally {
+                        Instant held = pool.pacer().release(group, r, clock.instant());
+                        if (r != null && held != null && r.state() == DeliveryState.DEFERRED && r.dueAt().isBefore(held)) {
+                            r = new Outbox.Result(r.deliveryId(), r.state(), held, null, r.reply(), null, false, false);
+                        }
+                    }
                     if (r == null) {
                         unsendable.add(d.letterId());
                         batch.add(d, returned(d));
@@ -461,6 +482,12 @@ final class SenderWorker implements Runnable {
                     clip("gave up after " + d.attempts() + " attempts: " + o.reply()), null, false, false);
         }
         return new Outbox.Result(d.id(), DeliveryState.DEFERRED, retryAt, null, o.reply(), null, false, false);
+    }
+
+    /** Given back unsent, due at {@code dueAt} (its group's next turn), the attempt not counted. */
+    private Outbox.Result returnedUntil(ClaimedDelivery d, Instant dueAt) {
+        return new Outbox.Result(d.id(), d.attempts() > 1 ? DeliveryState.DEFERRED : DeliveryState.QUEUED,
+                dueAt, null, null, null, true, false);
     }
 
     private Outbox.Result returned(ClaimedDelivery d) {
