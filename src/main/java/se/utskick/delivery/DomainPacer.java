@@ -25,6 +25,8 @@ final class DomainPacer {
     private static final Logger log = LoggerFactory.getLogger(DomainPacer.class);
     /** The longest a sender waits in line for its group before it gives the row back instead. */
     private static final long MAX_WAIT_NANOS = 1_000_000_000L;
+    /** A slowed group never goes below one message a second: the hold, not the rate, is what gives a receiver a rest. */
+    private static final double MIN_PER_MINUTE = 60;
     private final PaceConfig cfg;
     private final PacingLog pacingLog;
     private final String node;
@@ -101,11 +103,11 @@ final class DomainPacer {
                     change = new Change((int) Math.round(s.slowed ? s.rate : 0), s.heldUntil, s.reason);
                 }
             } else if (r.state() == DeliveryState.DEFERRED && Refusals.throttling(r.reply())) {
-                double from = s.rate > 0 ? s.rate : Math.max(2, s.observedPerMinute(now));
+                double from = s.rate > 0 ? s.rate : Math.max(2 * MIN_PER_MINUTE, s.observedPerMinute(now));
                 if (!s.slowed) {
                     s.ceiling = group.perMinute() > 0 ? group.perMinute() : from;
                 }
-                s.rate = Math.max(1, from / 2);
+                s.rate = Math.max(MIN_PER_MINUTE, from / 2);
                 s.slowed = true;
                 s.successes = 0;
                 s.heldUntil = now.plus(cfg.hold());
