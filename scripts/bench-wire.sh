@@ -16,6 +16,7 @@ SIZE=22528          # bytes per message, as the members' letter (about 22 KB)
 CONNECTIONS=4       # smtp-source sessions = Utskick's sender workers
 SOURCE_MESSAGES="${BENCH_SOURCE_MESSAGES:-20000}"
 JAR=target/utskick.jar
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"   # Java 21 or newer: set JAVA_HOME when the system's java is older
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 1; }
 
 if [ ! -x /usr/sbin/smtp-sink ] || [ ! -x /usr/sbin/smtp-source ]; then
@@ -32,7 +33,8 @@ WORK="$(mktemp -d "${TMPDIR:-/tmp}/bench-wire.XXXX")"
 export UTSKICK_DB_EMBEDDED_DIR="$WORK/mariadb"
 /usr/sbin/smtp-sink -u nobody "127.0.0.1:$PORT" 1000 &
 SINK=$!
-trap 'kill $SINK 2>/dev/null; wait $SINK 2>/dev/null; rm -rf "$WORK"' EXIT
+cleanup() { kill "$SINK" 2>/dev/null || true; wait "$SINK" 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
 sleep 0.5
 
 # smtp-source: 4 sessions in parallel, each reusing its connection (-d), 22 KB per message; msg/s
@@ -51,7 +53,7 @@ echo "bench-wire: $(date -u +%FT%TZ), $(nproc) cores, $(lscpu | sed -n 's/^Model
 ratios=(); raws=()
 for run in $(seq "$RUNS"); do
   before=$(source_rate)
-  java -Xmx256m -jar "$JAR" bench send --members "$MEMBERS" --sink "127.0.0.1:$PORT" --workers "$CONNECTIONS" >"$WORK/send.log" 2>"$WORK/send.err" \
+  "$JAVA" -Xmx256m -jar "$JAR" bench send --members "$MEMBERS" --sink "127.0.0.1:$PORT" --workers "$CONNECTIONS" >"$WORK/send.log" 2>"$WORK/send.err" \
     || { cat "$WORK/send.err" >&2; exit 1; }
   after=$(source_rate)
   pipeline=$(sed -n 's/^pipeline: .* = \([0-9]*\) msg\/s.*/\1/p' "$WORK/send.log")
@@ -61,7 +63,10 @@ for run in $(seq "$RUNS"); do
   ratios+=("$ratio"); raws+=("$raw")
   printf 'run %d: smtp-source %s / %s msg/s, pipeline %s msg/s, peak heap %s MB, pipeline/smtp-source %s, pipeline/raw Angus loop %s (load %s)\n' \
     "$run" "$before" "$after" "$pipeline" "$heap" "$ratio" "$raw" "$(cut -d' ' -f1 /proc/loadavg)"
-  grep -E '^(database per message|freeze)' "$WORK/send.log" | sed 's/^/  /' || true
+  grep -E '^(database per message|cpu per message|freeze)' "$WORK/send.log" | sed 's/^/  /' || true
 done
 printf 'median of %d runs: pipeline/smtp-source %s (runs: %s), pipeline/raw Angus loop %s\n' "$RUNS" \
   "$(printf '%s\n' "${ratios[@]}" | median)" "${ratios[*]}" "$(printf '%s\n' "${raws[@]}" | median)"
+cleanup
+trap - EXIT
+exit 0

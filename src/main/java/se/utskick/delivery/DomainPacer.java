@@ -69,7 +69,7 @@ final class DomainPacer {
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
         }
-        if (!s.connections.tryAcquire(MAX_WAIT_NANOS, TimeUnit.NANOSECONDS)) {
+        if (s.connections != null && !s.connections.tryAcquire(MAX_WAIT_NANOS, TimeUnit.NANOSECONDS)) {
             return now.plusSeconds(1);
         }
         return null;
@@ -83,7 +83,9 @@ final class DomainPacer {
      */
     Instant release(PaceConfig.Group group, Outbox.Result r, Instant now) {
         GroupState s = states.get(group.name());
-        s.connections.release();
+        if (s.connections != null) {
+            s.connections.release();
+        }
         if (r == null || r.attemptNotCounted()) {
             return null;
         }
@@ -135,6 +137,7 @@ final class DomainPacer {
 
     /** A group's live state; guarded by itself. */
     private static final class GroupState {
+        /** Null when every sender may send to the group at once (connections = 0). */
         final Semaphore connections;
         /** Messages per minute now allowed (0 = no cap). */
         double rate;
@@ -149,7 +152,7 @@ final class DomainPacer {
         int windowCount;
 
         GroupState(PaceConfig.Group g) {
-            this.connections = new Semaphore(g.connections(), true);
+            this.connections = g.connections() == 0 ? null : new Semaphore(g.connections(), true);
             this.rate = g.perMinute();
         }
 

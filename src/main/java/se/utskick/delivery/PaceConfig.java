@@ -24,7 +24,7 @@ public record PaceConfig(List<Group> groups, Duration hold, int raiseAfter) {
      * One group of receiving domains.
      *
      * @param domains     exact domains, or {@code name.*} for any top-level domain after {@code name}; empty for "other"
-     * @param connections how many of this process's senders may send to the group at once
+     * @param connections how many of this process's senders may send to the group at once (0 = all of them)
      * @param perMinute   messages per minute to the group from this process (0 = no cap until it answers "too fast")
      */
     public record Group(String name, List<String> domains, int connections, int perMinute) {
@@ -54,7 +54,7 @@ public record PaceConfig(List<Group> groups, Duration hold, int raiseAfter) {
                 domains = domains(prefix + "domains", v.isBlank() ? fallback : v);
             }
             boolean provider = List.of("gmail", "microsoft", "yahoo").contains(name);
-            int connections = c.integer(prefix + "connections", provider ? 2 : 4, 1, 64);
+            int connections = c.integer(prefix + "connections", provider ? 2 : 0, 0, 64);
             int perMinute = c.integer(prefix + "per.minute", name.equals("gmail") ? 600 : provider ? 300 : 0, 0, 1_000_000);
             groups.add(new Group(name, domains, connections, perMinute));
         }
