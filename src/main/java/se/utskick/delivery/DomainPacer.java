@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,14 +54,14 @@ final class DomainPacer {
         GroupState s = states.get(group.name());
         long wait;
         synchronized (s) {
-            if (s.heldUntil != null && now.isBefore(s.heldUntil)) {
-                return s.heldUntil.plusMillis(ThreadLocalRandom.current().nextLong(1 + s.gapNanos() / 1_000_000));
-            }
             long t = System.nanoTime();
+            if (s.heldUntil != null && now.isBefore(s.heldUntil)) {
+                return s.later(t, t + Duration.between(now, s.heldUntil).toNanos(), now);
+            }
             long at = Math.max(t, s.nextSlot);
             wait = at - t;
             if (wait > MAX_WAIT_NANOS) {
-                return now.plusNanos(wait + ThreadLocalRandom.current().nextLong(1 + s.gapNanos()));
+                return s.later(t, at, now);
             }
             s.nextSlot = at + s.gapNanos();
         }
@@ -146,6 +145,8 @@ final class DomainPacer {
         boolean slowed;
         int successes;
         long nextSlot = System.nanoTime();
+        /** The turn after the last row given back (nanoTime), to spread rows given back. */
+        long spreadNext = System.nanoTime();
         Instant heldUntil;
         String reason;
         Instant windowStart;
@@ -154,6 +155,17 @@ final class DomainPacer {
         GroupState(PaceConfig.Group g) {
             this.connections = g.connections() == 0 ? null : new Semaphore(g.connections(), true);
             this.rate = g.perMinute();
+        }
+
+        /**
+         * When a row given back now should be tried again: the group's next free turn from
+         * {@code from}, one gap after the last row given back, so rows given back come due one by one
+         * in their turn instead of all at once (no slot is reserved: whoever comes first sends).
+         */
+        Instant later(long t, long from, Instant now) {
+            long slot = Math.max(spreadNext, from);
+            spreadNext = slot + Math.max(gapNanos(), 1_000_000);
+            return now.plusNanos(slot - t);
         }
 
         long gapNanos() {
