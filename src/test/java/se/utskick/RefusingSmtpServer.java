@@ -17,13 +17,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * A hand-written SMTP server on 127.0.0.1 that refuses as real receivers do (RFC 5321 subset: EHLO,
  * HELO, MAIL, RCPT, DATA, RSET, NOOP, QUIT). {@link #mailFrom} is its answer to every MAIL FROM
  * (null: 250); {@link #rcpt} maps a recipient address to its answer to RCPT TO (absent: 250). The
- * addresses of the messages it accepted are kept in {@link #accepted}.
+ * addresses of the messages it accepted are kept in {@link #accepted}. {@link #rcptRule}, when set,
+ * answers RCPT TO first (null from it: the map, then 250), e.g. to throttle one receiving domain;
+ * {@link #acceptedCount} counts the messages accepted per address (exactly once is 1 each).
  */
 public final class RefusingSmtpServer implements AutoCloseable {
     private final ServerSocket socket;
     public volatile String mailFrom;
     public final Map<String, String> rcpt = new ConcurrentHashMap<>();
     public final ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
+    public volatile java.util.function.Function<String, String> rcptRule;
+    public final Map<String, java.util.concurrent.atomic.AtomicInteger> acceptedCount = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Socket> open = new ConcurrentLinkedQueue<>();
 
     public RefusingSmtpServer() throws IOException {
@@ -69,7 +73,9 @@ public final class RefusingSmtpServer implements AutoCloseable {
                     }
                     case "RCPT" -> {
                         String r = between(line);
-                        String answer = rcpt.get(r.toLowerCase());
+                        var rule = rcptRule;
+                        String answer = rule == null ? null : rule.apply(r.toLowerCase());
+                        answer = answer != null ? answer : rcpt.get(r.toLowerCase());
                         if (!senderOk) {
                             reply(out, "503 5.5.1 need MAIL first");
                         } else if (answer != null) {
@@ -89,6 +95,7 @@ public final class RefusingSmtpServer implements AutoCloseable {
                             // the message is not needed
                         }
                         accepted.add(to);
+                        acceptedCount.computeIfAbsent(to.toLowerCase(), k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
                         reply(out, "250 2.0.0 queued");
                         to = null;
                     }

@@ -37,6 +37,11 @@ final class VerdictHarness implements AutoCloseable {
 
     /** Sends through GreenMail, or through the SMTP server on {@code smtpPort} when it is not 0. */
     VerdictHarness(int smtpPort) {
+        this(smtpPort, Map.of());
+    }
+
+    /** As above, with {@code extra} configuration keys on top of the test settings. */
+    VerdictHarness(int smtpPort, Map<String, String> extra) {
         mail.start();
         replyBox = mail.setUser(MAILBOX, MAILBOX, "hemligt");
         Map<String, String> cfg = GreenMailConfig.of(mail, MAILBOX, "hemligt");
@@ -45,6 +50,7 @@ final class VerdictHarness implements AutoCloseable {
         }
         cfg.put("letters.templates.dir", "target/no-template-overrides");
         cfg.put("delivery.retry.backoff", "PT0.1S");
+        cfg.putAll(extra);
         app = Utskick.wire(Config.of(cfg), db);
     }
 

@@ -136,6 +136,9 @@ final class LetterSendCommands {
             } else {
                 out().println(SendProgress.counts(run));
             }
+            // pacing per receiving domain (issue 18)
+            out().println("per receiving domain group:");
+            se.utskick.delivery.PacingLog.lines(delivery().pacing().progress(letterId()), java.time.Instant.now()).forEach(out()::println);
             if (run.state() == SendRunState.PAUSED && run.pauseReason() != null) {
                 out().println("paused by a sender because the letter cannot be composed: " + run.pauseReason());
                 out().println("fix that, then: utskick letter resume " + letterId());

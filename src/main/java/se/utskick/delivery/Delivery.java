@@ -23,6 +23,7 @@ public final class Delivery {
     private final Outbox outbox;
     private final SendControl control;
     private final DeliveryLog log;
+    private final PacingLog pacing;
     private final DkimSigning dkim;
     private final java.util.List<SenderPool> pools = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.List<java.util.function.BiConsumer<Long, String>> pauseListeners =
@@ -41,6 +42,7 @@ public final class Delivery {
         this.outbox = new Outbox(db);
         this.control = new SendControl(db);
         this.log = new DeliveryLog(db, tokens);
+        this.pacing = new PacingLog(db, cfg.pacing());
         this.dkim = cfg.dkim().map(DkimSigning::new).orElse(null);
     }
 
@@ -122,7 +124,7 @@ public final class Delivery {
 
     /** A new pool of this process's sender workers (not started). */
     public SenderPool senders() {
-        return new SenderPool(outbox, cfg, tokens, composer, lifecycle, invalidAddresses, dkim, clock, this::pauseForError, pools);
+        return new SenderPool(outbox, cfg, tokens, composer, lifecycle, invalidAddresses, dkim, clock, this::pauseForError, pools, pacing);
     }
 
     /**
@@ -159,6 +161,11 @@ public final class Delivery {
     /** The letters being sent now (their run is RUNNING), by any process. */
     public java.util.List<Long> sending() {
         return outbox.runningLetters();
+    }
+
+    /** A letter's progress per group of receiving domains, and which groups are held back and why. */
+    public PacingLog pacing() {
+        return pacing;
     }
 
     public DeliveryLog log() {

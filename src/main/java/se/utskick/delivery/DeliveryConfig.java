@@ -17,6 +17,8 @@ import se.utskick.ConfigException;
  * @param retention   how long a finished delivery keeps its details (SMTP reply, recipient's name)
  * @param messageDeadline the longest one message's SMTP exchange may take; past it the message is DEFERRED
  * @param stallAttempts   attempts that ran past the deadline (or a read timeout) before a message is FAILED
+ * @param pacing          pacing per group of receiving domains ({@code delivery.pace.*})
+ * @param relays          the relays ("default" is the one of the smtp.* keys) and the routes per letter kind
  */
 public record DeliveryConfig(
         String smtpHost, int smtpPort, StartTls startTls, boolean implicitTls, Optional<String> smtpUser,
@@ -24,7 +26,7 @@ public record DeliveryConfig(
         Duration writeTimeout, String fromAddress, String fromName, String mailDomain, String unsubscribeBaseUrl,
         int workers, int batchSize, Duration lease, Duration retryBackoff, Duration retryBackoffMax,
         Duration maxAge, Duration pollInterval, int ratePerSecond, int ratePerHour, Optional<Dkim> dkim,
-        Duration retention, Duration messageDeadline, int stallAttempts) {
+        Duration retention, Duration messageDeadline, int stallAttempts, PaceConfig pacing, RelayConfig relays) {
 
     /** STARTTLS policy: the upgrade is demanded, tried when offered, or never tried. */
     public enum StartTls { REQUIRED, IF_AVAILABLE, OFF }
@@ -42,6 +44,24 @@ public record DeliveryConfig(
     }
 
     private static DeliveryConfig read(Config c) {
+        DeliveryConfig d = readBase(c);
+        return d.withRelays(RelayConfig.from(c, d.defaultRelay()));
+    }
+
+    /** The relay of the smtp.* keys, capped by delivery.rate.*. */
+    RelayConfig.Relay defaultRelay() {
+        return new RelayConfig.Relay("default", embedded() ? "127.0.0.1" : smtpHost, smtpPort, startTls, implicitTls, smtpUser,
+                smtpPassword, ratePerSecond, ratePerHour);
+    }
+
+    private DeliveryConfig withRelays(RelayConfig r) {
+        return new DeliveryConfig(smtpHost, smtpPort, startTls, implicitTls, smtpUser, smtpPassword, heloName, connectTimeout,
+                readTimeout, writeTimeout, fromAddress, fromName, mailDomain, unsubscribeBaseUrl, workers, batchSize, lease,
+                retryBackoff, retryBackoffMax, maxAge, pollInterval, ratePerSecond, ratePerHour, dkim, retention, messageDeadline,
+                stallAttempts, pacing, r);
+    }
+
+    private static DeliveryConfig readBase(Config c) {
         String domain = asciiDomain("mail.domain", c.string("mail.domain", "utskick.example.org"));
         String from = c.string("mail.from.address", "distriktet@" + domain);
         HeaderText.requireAddress("mail.from.address", from);
@@ -72,7 +92,8 @@ public record DeliveryConfig(
                 dkim(c),
                 positive(c, "delivery.retention", Duration.ofDays(365)),
                 positive(c, "delivery.message.deadline", Duration.ofMinutes(2)),
-                c.integer("delivery.stall.attempts", 3, 1, 100));
+                c.integer("delivery.stall.attempts", 3, 1, 100),
+                PaceConfig.from(c, domain), null);
     }
 
     /**
@@ -83,6 +104,9 @@ public record DeliveryConfig(
     Duration minimumLease() {
         long gapNanos = Math.max(ratePerSecond == 0 ? 0 : 1_000_000_000L / ratePerSecond,
                 ratePerHour == 0 ? 0 : 3_600_000_000_000L / ratePerHour);
+        if (relays != null) {
+            gapNanos = Math.max(gapNanos, relays.maxGapNanos());
+        }
         return messageDeadline.plusNanos(gapNanos * workers).multipliedBy(2);
     }
 

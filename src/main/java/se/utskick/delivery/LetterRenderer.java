@@ -70,6 +70,19 @@ final class LetterRenderer {
      * @throws IllegalArgumentException if the address cannot be sent (not ASCII, bad domain)
      */
     OutgoingMessage render(Session session, ClaimedDelivery d, MessageBytes out) {
+        return render0(session, d, out);
+    }
+
+    /** The letter's kind as its List-Id names it (the first label of the id: board, members, targeted, reminder), for routing. */
+    String kind() {
+        String l = letter.listId();
+        int open = l.lastIndexOf('<');
+        String id = open < 0 ? l : l.substring(open + 1, l.endsWith(">") ? l.length() - 1 : l.length());
+        int dot = id.indexOf('.');
+        return (dot < 0 ? id : id.substring(0, dot)).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private OutgoingMessage render0(Session session, ClaimedDelivery d, MessageBytes out) {
         long deliveryId = d.id();
         String token = tokens.issue(deliveryId);
         Recipient recipient = new Recipient(d.id(), d.memberId() == null ? 0 : d.memberId(), d.email(), d.firstName(),

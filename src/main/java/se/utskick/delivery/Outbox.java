@@ -18,19 +18,21 @@ import se.utskick.db.Database;
 /**
  * The SQL of the outbox: freezing an audience, claiming due rows under a lease, recording outcomes.
  *
- * <p>Claiming reads candidate ids without locks, locks them by primary key with
- * {@code SELECT … FOR UPDATE SKIP LOCKED} (which re-checks that each is still waiting and due; see
- * {@link #claim} for why not through the (state, due_at) index), then sets due_at = lease_until =
- * now + lease in the same transaction: a row held by a live worker is simply not due, and a row whose
- * worker died becomes due again when its lease runs out. Any number of
- * workers in any number of processes share a letter this way. Thread-safe (stateless over the pool).
+ * <p>Claiming ({@link #claim}) reads candidate ids of due rows without locks, then locks those by
+ * primary key with {@code SELECT … FOR UPDATE SKIP LOCKED} (re-checking that each is still waiting
+ * and due), then sets due_at = lease_until = now + lease in the same transaction: a row held by a
+ * live worker is simply not due, and a row whose worker died becomes due again when its lease runs
+ * out. Any number of workers in any number of processes share a letter this way. Renewing and giving
+ * back leases is {@link OutboxLeases}. Thread-safe (stateless over the pool).
  */
 final class Outbox {
-    private static final String WAITING = "('QUEUED', 'DEFERRED')";
+    static final String WAITING = "('QUEUED', 'DEFERRED')";
     private final Database db;
+    private final OutboxLeases leases;
 
     Outbox(Database db) {
         this.db = db;
+        this.leases = new OutboxLeases(db);
     }
 
     /** Inserts one row per recipient of {@code source} and the letter's send run, on {@code c}. Returns the count. */
@@ -166,7 +168,7 @@ final class Outbox {
         }
     }
 
-    private static String placeholders(int n) {
+    static String placeholders(int n) {
         return "(?" + ", ?".repeat(n - 1) + ")";
     }
 
@@ -219,88 +221,19 @@ final class Outbox {
     private record Outcome(DeliveryState state, boolean attemptNotCounted) {
     }
 
-    /**
-     * Gives back at once every row still leased by a worker whose name starts with {@code workerPrefix}
-     * (a stopping process), as if its lease had expired now; the claim's attempt is not counted.
-     * Returns the rows given back. A deadlock with another node's claim (InnoDB picks one side to
-     * roll back) is retried: at a SIGTERM there is no later chance to give the rows back early.
-     */
+    /** Gives back every row still leased by workers named {@code workerPrefix}… (a stopping process); see {@link OutboxLeases#release}. */
     int release(String workerPrefix, Instant now) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return releaseOnce(workerPrefix, now);
-            } catch (se.utskick.db.DatabaseException e) {
-                if (!(e.getCause() instanceof java.sql.SQLTransactionRollbackException) || attempt == 5) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(20L * attempt);
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return leases.release(workerPrefix, now);
     }
 
-    private int releaseOnce(String workerPrefix, Instant now) {
-        return db.withConnection(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = NULL, claimed_by = NULL, "
-                    + "attempts = GREATEST(attempts - 1, 0) WHERE state IN " + WAITING + " AND due_at > ? AND claimed_by LIKE ?")) {
-                u.setTimestamp(1, Timestamp.from(now));
-                u.setTimestamp(2, Timestamp.from(now));
-                u.setString(3, workerPrefix + "%");
-                return u.executeUpdate();
-            }
-        });
-    }
-
-    /**
-     * Renews the lease of every waiting row {@code worker} still holds until {@code leaseUntil}, and
-     * returns which of {@code ids} it holds after that (in one transaction). A row missing from the
-     * answer was lost: its lease ran out and another worker claimed it, or it was cancelled; the
-     * worker must not send it. A row another worker is claiming at this moment is either renewed
-     * here first (and then not due for that worker) or claimed there first (and then not held here).
-     */
+    /** Renews {@code worker}'s lease and returns which of {@code ids} it still holds; see {@link OutboxLeases#renew}. */
     Set<Long> renew(String worker, List<Long> ids, Instant leaseUntil) {
-        return db.inTransaction(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = ? "
-                    + "WHERE claimed_by = ? AND state IN " + WAITING)) {
-                u.setTimestamp(1, Timestamp.from(leaseUntil));
-                u.setTimestamp(2, Timestamp.from(leaseUntil));
-                u.setString(3, worker);
-                u.executeUpdate();
-            }
-            Set<Long> held = new HashSet<>();
-            if (ids.isEmpty()) {
-                return held;
-            }
-            try (PreparedStatement s = c.prepareStatement("SELECT id FROM delivery WHERE claimed_by = ? AND state IN " + WAITING
-                    + " AND id IN " + placeholders(ids.size()))) {
-                s.setString(1, worker);
-                for (int i = 0; i < ids.size(); i++) {
-                    s.setLong(2 + i, ids.get(i));
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        held.add(r.getLong(1));
-                    }
-                }
-            }
-            return held;
-        });
+        return leases.renew(worker, ids, leaseUntil);
     }
 
-    /** Gives back at once every waiting row that the one worker {@code worker} holds (its attempt not counted); returns the count. */
+    /** Gives back every waiting row the one worker {@code worker} holds; see {@link OutboxLeases#releaseWorker}. */
     int releaseWorker(String worker, Instant now) {
-        return db.withConnection(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = NULL, claimed_by = NULL, "
-                    + "attempts = GREATEST(attempts - 1, 0) WHERE state IN " + WAITING + " AND claimed_by = ?")) {
-                u.setTimestamp(1, Timestamp.from(now));
-                u.setString(2, worker);
-                return u.executeUpdate();
-            }
-        });
+        return leases.releaseWorker(worker, now);
     }
 
     /**

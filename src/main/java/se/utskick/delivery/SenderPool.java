@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The sender workers of this process ({@code delivery.workers}, each on its own thread with its own
  * SMTP connection), and what they share: the outbox, the per-letter renderers (prepared once per
- * letter per process), the rate cap. {@link #start} and {@link #stop} may be called from any thread;
+ * letter per process), the relays with their rate caps, the pace per group of receiving domains. {@link #start} and {@link #stop} may be called from any thread;
  * a pool can be started once.
  */
 public final class SenderPool implements AutoCloseable {
@@ -26,7 +26,9 @@ public final class SenderPool implements AutoCloseable {
     private final InvalidAddresses invalidAddresses;
     private final DkimSigning dkim;
     private final Clock clock;
-    private final RateLimit rateLimit;
+    private final RelayRouter relays;
+    private final PacingLog pacingLog;
+    private final DomainPacer pacer;
     private final Map<Long, LetterRenderer> renderers = new ConcurrentHashMap<>();
     private final AtomicLong recorded = new AtomicLong();
     private final String id = "p" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -46,7 +48,8 @@ public final class SenderPool implements AutoCloseable {
     }
 
     SenderPool(Outbox outbox, DeliveryConfig cfg, DeliveryTokens tokens, LetterComposer composer, LetterLifecycle lifecycle,
-               InvalidAddresses invalidAddresses, DkimSigning dkim, Clock clock, PauseForError pauser, List<SenderPool> registry) {
+               InvalidAddresses invalidAddresses, DkimSigning dkim, Clock clock, PauseForError pauser, List<SenderPool> registry,
+               PacingLog pacingLog) {
         this.pauser = pauser;
         this.registry = registry;
         this.watchdog = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
@@ -60,7 +63,9 @@ public final class SenderPool implements AutoCloseable {
         this.invalidAddresses = invalidAddresses;
         this.dkim = dkim;
         this.clock = clock;
-        this.rateLimit = new RateLimit(cfg.ratePerSecond(), cfg.ratePerHour());
+        this.relays = new RelayRouter(cfg.relays());
+        this.pacingLog = pacingLog;
+        this.pacer = new DomainPacer(cfg.pacing(), pacingLog, id);
     }
 
     public synchronized void start() {
@@ -100,6 +105,11 @@ public final class SenderPool implements AutoCloseable {
             watchdog.shutdownNow();
         }
         registry.remove(this);
+        try {
+            pacingLog.clear(id);
+        } catch (RuntimeException e) {
+            log.debug("this node's paces stay shown until the next start: {}", e.toString());
+        }
     }
 
     /**
@@ -206,8 +216,13 @@ public final class SenderPool implements AutoCloseable {
         runningReadAt = 0;
     }
 
-    RateLimit rateLimit() {
-        return rateLimit;
+    /** Which relay carries a message, and each relay's rate cap (shared by this pool's workers). */
+    RelayRouter relays() {
+        return relays;
+    }
+
+    DomainPacer pacer() {
+        return pacer;
     }
 
     InvalidAddresses invalidAddresses() {

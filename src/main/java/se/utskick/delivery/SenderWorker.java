@@ -49,8 +49,13 @@ import se.utskick.db.DatabaseException;
  * this process dies after the server accepted a message but before its batch was recorded, the row
  * is sent again when its lease expires (at most one batch per worker).
  *
- * <p>A connection failure gives the rest of the claim back to the queue at once, without counting
- * an attempt, and the worker waits (1 s doubling to 30 s) before it reconnects. A message that
+ * <p>Each message waits for its receiving domain group's turn ({@link DomainPacer}): a group held
+ * back or at its cap gets its rows back, due at its next turn, while the rest of the claim goes on.
+ * The message goes out through {@link MessageSender} (the relay of its letter kind, with failover);
+ * outcomes collect in an {@link OutcomeBatch}; the lease is kept by {@link LeaseKeeper}.
+ *
+ * <p>A connection failure (with no other relay to take over) gives the rest of the claim back to the
+ * queue at once, without counting an attempt, and the worker waits (1 s doubling to 30 s) before it reconnects. A message that
  * stalls after the connection was open (read timeout or the message deadline) is DEFERRED with the
  * attempt counted, and FAILED after {@code delivery.stall.attempts}, so its letter finishes.
  */
@@ -60,23 +65,20 @@ final class SenderWorker implements Runnable {
     private final SenderPool pool;
     private final DeliveryConfig cfg;
     private final Clock clock;
-    private final SmtpConnection connection;
-    /** Each message is rendered into this one buffer and sent before the next is rendered. */
-    private final MessageBytes buffer = new MessageBytes(32 * 1024);
+    private final MessageSender sender;
+    private final Outcomes outcomes;
     private final WorkerHealth.Tracker health;
-    private int connectionFailures;
-    private boolean connectionOk = true;
-    private int stallsInARow;
-    /** Until when the rows of the claim being sent are leased to this worker (as far as it knows). */
-    private Instant leaseUntil = Instant.MIN;
+    private final LeaseKeeper lease;
 
     SenderWorker(String name, SenderPool pool, DeliveryConfig cfg, Clock clock) {
         this.name = name;
         this.pool = pool;
         this.cfg = cfg;
         this.clock = clock;
-        this.connection = new SmtpConnection(cfg, pool.watchdog());
         this.health = new WorkerHealth.Tracker(name);
+        this.lease = new LeaseKeeper(name, pool.outbox(), cfg, clock);
+        this.outcomes = new Outcomes(cfg, clock);
+        this.sender = new MessageSender(name, pool, cfg, clock, outcomes, health);
         this.prefetcher = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon(true).name(name + "-claim").unstarted(r));
     }
 
@@ -90,7 +92,7 @@ final class SenderWorker implements Runnable {
     @Override
     public void run() {
         int failures = 0;
-        try (connection; prefetcher) {
+        try (sender; prefetcher) {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     boolean worked = runOnce();
@@ -99,8 +101,8 @@ final class SenderWorker implements Runnable {
                     if (!worked) {
                         pool.idle(this);
                         Thread.sleep(cfg.pollInterval().toMillis());
-                    } else if (connectionFailures > 0 && !connectionOk) {
-                        Thread.sleep(backoff(connectionFailures).toMillis());
+                    } else if (sender.connectionFailures() > 0 && !sender.connectionOk()) {
+                        Thread.sleep(backoff(sender.connectionFailures()).toMillis());
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -160,7 +162,7 @@ final class SenderWorker implements Runnable {
         boolean interrupted = Thread.interrupted();
         try {
             List<ClaimedDelivery> rows = next.get().rows();
-            pool.outbox().record(rows.stream().map(this::returned).toList(), name);
+            pool.outbox().record(rows.stream().map(outcomes::returned).toList(), name);
         } catch (InterruptedException | ExecutionException | RuntimeException e) {
             log.warn("sender {}: prefetched deliveries stay leased until their lease expires: {}", name, e.toString());
         }
@@ -195,15 +197,15 @@ final class SenderWorker implements Runnable {
             return false;
         }
         health.claimed(clock.instant(), claimed.size());
-        leaseUntil = claim.leaseUntil();
+        lease.claimed(claim.leaseUntil());
         if (claimed.size() == claimSize()) {
             next = prefetcher.submit(this::claim);
         }
-        Batch batch = new Batch(cfg.batchSize());
+        OutcomeBatch batch = new OutcomeBatch(cfg.batchSize(), pool, name, clock, health, lease::until);
         Set<Long> letters = new HashSet<>();
         Set<Long> lost = new HashSet<>();
         Set<Long> unsendable = new HashSet<>();
-        connectionOk = true;
+        sender.newClaim();
         boolean interrupted = false;
         List<Long> running = List.of();
         try {
@@ -217,30 +219,20 @@ final class SenderWorker implements Runnable {
                 if (Thread.currentThread().isInterrupted()) {
                     interrupted = true;
                 }
-                if (!connectionOk || interrupted || !running.contains(d.letterId()) || unsendable.contains(d.letterId())) {
-                    batch.add(d, returned(d));
+                if (!sender.connectionOk() || interrupted || !running.contains(d.letterId()) || unsendable.contains(d.letterId())) {
+                    batch.add(d, outcomes.returned(d));
                 } else {
                     try {
-                        pool.rateLimit().acquire();
+                        Outbox.Result r = paced(d, claimed.subList(i, claimed.size()), lost);
+                        if (r == null && !lost.contains(d.id())) {
+                            unsendable.add(d.letterId());
+                            batch.add(d, outcomes.returned(d));
+                        } else if (r != null) {
+                            batch.add(d, r);
+                        } // else: another worker holds it now, or it was cancelled: not ours to send or record
                     } catch (InterruptedException e) {
                         interrupted = true;
-                        batch.add(d, returned(d));
-                        continue;
-                    }
-                    Lease lease = lease(claimed.subList(i, claimed.size()), lost);
-                    if (lost.contains(d.id())) {
-                        continue; // another worker holds it now, or it was cancelled: not ours to send or record
-                    }
-                    if (lease == Lease.TOO_SHORT) {
-                        batch.add(d, returned(d));
-                        continue;
-                    }
-                    Outbox.Result r = sendOne(d);
-                    if (r == null) {
-                        unsendable.add(d.letterId());
-                        batch.add(d, returned(d));
-                    } else {
-                        batch.add(d, r);
+                        batch.add(d, outcomes.returned(d));
                     }
                 }
                 if (batch.full()) {
@@ -261,211 +253,39 @@ final class SenderWorker implements Runnable {
         return true;
     }
 
-    private enum Lease { HELD, TOO_SHORT }
-
-    /**
-     * Makes sure the rows still to be sent ({@code rest}) are leased long enough for one more
-     * message: when half the lease is left it is renewed, and the rows found lost are added to
-     * {@code lost}. If the database cannot be reached, TOO_SHORT once the lease no longer covers a
-     * whole message (then the row is given back rather than risk a second copy).
-     */
-    private Lease lease(List<ClaimedDelivery> rest, Set<Long> lost) {
-        Instant now = clock.instant();
-        if (now.isBefore(leaseUntil.minus(cfg.lease().dividedBy(2)))) {
-            return Lease.HELD;
-        }
-        Instant until = now.plus(cfg.lease());
-        try {
-            Set<Long> held = pool.outbox().renew(name, rest.stream().map(ClaimedDelivery::id).toList(), until);
-            for (ClaimedDelivery d : rest) {
-                if (!held.contains(d.id())) {
-                    lost.add(d.id());
-                }
-            }
-            leaseUntil = until;
-            if (!lost.isEmpty()) {
-                log.warn("sender {}: {} claimed deliveries were lost (lease expired or cancelled) and are not sent here", name, lost.size());
-            }
-            return Lease.HELD;
-        } catch (RuntimeException e) {
-            log.warn("sender {}: could not renew the lease ({}); sending only while it lasts", name, e.toString());
-            return now.plus(cfg.messageDeadline()).isBefore(leaseUntil) ? Lease.HELD : Lease.TOO_SHORT;
-        }
-    }
-
     /** Rows per claim: a claim is two recording batches, so half as many claims; the crash bound stays one batch. */
     private int claimSize() {
         return cfg.batchSize() * 2;
     }
 
-    /** Outcomes not yet recorded; recorded when a batch is full and at the end of a claim. */
-    private final class Batch {
-        private final List<Outbox.Result> results;
-        /** The rows a 5.1.x answer refused, with that answer. */
-        private final List<Refused> refused = new ArrayList<>();
-        private final int size;
-
-        Batch(int size) {
-            this.size = size;
-            this.results = new ArrayList<>(size);
+    /**
+     * Sends {@code d} in its turn: waits for its domain group's turn ({@link DomainPacer}; a group held
+     * back or busy gets the row back, due at its next turn, and the others go on), makes sure the
+     * rows still to send are leased, then sends. Returns the outcome; null if the row was lost (then
+     * it is in {@code lost}) or its letter cannot be composed.
+     */
+    private Outbox.Result paced(ClaimedDelivery d, List<ClaimedDelivery> rest, Set<Long> lost) throws InterruptedException {
+        PaceConfig.Group group = pool.pacer().groupOf(d.email());
+        Instant notBefore = pool.pacer().acquire(group, clock.instant());
+        if (notBefore != null) {
+            return outcomes.returnedUntil(d, notBefore);
         }
-
-        void add(ClaimedDelivery d, Outbox.Result r) {
-            results.add(r);
-            if (r.badAddress() && d.memberId() != null) {
-                refused.add(new Refused(d, r.reply()));
-            }
-        }
-
-        boolean isEmpty() {
-            return results.isEmpty();
-        }
-
-        boolean full() {
-            return results.size() >= size;
-        }
-
-        /**
-         * Records the outcomes in one go, then marks the addresses a 5.1.x answer refused. An
-         * interrupt (stop) is set aside while recording and set again after: a message the server
-         * accepted must be recorded, or it is sent again. A database failure is retried (200 ms
-         * doubling to 5 s) while the rows' lease lasts; after that the rows are sent again by
-         * whoever claims them, and the failure is thrown.
-         */
-        void record() {
-            if (results.isEmpty()) {
-                return;
-            }
-            boolean interrupted = Thread.interrupted();
-            try {
-                interrupted |= recordRetrying();
-                pool.sent(results);
-                for (Refused x : refused) {
-                    try {
-                        pool.invalidAddresses().markInvalid(x.row().memberId(), x.row().email(), x.reply());
-                    } catch (RuntimeException e) {
-                        log.warn("sender {}: delivery {} was refused as a bad address, but the register could not be told: {}",
-                                name, x.row().id(), e.toString());
-                    }
-                }
-                results.clear();
-                refused.clear();
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        /** Records the batch, retrying a database failure while the lease lasts; true if a stop arrived meanwhile. */
-        private boolean recordRetrying() {
-            boolean stop = false;
-            long waitMs = 200;
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    pool.outbox().record(results, name);
-                    return stop;
-                } catch (RuntimeException e) {
-                    if (!isDatabase(e) || attempt > 1 && !clock.instant().plusMillis(waitMs).isBefore(leaseUntil)) {
-                        throw e;
-                    }
-                    log.warn("sender {}: recording {} outcomes failed ({}); trying again in {} ms", name, results.size(), e, waitMs);
-                    health.failed(clock.instant(), "recording outcomes failed: " + e, Duration.ofMillis(waitMs));
-                    try {
-                        Thread.sleep(waitMs);
-                    } catch (InterruptedException interrupt) {
-                        stop = true; // honoured once the batch is recorded
-                    }
-                    waitMs = Math.min(5000, waitMs * 2);
-                }
-            }
-        }
-    }
-
-    private record Refused(ClaimedDelivery row, String reply) {
-    }
-
-    /** The outcome of sending {@code d}; null if its letter cannot be composed (its run is then paused). */
-    private Outbox.Result sendOne(ClaimedDelivery d) {
-        OutgoingMessage m;
+        Outbox.Result r = null;
+        Instant heldBack;
         try {
-            m = pool.renderer(d.letterId()).render(connection.session(), d, buffer);
-        } catch (HeaderInjectionException | IllegalArgumentException e) {
-            return outcome(d, SmtpOutcome.refused("not sent: " + e.getMessage()), null);
-        } catch (RuntimeException | StackOverflowError e) {
-            if (isDatabase(e)) {
-                throw e;
+            boolean held = lease.holdFor(rest, lost);
+            if (lost.contains(d.id())) {
+                r = null;
+            } else if (!held) {
+                r = outcomes.returned(d);
+            } else {
+                r = sender.send(d);
             }
-            pool.cannotCompose(d.letterId(), e);
-            health.failed(clock.instant(), "letter " + d.letterId() + " cannot be composed: " + e.getMessage(), Duration.ZERO);
-            return null;
+        } finally {
+            heldBack = pool.pacer().release(group, r, clock.instant());
         }
-        try {
-            SmtpOutcome o = connection.send(m);
-            connectionFailures = 0;
-            stallsInARow = 0;
-            if (o.senderRefused()) {
-                pool.senderRefused(d.letterId(), o.reply());
-            }
-            return outcome(d, o, m.messageIdValue());
-        } catch (SmtpConnectionException e) {
-            log.warn("sender {}: {}", name, e.getMessage());
-            if (e.stalled()) {
-                if (++stallsInARow >= 2) {
-                    connectionFailures++;
-                    connectionOk = false; // the server, not one recipient: give the rest back and wait
-                }
-                return stalled(d, e);
-            }
-            connectionFailures++;
-            connectionOk = false;
-            return returned(d);
-        }
-    }
-
-    /** No answer in time after the connection was open: DEFERRED with the attempt counted; FAILED after delivery.stall.attempts. */
-    private Outbox.Result stalled(ClaimedDelivery d, SmtpConnectionException e) {
-        Instant now = clock.instant();
-        String reply = clip("no answer within " + cfg.messageDeadline().toSeconds() + " s (delivery.message.deadline) or "
-                + cfg.readTimeout().toSeconds() + " s (smtp.timeout.read): " + e.getMessage());
-        if (d.attempts() >= cfg.stallAttempts()) {
-            return new Outbox.Result(d.id(), DeliveryState.FAILED, now, null,
-                    clip("gave up after " + d.attempts() + " attempts: " + reply), null, false, false);
-        }
-        return deferred(d, new SmtpOutcome(DeliveryState.DEFERRED, reply, false), now);
-    }
-
-    private static String clip(String s) {
-        String one = s.replaceAll("[\\r\\n]+", " ").strip();
-        return one.length() > 500 ? one.substring(0, 500) : one;
-    }
-
-    private Outbox.Result outcome(ClaimedDelivery d, SmtpOutcome o, String messageId) {
-        Instant now = clock.instant();
-        return switch (o.state()) {
-            case SENT -> new Outbox.Result(d.id(), DeliveryState.SENT, now, now, o.reply(), messageId, false, false);
-            case DEFERRED -> deferred(d, o, now);
-            default -> new Outbox.Result(d.id(), o.state(), now, null, o.reply(), null, false, o.badAddress());
-        };
-    }
-
-    /** 4xx: retry after backoff × 2^(attempts-1), capped; FAILED once the row is older than the max age. */
-    private Outbox.Result deferred(ClaimedDelivery d, SmtpOutcome o, Instant now) {
-        Duration wait = cfg.retryBackoff().multipliedBy(1L << Math.min(d.attempts() - 1, 20));
-        if (wait.compareTo(cfg.retryBackoffMax()) > 0) {
-            wait = cfg.retryBackoffMax();
-        }
-        Instant retryAt = now.plus(wait);
-        if (retryAt.isAfter(d.queuedAt().plus(cfg.maxAge()))) {
-            return new Outbox.Result(d.id(), DeliveryState.FAILED, now, null,
-                    clip("gave up after " + d.attempts() + " attempts: " + o.reply()), null, false, false);
-        }
-        return new Outbox.Result(d.id(), DeliveryState.DEFERRED, retryAt, null, o.reply(), null, false, false);
-    }
-
-    private Outbox.Result returned(ClaimedDelivery d) {
-        return new Outbox.Result(d.id(), d.attempts() > 1 ? DeliveryState.DEFERRED : DeliveryState.QUEUED,
-                clock.instant(), null, null, null, true, false);
+        // a "too fast" answer: the row waits at least as long as its group is held back
+        return r == null ? null : Outcomes.notBefore(r, heldBack);
     }
 
     String name() {

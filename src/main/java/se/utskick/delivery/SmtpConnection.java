@@ -28,6 +28,7 @@ import org.eclipse.angus.mail.smtp.SMTPTransport;
  */
 final class SmtpConnection implements AutoCloseable {
     private final DeliveryConfig cfg;
+    private final RelayConfig.Relay relay;
     private final Session session;
     private SMTPTransport transport;
     /** After a refusal the server may have closed the connection (421): check it before the next send. */
@@ -44,33 +45,43 @@ final class SmtpConnection implements AutoCloseable {
 
     /** @param watchdog closes a message's socket at its deadline; null for no deadline (the timeouts only) */
     SmtpConnection(DeliveryConfig cfg, ScheduledExecutorService watchdog) {
+        this(cfg, cfg.defaultRelay(), watchdog);
+    }
+
+    /** A connection to {@code relay} (one of {@code smtp.relays}, or the default one). */
+    SmtpConnection(DeliveryConfig cfg, RelayConfig.Relay relay, ScheduledExecutorService watchdog) {
         this.cfg = cfg;
+        this.relay = relay;
         this.watchdog = watchdog;
-        Properties p = properties(cfg);
+        Properties p = properties(cfg, relay);
         p.put("mail.smtp.socketFactory", NoDelaySockets.plain(s -> socket = s));
-        if (cfg.implicitTls()) {
+        if (relay.implicitTls()) {
             p.put("mail.smtp.ssl.socketFactory", NoDelaySockets.tls(s -> socket = s));
         }
         this.session = Session.getInstance(p);
     }
 
     static Properties properties(DeliveryConfig cfg) {
+        return properties(cfg, cfg.defaultRelay());
+    }
+
+    static Properties properties(DeliveryConfig cfg, RelayConfig.Relay relay) {
         Properties p = new Properties();
-        p.put("mail.smtp.host", cfg.embedded() ? "127.0.0.1" : cfg.smtpHost());
-        p.put("mail.smtp.port", String.valueOf(cfg.smtpPort()));
+        p.put("mail.smtp.host", relay.host());
+        p.put("mail.smtp.port", String.valueOf(relay.port()));
         p.put("mail.smtp.localhost", cfg.heloName());
         p.put("mail.smtp.connectiontimeout", String.valueOf(cfg.connectTimeout().toMillis()));
         p.put("mail.smtp.timeout", String.valueOf(cfg.readTimeout().toMillis()));
         p.put("mail.smtp.writetimeout", String.valueOf(cfg.writeTimeout().toMillis()));
         p.put("mail.smtp.quitwait", "false");
-        p.put("mail.smtp.ssl.enable", String.valueOf(cfg.implicitTls()));
+        p.put("mail.smtp.ssl.enable", String.valueOf(relay.implicitTls()));
         p.put("mail.smtp.ssl.checkserveridentity", "true");
-        p.put("mail.smtp.starttls.enable", String.valueOf(cfg.startTls() != DeliveryConfig.StartTls.OFF));
-        p.put("mail.smtp.starttls.required", String.valueOf(cfg.startTls() == DeliveryConfig.StartTls.REQUIRED));
-        p.put("mail.smtp.auth", String.valueOf(cfg.smtpUser().isPresent()));
+        p.put("mail.smtp.starttls.enable", String.valueOf(relay.startTls() != DeliveryConfig.StartTls.OFF));
+        p.put("mail.smtp.starttls.required", String.valueOf(relay.startTls() == DeliveryConfig.StartTls.REQUIRED));
+        p.put("mail.smtp.auth", String.valueOf(relay.user().isPresent()));
         p.put("mail.smtp.socketFactory", NoDelaySockets.plain());
         p.put("mail.smtp.socketFactory.fallback", "false");
-        if (cfg.implicitTls()) {
+        if (relay.implicitTls()) {
             p.put("mail.smtp.ssl.socketFactory", NoDelaySockets.tls());
         }
         return p;
@@ -148,12 +159,12 @@ final class SmtpConnection implements AutoCloseable {
     private void open() throws MessagingException {
         close();
         SMTPTransport t = (SMTPTransport) session.getTransport("smtp");
-        t.connect(cfg.smtpUser().orElse(null), cfg.smtpPassword().orElse(null));
+        t.connect(relay.user().orElse(null), relay.password().orElse(null));
         transport = t;
     }
 
     String describe() {
-        return "the SMTP server " + (cfg.embedded() ? "127.0.0.1" : cfg.smtpHost()) + ":" + cfg.smtpPort();
+        return "the SMTP server " + (relay.name().equals("default") ? "" : "'" + relay.name() + "' ") + relay.host() + ":" + relay.port();
     }
 
     @Override

@@ -25,6 +25,7 @@ import se.utskick.smtp.Refusals;
  * A failure without an SMTP reply is not an outcome: it is a connection failure.
  */
 record SmtpOutcome(DeliveryState state, String reply, boolean badAddress, boolean senderRefused) {
+    // senderRefused: the answer was to MAIL FROM (our envelope sender): BLOCKED for 5xx, DEFERRED for 4xx
 
     /** An outcome that is not a refusal of our envelope sender. */
     SmtpOutcome(DeliveryState state, String reply, boolean badAddress) {
@@ -83,7 +84,8 @@ record SmtpOutcome(DeliveryState state, String reply, boolean badAddress, boolea
      */
     static SmtpOutcome of(Phase phase, int code, String reply, String recipient) {
         if (code < 500) {
-            return new SmtpOutcome(DeliveryState.DEFERRED, clip(reply), false);
+            // a 4xx to MAIL FROM is the relay's answer about us: another relay may take the message (senderRefused)
+            return new SmtpOutcome(DeliveryState.DEFERRED, clip(reply), false, phase == Phase.MAIL);
         }
         if (phase == Phase.MAIL) {
             return new SmtpOutcome(DeliveryState.BLOCKED, clip(reply), false, true);

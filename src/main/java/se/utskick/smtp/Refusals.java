@@ -50,6 +50,44 @@ public final class Refusals {
     private Refusals() {
     }
 
+    /** Words by which receivers say "you are sending too fast, come back later". */
+    private static final Pattern THROTTLE_TEXT = Pattern.compile("(?iu)(try (again )?later|temporarily (deferred|rate limited|throttled)"
+            + "|rate limit(ed|ing)?|too many (messages|connections|recipients|concurrent)|throttl\\w*|unusual rate"
+            + "|unexpected volume|server busy|exceeded .*(rate|limit)|sending rate|slow down|\\[ts[s]?0?\\d\\]|resources temporarily)");
+
+    /**
+     * True when a temporary refusal says that we send too fast to this receiver (the receiving
+     * domain, not the recipient): 421 (service not available, closing), 450/451 with an x.7.x
+     * code, 452 4.5.3 (too many recipients), or a provider's "try again later" / rate-limit text
+     * under any 4xx. Such an answer slows the receiving domain's group down; it never concerns the
+     * member. Permanent (5xx) answers are never throttling: they are judged by {@link #cause}.
+     *
+     * @param reply the server's whole answer, starting with its basic code (e.g. {@code 451 4.7.1 …})
+     */
+    public static boolean throttling(String reply) {
+        if (reply == null || reply.length() < 3 || reply.charAt(0) != '4') {
+            return false;
+        }
+        int basic;
+        try {
+            basic = Integer.parseInt(reply.substring(0, 3));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (basic == 421) {
+            return true;
+        }
+        Matcher m = ENHANCED.matcher(reply);
+        if (m.find() && m.group(1).equals("4")) {
+            int subject = Integer.parseInt(m.group(2));
+            int detail = Integer.parseInt(m.group(3));
+            if ((basic == 450 || basic == 451) && subject == 7 || basic == 452 && subject == 5 && detail == 3) {
+                return true;
+            }
+        }
+        return THROTTLE_TEXT.matcher(reply).find();
+    }
+
     /**
      * The cause of a refusal.
      *

@@ -62,6 +62,7 @@ final class SendingPages {
             m.put("done", done(r));
         });
         m.put("blocked", app.delivery().log().blockedByDomain(l.id()));
+        m.put("domainGroups", PaceRows.rows(app.delivery().pacing().progress(l.id()), texts, Instant.now()));
         m.put("complaints", app.replies().log().counts(l.id()).getOrDefault(se.utskick.replies.MessageKind.COMPLAINT, 0L));
         m.put("complaintsToAct", app.replies().log().complaintsToAct(l.id()));
         m.put("error", error);

@@ -34,6 +34,8 @@ final class TestDelivery {
         m.put("delivery.retry.backoff", "PT0.05S");
         m.put("delivery.retry.backoff.max", "PT0.2S");
         m.put("delivery.message.deadline", "PT1.5S");
+        // a receiver's "too fast" (421, 4.7.x) holds its domain group back this long (issue 18): short, as the retries here
+        m.put("delivery.pace.hold", "PT0.2S");
         for (int i = 0; i < overrides.length; i += 2) {
             m.put(overrides[i], overrides[i + 1]);
         }
