@@ -3,8 +3,6 @@ package se.utskick;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import se.utskick.assembly.AssemblyConfig;
 import se.utskick.assembly.MonthlyAssembly;
 import se.utskick.audience.AudienceRecipientSource;
@@ -44,7 +42,6 @@ import se.utskick.users.UsersConfig;
  * {@link #close} releases everything in reverse order.
  */
 public final class Utskick implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(Utskick.class);
     private final Config config;
     private final Database database;
     private final Keyring keyring;
@@ -110,18 +107,7 @@ public final class Utskick implements AutoCloseable {
      */
     public static Utskick start(Config given) {
         Config config = LocalSecret.apply(given);
-        // Feature configs first: a wrong value fails in a moment, before an embedded server starts.
-        Keyring.from(config);
-        RegisterConfig.from(config);
-        LettersConfig.from(config);
-        DeliveryConfig.from(config);
-        RepliesConfig.from(config);
-        ReminderConfig.from(config);
-        AssemblyConfig.from(config);
-        ScheduleConfig.from(config);
-        UsersConfig.from(config);
-        se.utskick.associations.AssociationsConfig.from(config);
-        se.utskick.web.WebConfig.from(config);
+        FeatureConfigs.checkAll(config);
         Database db = Database.open(DatabaseConfig.from(config));
         try {
             Utskick app = wire(withEmbeddedMailbox(config), db);

@@ -165,8 +165,6 @@ public final class DeliveryLog {
                 Map.copyOf(counts), run.pauseReason());
     }
 
-    // --- paging of the web's delivery log (admin, issue 16) ---
-
     /** Page of the deliveries of a letter, oldest first, optionally only those in {@code state}: {@code limit} from {@code offset}. */
     public List<LoggedDelivery> deliveries(long letterId, Optional<DeliveryState> state, int offset, int limit) {
         return db.withConnection(c -> {
@@ -207,28 +205,9 @@ public final class DeliveryLog {
         });
     }
 
-    // --- end of paging ---
-
     /** The deliveries of a letter, oldest first, optionally only those in {@code state}; at most {@code limit}. */
     public List<LoggedDelivery> deliveries(long letterId, Optional<DeliveryState> state, int limit) {
-        return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + "WHERE d.letter_id = ? "
-                    + (state.isPresent() ? "AND d.state = ? " : "") + "ORDER BY d.id LIMIT ?")) {
-                int i = 1;
-                s.setLong(i++, letterId);
-                if (state.isPresent()) {
-                    s.setString(i++, state.get().name());
-                }
-                s.setInt(i, limit);
-                List<LoggedDelivery> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(row(r));
-                    }
-                }
-                return out;
-            }
-        });
+        return deliveries(letterId, state, 0, limit);
     }
 
     public Optional<LoggedDelivery> byId(long deliveryId) {
