@@ -146,10 +146,11 @@ public final class Associations {
         }
         String place = Inputs.line(in.place(), "place", 300);
         String description = Inputs.text(in.description(), "description", 5000);
-        long id = events.add(Math.toIntExact(a.associationId()), title, starts, ends, place, description, EventState.PROPOSED);
-        db.withConnection(c -> {
-            store.addEvent(c, id, a.associationId(), a.deliveryId(), kind);
-            return null;
+        // the event and its kind in one transaction: a crash between them would leave an event without its kind
+        long id = db.inTransaction(c -> {
+            long added = events.add(c, Math.toIntExact(a.associationId()), title, starts, ends, place, description, EventState.PROPOSED);
+            store.addEvent(c, added, a.associationId(), a.deliveryId(), kind);
+            return added;
         });
         audit.record(a.actor(), "event.propose", "event " + id, a.subject());
         return id;

@@ -37,18 +37,32 @@ public final class Events {
     public long add(Integer associationId, String title, LocalDateTime startsAt, LocalDateTime endsAt, String place, String description,
                     EventState state) {
         check(title, startsAt, endsAt, place);
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO event (association_id, title, starts_at, ends_at, place, description, "
-                    + "state) VALUES (?, ?, ?, ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
-                fields(ps, associationId, title, startsAt, endsAt, place, description);
-                ps.setString(7, state.name());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
+        return db.withConnection(c -> insert(c, associationId, title, startsAt, endsAt, place, description, state));
+    }
+
+    /**
+     * {@link #add(Integer, String, LocalDateTime, LocalDateTime, String, String, EventState)} on the
+     * caller's connection, so the event commits or rolls back with the caller's own rows (an event an
+     * association sends in, with its kind).
+     */
+    public long add(java.sql.Connection c, Integer associationId, String title, LocalDateTime startsAt, LocalDateTime endsAt,
+                    String place, String description, EventState state) throws java.sql.SQLException {
+        check(title, startsAt, endsAt, place);
+        return insert(c, associationId, title, startsAt, endsAt, place, description, state);
+    }
+
+    private long insert(java.sql.Connection c, Integer associationId, String title, LocalDateTime startsAt, LocalDateTime endsAt,
+                        String place, String description, EventState state) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO event (association_id, title, starts_at, ends_at, place, description, "
+                + "state) VALUES (?, ?, ?, ?, ?, ?, ?)", PreparedStatement.RETURN_GENERATED_KEYS)) {
+            fields(ps, associationId, title, startsAt, endsAt, place, description);
+            ps.setString(7, state.name());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
             }
-        });
+        }
     }
 
     /** Replaces every field of event {@code id} (its state stays); checked as {@link #add}. */

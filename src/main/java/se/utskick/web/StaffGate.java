@@ -21,10 +21,12 @@ final class StaffGate {
     static final String COOKIE = "utskick_session";
     private final Users users;
     private final se.utskick.users.StaffAdmin staff;
+    private final Texts texts;
 
-    StaffGate(Users users, se.utskick.users.StaffAdmin staff) {
+    StaffGate(Users users, se.utskick.users.StaffAdmin staff, Texts texts) {
         this.users = users;
         this.staff = staff;
+        this.texts = texts;
     }
 
     static boolean isPublic(String path) {
@@ -43,7 +45,7 @@ final class StaffGate {
             if (ctx.method().equals(HandlerType.GET)) {
                 ctx.redirect("/logga-in");
             } else {
-                ctx.status(HttpStatus.UNAUTHORIZED).result("Inte inloggad.");
+                ctx.status(HttpStatus.UNAUTHORIZED).contentType("text/plain; charset=utf-8").result(texts.get("gate.signedout"));
             }
             ctx.skipRemainingHandlers();
             return;
@@ -51,11 +53,17 @@ final class StaffGate {
         if (!ctx.method().equals(HandlerType.GET) && !ctx.method().equals(HandlerType.HEAD)) {
             String token = ctx.header("X-CSRF-Token");
             if (token == null) {
-                token = ctx.formParam("csrf");
+                try {
+                    token = ctx.formParam("csrf");
+                } catch (Exception e) { // a multipart body over the server's limit: Jetty's ServletException, thrown unchecked through Kotlin
+                    ctx.status(HttpStatus.CONTENT_TOO_LARGE).contentType("text/plain; charset=utf-8").result(texts.get("gate.toolarge"));
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
             }
             if (!s.get().csrfMatches(token)) {
                 ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain; charset=utf-8")
-                        .result("Formuläret saknar eller har fel säkerhetstecken (CSRF). Ladda om sidan och försök igen.");
+                        .result(texts.get("gate.csrf"));
                 ctx.skipRemainingHandlers();
                 return;
             }
@@ -65,7 +73,7 @@ final class StaffGate {
         if (!role.mayChange() && !ctx.method().equals(HandlerType.GET) && !ctx.method().equals(HandlerType.HEAD)
                 && !ctx.path().equals("/logga-ut")) {
             ctx.status(HttpStatus.FORBIDDEN).contentType("text/plain; charset=utf-8")
-                    .result("Ditt konto kan bara läsa. Be en administratör om du behöver ändra något.");
+                    .result(texts.get("gate.readonly"));
             ctx.skipRemainingHandlers();
             return;
         }

@@ -36,7 +36,7 @@ public final class WebUi {
     }
 
     void routes(RoutesConfig r, WebConfig config) {
-        StaffGate gate = new StaffGate(app.users(), app.staffAdmin());
+        StaffGate gate = new StaffGate(app.users(), app.staffAdmin(), texts);
         r.before(gate::before);
         StaticAssets assets = new StaticAssets();
         r.get("/static/{file}", assets::serve);
