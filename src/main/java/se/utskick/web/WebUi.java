@@ -46,10 +46,13 @@ public final class WebUi {
         r.get(SignInPages.CODE_PATH, signIn::codeForm);
         r.post(SignInPages.CODE_PATH, signIn::code);
         r.post("/logga-ut", signIn::signOut);
-        new DashboardPage(app, jobs, views).routes(r);
-        new LetterPages(app, views, texts).routes(r);
-        new SendingPages(app, views, texts).routes(r);
-        new ReplyPages(app, views).routes(r);
+        new DashboardPage(app.letters().reading(), app.delivery().log(), app.delivery(), app.replies().log(), app.register(),
+                jobs, views).routes(r);
+        new LetterPages(app.letters().drafts(), app.letters().approvals(), app.letters().reading(), app.audiences(), app.register(),
+                app.delivery(), app.delivery().log(), app.audit(), app.letters().zone(), views, texts).routes(r);
+        new SendingPages(app.delivery(), app.delivery().log(), app.delivery().pacing(), app.letters().reading(),
+                app.replies().log(), app.audit(), views, texts).routes(r);
+        new ReplyPages(app.replies().log(), app.letters().reading(), app.delivery().log(), app.audit(), views).routes(r);
         new RegisterPages(app, views, texts).routes(r);
         new ListPages(app, views, texts).routes(r);
         new RegisterImportPages(app, views, texts).routes(r); // admin (issue 16)
