@@ -53,12 +53,12 @@ public final class WebUi {
         new SendingPages(app.delivery(), app.delivery().log(), app.delivery().pacing(), app.letters().reading(),
                 app.replies().log(), app.audit(), views, texts).routes(r);
         new ReplyPages(app.replies().log(), app.letters().reading(), app.delivery().log(), app.audit(), views).routes(r);
-        new RegisterPages(app, views, texts).routes(r);
-        new ListPages(app, views, texts).routes(r);
-        new RegisterImportPages(app, views, texts).routes(r); // admin (issue 16)
-        new StaffPages(app, views, texts).routes(r); // admin (issue 16)
-        new EventPages(app, views, texts).routes(r);
-        new AuditPage(app, views, texts).routes(r);
+        new RegisterPages(app.register(), app.memberSearch(), app.audit(), views, texts).routes(r);
+        new ListPages(app.audiences(), app.savedLists(), app.register(), views, texts).routes(r);
+        new RegisterImportPages(app.register(), app.audit(), views, texts).routes(r); // admin (issue 16)
+        new StaffPages(app.staffAdmin(), app.users(), views, texts).routes(r); // admin (issue 16)
+        new EventPages(app.letters().events(), app.register(), app.audit(), app.letters().zone(), views, texts).routes(r);
+        new AuditPage(app.audit(), app.letters().zone(), views, texts).routes(r);
         new AssociationPages(app.associations(), views).routes(r);
         new AssociationStaffPages(app.associations(), views).routes(r);
         r.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound")));
