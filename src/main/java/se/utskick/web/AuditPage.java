@@ -5,12 +5,13 @@ import io.javalin.http.HttpStatus;
 import io.javalin.config.RoutesConfig;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import se.utskick.Utskick;
 import se.utskick.audit.AuditEntry;
+import se.utskick.audit.AuditLog;
 
 /**
  * {@code /logg}: the audit log, newest first, at most {@value #ROWS} rows, filtered by who
@@ -20,12 +21,14 @@ import se.utskick.audit.AuditEntry;
  */
 final class AuditPage {
     static final int ROWS = 200;
-    private final Utskick app;
+    private final AuditLog audit;
+    private final ZoneId zone;
     private final Views views;
     private final Texts texts;
 
-    AuditPage(Utskick app, Views views, Texts texts) {
-        this.app = app;
+    AuditPage(AuditLog audit, ZoneId zone, Views views, Texts texts) {
+        this.audit = audit;
+        this.zone = zone;
         this.views = views;
         this.texts = texts;
     }
@@ -46,12 +49,12 @@ final class AuditPage {
         Instant from = null;
         String error = "";
         try {
-            from = since.isEmpty() ? null : LocalDate.parse(since).atStartOfDay(app.letters().zone()).toInstant();
+            from = since.isEmpty() ? null : LocalDate.parse(since).atStartOfDay(zone).toInstant();
         } catch (DateTimeParseException e) {
             error = texts.get("compose.bad.date", since);
         }
         List<AuditEntry> entries = error.isEmpty()
-                ? app.audit().recent(actor.isEmpty() ? null : actor, action.isEmpty() ? null : action, from, ROWS) : List.of();
+                ? audit.recent(actor.isEmpty() ? null : actor, action.isEmpty() ? null : action, from, ROWS) : List.of();
         m.put("entries", entries);
         m.put("error", error);
         ctx.status(error.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT);

@@ -9,12 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import se.utskick.Utskick;
+import se.utskick.delivery.Delivery;
+import se.utskick.delivery.DeliveryLog;
 import se.utskick.letters.Letter;
 import se.utskick.letters.LetterKind;
+import se.utskick.letters.LetterReading;
 import se.utskick.letters.LetterState;
 import se.utskick.register.AddressProblems;
+import se.utskick.register.Register;
 import se.utskick.replies.Feedback;
+import se.utskick.replies.ReplyLog;
 import se.utskick.schedule.Schedule;
 
 /**
@@ -26,12 +30,21 @@ import se.utskick.schedule.Schedule;
  */
 final class DashboardPage {
     private static final int MONTHS = 6;
-    private final Utskick app;
+    private final LetterReading letters;
+    private final DeliveryLog deliveries;
+    private final Delivery delivery;
+    private final ReplyLog replies;
+    private final Register register;
     private final Supplier<List<Schedule.JobStatus>> jobs;
     private final Views views;
 
-    DashboardPage(Utskick app, Supplier<List<Schedule.JobStatus>> jobs, Views views) {
-        this.app = app;
+    DashboardPage(LetterReading letters, DeliveryLog deliveries, Delivery delivery, ReplyLog replies, Register register,
+            Supplier<List<Schedule.JobStatus>> jobs, Views views) {
+        this.letters = letters;
+        this.deliveries = deliveries;
+        this.delivery = delivery;
+        this.replies = replies;
+        this.register = register;
         this.jobs = jobs;
         this.views = views;
     }
@@ -42,26 +55,26 @@ final class DashboardPage {
 
     private void show(Context ctx) {
         Map<String, Object> m = new HashMap<>();
-        List<Letter> monthly = new ArrayList<>(app.letters().recent(LetterKind.BOARD, 2));
-        monthly.addAll(app.letters().recent(LetterKind.MEMBERS, 2));
+        List<Letter> monthly = new ArrayList<>(letters.recent(LetterKind.BOARD, 2));
+        monthly.addAll(letters.recent(LetterKind.MEMBERS, 2));
         monthly.sort(Comparator.comparing(Letter::id).reversed());
-        m.put("monthly", LetterRows.of(monthly, app));
-        m.put("targeted", LetterRows.of(app.letters().recent(LetterKind.TARGETED, 5), app));
-        List<Letter> boardSent = app.letters().recent(LetterKind.BOARD, 24).stream()
+        m.put("monthly", LetterRows.of(monthly, deliveries));
+        m.put("targeted", LetterRows.of(letters.recent(LetterKind.TARGETED, 5), deliveries));
+        List<Letter> boardSent = letters.recent(LetterKind.BOARD, 24).stream()
                 .filter(l -> l.state() == LetterState.SENDING || l.state() == LetterState.SENT).limit(MONTHS).toList();
-        List<Feedback> feedback = boardSent.stream().map(l -> app.replies().log().feedback(l.id())).toList();
+        List<Feedback> feedback = boardSent.stream().map(l -> replies.feedback(l.id())).toList();
         m.put("feedback", feedback.isEmpty() ? Map.of() : Map.of("table", feedback.get(0)));
-        m.put("problems", app.register().addressProblems().stream().filter(p -> p.unreachable() > 0)
+        m.put("problems", register.addressProblems().stream().filter(p -> p.unreachable() > 0)
                 .sorted(Comparator.comparingInt(AddressProblems::unreachable).reversed()).toList());
         m.put("jobs", jobs.get().stream().filter(j -> j.nextFire() != null)
                 .sorted(Comparator.comparing(Schedule.JobStatus::nextFire)).limit(6)
                 .map(j -> Map.of("name", j.name(), "description", j.description(), "next", java.util.Date.from(j.nextFire()))).toList());
-        m.put("paused", app.delivery().log().pausedForError().entrySet().stream()
-                .map(e -> Map.of("letter", LetterRows.row(app.letters().get(e.getKey()), app), "reason", e.getValue())).toList());
-        m.put("workers", app.delivery().workerHealth().stream().map(DashboardPage::worker).toList());
+        m.put("paused", deliveries.pausedForError().entrySet().stream()
+                .map(e -> Map.of("letter", LetterRows.row(letters.get(e.getKey()), deliveries), "reason", e.getValue())).toList());
+        m.put("workers", delivery.workerHealth().stream().map(DashboardPage::worker).toList());
         m.put("feedbackChart", feedbackChart(feedback));
-        m.put("outcomeChart", SendingPages.outcomeChart(app, app.letters().recent(null, 12), views));
-        m.put("blocked", blocked(app.letters().recent(null, 12)));
+        m.put("outcomeChart", SendingPages.outcomeChart(deliveries, letters.recent(null, 12), views));
+        m.put("blocked", blocked(letters.recent(null, 12)));
         views.render(ctx, "dashboard.ftlh", m);
     }
 
@@ -85,7 +98,7 @@ final class DashboardPage {
     private List<Map<String, Object>> blocked(List<Letter> letters) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Letter l : letters) {
-            app.delivery().log().run(l.id()).filter(r -> r.count(se.utskick.delivery.DeliveryState.BLOCKED) > 0)
+            deliveries.run(l.id()).filter(r -> r.count(se.utskick.delivery.DeliveryState.BLOCKED) > 0)
                     .ifPresent(r -> out.add(Map.of("id", l.id(), "subject", l.subject(),
                             "count", r.count(se.utskick.delivery.DeliveryState.BLOCKED))));
         }

@@ -5,13 +5,16 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import se.utskick.UtskickException;
-import se.utskick.Utskick;
+import se.utskick.audit.AuditLog;
 import se.utskick.letters.Event;
 import se.utskick.letters.EventState;
+import se.utskick.letters.Events;
+import se.utskick.register.Register;
 
 /**
  * {@code /arrangemang}: the events of the coming weeks (from {@code ?fran=YYYY-MM-DD}, default today) (proposed ones first, with an approve button), and a form
@@ -22,12 +25,18 @@ import se.utskick.letters.EventState;
  */
 final class EventPages {
     private static final int WEEKS = 26;
-    private final Utskick app;
+    private final Events events;
+    private final Register register;
+    private final AuditLog audit;
+    private final ZoneId zone;
     private final Views views;
     private final Texts texts;
 
-    EventPages(Utskick app, Views views, Texts texts) {
-        this.app = app;
+    EventPages(Events events, Register register, AuditLog audit, ZoneId zone, Views views, Texts texts) {
+        this.events = events;
+        this.register = register;
+        this.audit = audit;
+        this.zone = zone;
         this.views = views;
         this.texts = texts;
     }
@@ -42,7 +51,7 @@ final class EventPages {
 
     private void list(Context ctx, EventForm form, String error, HttpStatus status) {
         LocalDateTime from = from(ctx).atStartOfDay();
-        List<Event> events = app.letters().events().listed(from, from.plusWeeks(WEEKS));
+        List<Event> events = this.events.listed(from, from.plusWeeks(WEEKS));
         Map<String, Object> m = model(form, error);
         m.put("proposed", events.stream().filter(e -> e.state() == EventState.PROPOSED).toList());
         m.put("approved", events.stream().filter(e -> e.state() == EventState.APPROVED).toList());
@@ -55,7 +64,7 @@ final class EventPages {
     private LocalDate from(Context ctx) {
         String f = ctx.queryParam("fran");
         if (f == null || f.isBlank()) {
-            return LocalDate.now(app.letters().zone());
+            return LocalDate.now(zone);
         }
         try {
             return LocalDate.parse(f.strip());
@@ -75,7 +84,7 @@ final class EventPages {
         Map<String, Object> m = new HashMap<>();
         m.put("form", form.fields());
         m.put("error", error);
-        m.put("associations", app.register().associationNames().entrySet().stream().sorted(Map.Entry.comparingByValue())
+        m.put("associations", register.associationNames().entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .map(e -> Map.of("id", e.getKey().toString(), "name", e.getValue())).toList());
         return m;
     }
@@ -83,11 +92,11 @@ final class EventPages {
     private void add(Context ctx) {
         EventForm form = EventForm.of(ctx);
         try {
-            Integer association = form.associationId(app.register().associationNames(), texts);
+            Integer association = form.associationId(register.associationNames(), texts);
             LocalDateTime starts = form.startsAt(texts);
-            long id = app.letters().events().add(association, form.title(), starts, form.endsAt(starts, texts), form.place(),
+            long id = events.add(association, form.title(), starts, form.endsAt(starts, texts), form.place(),
                     form.description());
-            app.audit().record(Staff.actor(ctx), "event.add", "event " + id, EventState.APPROVED.name());
+            audit.record(Staff.actor(ctx), "event.add", "event " + id, EventState.APPROVED.name());
             Flash.redirect(ctx, "/arrangemang", "event-added");
         } catch (UtskickException e) {
             list(ctx, form, e.getMessage(), HttpStatus.UNPROCESSABLE_CONTENT);
@@ -98,11 +107,11 @@ final class EventPages {
         Event e = event(ctx);
         EventForm form = EventForm.of(ctx);
         try {
-            Integer association = form.associationId(app.register().associationNames(), texts);
+            Integer association = form.associationId(register.associationNames(), texts);
             LocalDateTime starts = form.startsAt(texts);
-            app.letters().events().edit(e.id(), association, form.title(), starts, form.endsAt(starts, texts), form.place(),
+            events.edit(e.id(), association, form.title(), starts, form.endsAt(starts, texts), form.place(),
                     form.description());
-            app.audit().record(Staff.actor(ctx), "event.edit", "event " + e.id(), "");
+            audit.record(Staff.actor(ctx), "event.edit", "event " + e.id(), "");
             Flash.redirect(ctx, "/arrangemang", "event-saved");
         } catch (UtskickException ex) {
             edit(ctx, form, ex.getMessage(), HttpStatus.UNPROCESSABLE_CONTENT);
@@ -111,14 +120,14 @@ final class EventPages {
 
     private void approve(Context ctx) {
         Event e = event(ctx);
-        if (app.letters().events().approve(e.id())) {
-            app.audit().record(Staff.actor(ctx), "event.approve", "event " + e.id(), "");
+        if (events.approve(e.id())) {
+            audit.record(Staff.actor(ctx), "event.approve", "event " + e.id(), "");
         }
         Flash.redirect(ctx, "/arrangemang", "event-approved");
     }
 
     private Event event(Context ctx) {
         long id = Long.parseLong(ctx.pathParam("id"));
-        return app.letters().events().get(id).orElseThrow(() -> new UtskickException(texts.get("error.notfound")));
+        return events.get(id).orElseThrow(() -> new UtskickException(texts.get("error.notfound")));
     }
 }

@@ -4,20 +4,27 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import se.utskick.UserError;
 import se.utskick.UtskickException;
-import se.utskick.Utskick;
+import se.utskick.audience.Audiences;
 import se.utskick.audience.Resolution;
+import se.utskick.audit.AuditLog;
+import se.utskick.delivery.Delivery;
+import se.utskick.delivery.DeliveryLog;
 import se.utskick.letters.InvalidLetterField;
 import se.utskick.letters.Letter;
+import se.utskick.letters.LetterApprovals;
 import se.utskick.letters.LetterDrafts;
 import se.utskick.letters.LetterKind;
 import se.utskick.letters.LetterNotFound;
+import se.utskick.letters.LetterReading;
 import se.utskick.letters.LetterState;
+import se.utskick.register.Register;
 
 /**
  * {@code /brev}: the list of letters and a new one; {@code /brev/{id}}: compose (settings, items in
@@ -31,50 +38,67 @@ final class LetterPages {
     /** The fields the compose page shows a sentence next to; any other field's sentence goes above the page. */
     private static final java.util.Set<String> SHOWN_AT_FIELD = java.util.Set.of("subject", "deadline", "request", "password", "heading", "body",
             "address", "member");
-    private final Utskick app;
+    private final LetterDrafts drafts;
+    private final LetterApprovals approvals;
+    private final LetterReading letters;
+    private final Audiences audiences;
+    private final Register register;
+    private final Delivery delivery;
+    private final DeliveryLog deliveries;
+    private final AuditLog audit;
+    private final ZoneId zone;
     private final Views views;
     private final Texts texts;
     private final LetterPreviews previews;
 
-    LetterPages(Utskick app, Views views, Texts texts) {
-        this.app = app;
+    LetterPages(LetterDrafts drafts, LetterApprovals approvals, LetterReading letters, Audiences audiences, Register register,
+            Delivery delivery, DeliveryLog deliveries, AuditLog audit, ZoneId zone, Views views, Texts texts) {
+        this.drafts = drafts;
+        this.approvals = approvals;
+        this.letters = letters;
+        this.audiences = audiences;
+        this.register = register;
+        this.delivery = delivery;
+        this.deliveries = deliveries;
+        this.audit = audit;
+        this.zone = zone;
         this.views = views;
         this.texts = texts;
-        this.previews = new LetterPreviews(app, texts);
+        this.previews = new LetterPreviews(letters, deliveries, texts);
     }
 
     void routes(RoutesConfig r) {
         r.get("/brev", ctx -> list(ctx, FormError.none()));
         r.post("/brev", this::create);
         r.get("/brev/{id}", ctx -> compose(ctx, Refused.NONE));
-        r.post("/brev/{id}/installningar", ctx -> change(ctx, "settings-saved", -1, (id, who) -> app.letters().drafts().saveSettings(id,
+        r.post("/brev/{id}/installningar", ctx -> change(ctx, "settings-saved", -1, (id, who) -> drafts.saveSettings(id,
                 new LetterDrafts.Settings(ctx.formParam("subject"), ctx.formParam("deadline"), ctx.formParam("request"), ctx.formParam("password")), who)));
         r.post("/brev/{id}/punkter", ctx -> change(ctx, "item-added", 0,
-                (id, who) -> app.letters().drafts().addItemText(id, ctx.formParam("heading"), ctx.formParam("body"), who)));
+                (id, who) -> drafts.addItemText(id, ctx.formParam("heading"), ctx.formParam("body"), who)));
         r.post("/brev/{id}/punkter/{pos}", ctx -> change(ctx, "item-saved", position(ctx),
-                (id, who) -> app.letters().drafts().editItem(id, position(ctx), ctx.formParam("heading"), ctx.formParam("body"), who)));
+                (id, who) -> drafts.editItem(id, position(ctx), ctx.formParam("heading"), ctx.formParam("body"), who)));
         r.post("/brev/{id}/punkter/{pos}/ta-bort", ctx -> change(ctx, "item-removed", -1,
-                (id, who) -> app.letters().drafts().removeItem(id, position(ctx), who)));
+                (id, who) -> drafts.removeItem(id, position(ctx), who)));
         r.post("/brev/{id}/punkter/{pos}/upp", ctx -> change(ctx, "item-moved", -1,
-                (id, who) -> app.letters().drafts().moveItem(id, position(ctx), -1, who)));
+                (id, who) -> drafts.moveItem(id, position(ctx), -1, who)));
         r.post("/brev/{id}/punkter/{pos}/ner", ctx -> change(ctx, "item-moved", -1,
-                (id, who) -> app.letters().drafts().moveItem(id, position(ctx), 1, who)));
-        r.post("/brev/{id}/godkann", ctx -> change(ctx, "approved", -1, (id, who) -> app.letters().approvals().approve(id, who)));
-        r.post("/brev/{id}/ateroppna", ctx -> change(ctx, "reopened", -1, (id, who) -> app.letters().approvals().reopen(id, who)));
+                (id, who) -> drafts.moveItem(id, position(ctx), 1, who)));
+        r.post("/brev/{id}/godkann", ctx -> change(ctx, "approved", -1, (id, who) -> approvals.approve(id, who)));
+        r.post("/brev/{id}/ateroppna", ctx -> change(ctx, "reopened", -1, (id, who) -> approvals.reopen(id, who)));
         r.post("/brev/{id}/ta-bort", this::delete);
         r.get("/brev/{id}/skicka", this::confirmSend);
         r.post("/brev/{id}/skicka", this::send);
         r.post("/brev/{id}/schemalagg", this::schedule);
         previews.routes(r);
-        new TestSendPages(app, texts, this).routes(r);
+        new TestSendPages(letters, delivery, audit, texts, this).routes(r);
     }
 
     private void list(Context ctx, FormError error) {
         ctx.status(error.status());
         Map<String, Object> m = new HashMap<>();
-        m.put("letters", LetterRows.of(app.letters().reading().recent(null, 100), app));
-        m.put("lists", app.audiences().lists());
-        m.put("associations", app.register().associationNames().values().stream().sorted().toList());
+        m.put("letters", LetterRows.of(letters.recent(null, 100), deliveries));
+        m.put("lists", audiences.lists());
+        m.put("associations", register.associationNames().values().stream().sorted().toList());
         m.put("error", error.atField() ? "" : error.message());
         m.put("formError", error.model());
         m.put("typed", typed(ctx, "kind", "period", "list"));
@@ -91,7 +115,7 @@ final class LetterPages {
             }
             List<String> associations = ctx.formParams("associations");
             String list = blankToNull(ctx.formParam("list"));
-            Letter l = app.letters().drafts().create(kind, blankToNull(ctx.formParam("period")), associations,
+            Letter l = drafts.create(kind, blankToNull(ctx.formParam("period")), associations,
                     associations.isEmpty() ? list : null, Staff.actor(ctx));
             Flash.redirect(ctx, "/brev/" + l.id(), "created");
         } catch (UserError e) {
@@ -112,9 +136,9 @@ final class LetterPages {
     }
 
     private void compose(Context ctx, Refused refused) {
-        Letter l = app.letters().reading().get(id(ctx));
+        Letter l = letters.get(id(ctx));
         Map<String, Object> m = new HashMap<>();
-        m.put("letter", LetterRows.row(l, app));
+        m.put("letter", LetterRows.row(l, deliveries));
         m.put("rec", l);
         m.put("items", l.items());
         m.put("draft", l.state() == LetterState.DRAFT);
@@ -131,20 +155,20 @@ final class LetterPages {
         form.putAll(refused.typed());
         m.put("form", form);
         m.put("errorPosition", refused.position());
-        m.put("events", app.letters().reading().eventsOf(l));
-        Resolution audience = app.letters().reading().audienceNow(l);
+        m.put("events", letters.eventsOf(l));
+        Resolution audience = letters.audienceNow(l);
         m.put("recipients", audience.recipients());
         m.put("leftOut", audience.leftOut().entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> Map.of("reason", e.getKey().name(), "count", e.getValue())).toList());
         m.put("leftOutPeople", l.kind() == LetterKind.REMINDER ? List.of()
-                : app.audiences().leftOut(se.utskick.audience.Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe(), 25));
+                : audiences.leftOut(se.utskick.audience.Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe(), 25));
         String member = ctx.queryParam("medlem") == null ? "" : ctx.queryParam("medlem").strip();
         m.put("member", member);
         String name = ctx.queryParam("namn") == null ? "" : ctx.queryParam("namn").strip();
         m.put("name", name);
-        m.put("named", app.letters().reading().recipientsNamed(l.id(), name, 20));
+        m.put("named", letters.recipientsNamed(l.id(), name, 20));
         m.put("preview", previews.forPage(l, member, ctx.queryParam("leverans")));
-        SentRecipients.put(m, l, app);
+        SentRecipients.put(m, l, deliveries);
         FormError e = refused.error();
         m.put("error", e.atField() && SHOWN_AT_FIELD.contains(e.field()) ? "" : e.message());
         m.put("formError", e.model());
@@ -162,7 +186,7 @@ final class LetterPages {
     private void delete(Context ctx) {
         long id = id(ctx);
         try {
-            app.letters().drafts().delete(id, Staff.actor(ctx));
+            drafts.delete(id, Staff.actor(ctx));
             Flash.redirect(ctx, "/brev", "deleted");
         } catch (UserError e) {
             compose(ctx, new Refused(FormError.of(e, texts), "", -1, Map.of()));
@@ -170,23 +194,23 @@ final class LetterPages {
     }
 
     private void confirmSend(Context ctx) {
-        Letter l = app.letters().reading().get(id(ctx));
-        views.render(ctx, "send-confirm.ftlh", Map.of("letter", LetterRows.row(l, app), "recipients", app.letters().audienceNow(l).recipients(),
+        Letter l = letters.get(id(ctx));
+        views.render(ctx, "send-confirm.ftlh", Map.of("letter", LetterRows.row(l, deliveries), "recipients", letters.audienceNow(l).recipients(),
                 "ready", l.state() == LetterState.APPROVED));
     }
 
     /** Sends now; the form repeats the number of recipients it showed, and a different number now refuses (the audience moved). */
     private void send(Context ctx) {
         long id = id(ctx);
-        Letter l = app.letters().reading().get(id);
-        int now = app.letters().reading().audienceNow(l).recipients();
+        Letter l = letters.get(id);
+        int now = letters.audienceNow(l).recipients();
         if (!String.valueOf(now).equals(ctx.formParam("recipients"))) {
             compose(ctx, texts.get("send.count.changed", now), HttpStatus.CONFLICT);
             return;
         }
         try {
-            int n = app.delivery().send(id);
-            app.audit().record(Staff.actor(ctx), "letter.send", "letter " + id, n + " recipients");
+            int n = delivery.send(id);
+            audit.record(Staff.actor(ctx), "letter.send", "letter " + id, n + " recipients");
             Flash.redirect(ctx, "/brev/" + id + "/utskick", "sending");
         } catch (UserError e) {
             compose(ctx, new Refused(FormError.of(e, texts), "", -1, Map.of()));
@@ -203,8 +227,8 @@ final class LetterPages {
             } catch (DateTimeParseException e) {
                 throw new InvalidLetterField(id, "at", "error.letter.schedule.format", "the send time cannot be read");
             }
-            app.delivery().schedule(id, at.atZone(app.letters().zone()).toInstant());
-            app.audit().record(who, "letter.schedule", "letter " + id, "");
+            delivery.schedule(id, at.atZone(zone).toInstant());
+            audit.record(who, "letter.schedule", "letter " + id, "");
         });
     }
 

@@ -5,8 +5,9 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
 import se.utskick.UtskickException;
-import se.utskick.Utskick;
+import se.utskick.delivery.DeliveryLog;
 import se.utskick.letters.Letter;
+import se.utskick.letters.LetterReading;
 import se.utskick.letters.Preview;
 
 /**
@@ -19,11 +20,13 @@ import se.utskick.letters.Preview;
  */
 final class LetterPreviews {
     static final String SANDBOX_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'self'";
-    private final Utskick app;
+    private final LetterReading letters;
+    private final DeliveryLog deliveries;
     private final Texts texts;
 
-    LetterPreviews(Utskick app, Texts texts) {
-        this.app = app;
+    LetterPreviews(LetterReading letters, DeliveryLog deliveries, Texts texts) {
+        this.letters = letters;
+        this.deliveries = deliveries;
         this.texts = texts;
     }
 
@@ -41,7 +44,7 @@ final class LetterPreviews {
     Map<String, Object> forPage(Letter l, String memberNumber, String delivery) {
         try {
             AsSent sent = asSent(l, delivery);
-            Preview p = sent != null ? sent.preview() : app.letters().reading().preview(l.id(), memberNumber.isEmpty() ? null : memberNumber);
+            Preview p = sent != null ? sent.preview() : letters.preview(l.id(), memberNumber.isEmpty() ? null : memberNumber);
             String query = sent != null ? "?leverans=" + sent.deliveryId()
                     : memberNumber.isEmpty() ? "" : "?medlem=" + java.net.URLEncoder.encode(memberNumber, java.nio.charset.StandardCharsets.UTF_8);
             return Map.of("ok", true, "text", p.message().text(), "headers", p.headers(),
@@ -68,14 +71,14 @@ final class LetterPreviews {
         if (delivery != null && delivery.matches("\\d{1,18}")) {
             id = Long.parseLong(delivery);
         } else {
-            var first = app.delivery().log().deliveries(l.id(), java.util.Optional.empty(), 1);
+            var first = deliveries.deliveries(l.id(), java.util.Optional.empty(), 1);
             if (first.isEmpty()) {
                 return null;
             }
             id = first.getFirst().id();
         }
-        var to = app.delivery().log().sentTo(l.id(), id).orElseThrow(() -> new se.utskick.letters.LetterNotFound(l.id() + "/" + delivery));
-        return new AsSent(id, app.letters().reading().asSent(l.id(), to.memberId() == null ? 0 : to.memberId(), to.email(),
+        var to = deliveries.sentTo(l.id(), id).orElseThrow(() -> new se.utskick.letters.LetterNotFound(l.id() + "/" + delivery));
+        return new AsSent(id, letters.asSent(l.id(), to.memberId() == null ? 0 : to.memberId(), to.email(),
                 to.firstName(), to.lastName(), to.associationId()));
     }
 
@@ -83,8 +86,8 @@ final class LetterPreviews {
         String member = ctx.queryParam("medlem");
         try {
             long id = LetterPages.id(ctx);
-            AsSent sent = asSent(app.letters().reading().get(id), ctx.queryParam("leverans"));
-            Preview p = sent != null ? sent.preview() : app.letters().reading().preview(id, member == null || member.isBlank() ? null : member.strip());
+            AsSent sent = asSent(letters.get(id), ctx.queryParam("leverans"));
+            Preview p = sent != null ? sent.preview() : letters.preview(id, member == null || member.isBlank() ? null : member.strip());
             sandboxed(ctx).result(p.message().html());
         } catch (UtskickException e) {
             sandboxed(ctx).status(HttpStatus.UNPROCESSABLE_CONTENT).result("<p>" + Html.escape(words(e)) + "</p>");
@@ -101,7 +104,7 @@ final class LetterPreviews {
         }
         boolean text = "text".equals(ctx.queryParam("del"));
         try {
-            Preview p = app.letters().reading().previewWith(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip(),
+            Preview p = letters.previewWith(LetterPages.id(ctx), member == null || member.isBlank() ? null : member.strip(),
                     position, ctx.formParam("heading"), ctx.formParam("body"));
             if (text) {
                 ctx.contentType("text/plain; charset=utf-8").result(p.message().text());

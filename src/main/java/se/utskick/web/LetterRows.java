@@ -2,7 +2,7 @@ package se.utskick.web;
 
 import java.util.List;
 import java.util.Map;
-import se.utskick.Utskick;
+import se.utskick.delivery.DeliveryLog;
 import se.utskick.delivery.DeliveryState;
 import se.utskick.letters.Letter;
 
@@ -15,13 +15,13 @@ final class LetterRows {
     }
 
     /** The rows of {@code letters}, their send runs read in one call (a constant number of queries for the whole list). */
-    static List<Map<String, Object>> of(List<Letter> letters, Utskick app) {
-        Map<Long, se.utskick.delivery.SendRun> runs = app.delivery().log().runs(letters.stream().map(Letter::id).toList());
+    static List<Map<String, Object>> of(List<Letter> letters, DeliveryLog deliveries) {
+        Map<Long, se.utskick.delivery.SendRun> runs = deliveries.runs(letters.stream().map(Letter::id).toList());
         return letters.stream().map(l -> row(l, java.util.Optional.ofNullable(runs.get(l.id())))).toList();
     }
 
-    static Map<String, Object> row(Letter l, Utskick app) {
-        return row(l, app.delivery().log().run(l.id()));
+    static Map<String, Object> row(Letter l, DeliveryLog deliveries) {
+        return row(l, deliveries.run(l.id()));
     }
 
     private static Map<String, Object> row(Letter l, java.util.Optional<se.utskick.delivery.SendRun> run) {

@@ -6,15 +6,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import se.utskick.Utskick;
 import se.utskick.audience.AudienceException;
+import se.utskick.audience.Audiences;
 import se.utskick.audience.InvalidListField;
 import se.utskick.audience.LeftOut;
 import se.utskick.audience.NamedList;
 import se.utskick.audience.Resolution;
 import se.utskick.audience.Rule;
+import se.utskick.audience.SavedLists;
 import se.utskick.audience.SavedLists.ListForm;
 import se.utskick.register.Region;
+import se.utskick.register.Register;
 import se.utskick.register.Role;
 
 /**
@@ -27,13 +29,17 @@ import se.utskick.register.Role;
  */
 final class ListForms {
     static final int PREVIEWED = 50;
-    private final Utskick app;
+    private final Audiences audiences;
+    private final SavedLists savedLists;
+    private final Register register;
     private final Views views;
     private final Texts texts;
     private final RuleWords words;
 
-    ListForms(Utskick app, Views views, Texts texts, RuleWords words) {
-        this.app = app;
+    ListForms(Audiences audiences, SavedLists savedLists, Register register, Views views, Texts texts, RuleWords words) {
+        this.audiences = audiences;
+        this.savedLists = savedLists;
+        this.register = register;
         this.views = views;
         this.texts = texts;
         this.words = words;
@@ -42,7 +48,7 @@ final class ListForms {
     /** A list by name, or 404. */
     NamedList named(String name) {
         try {
-            return app.audiences().list(name);
+            return audiences.list(name);
         } catch (AudienceException e) {
             throw new PageNotFound("list");
         }
@@ -70,7 +76,7 @@ final class ListForms {
 
     void delete(Context ctx) {
         NamedList l = saved(ctx);
-        app.savedLists().delete(Staff.actor(ctx), l.name());
+        savedLists.delete(Staff.actor(ctx), l.name());
         Flash.redirect(ctx, "/listor", "list-deleted");
     }
 
@@ -78,11 +84,11 @@ final class ListForms {
         ListForm f = form(ctx);
         try {
             if ("preview".equals(ctx.formParam("action"))) {
-                render(ctx, current, f, Map.of(), app.savedLists().rule(f));
+                render(ctx, current, f, Map.of(), savedLists.rule(f));
                 return;
             }
-            NamedList saved = current.isEmpty() ? app.savedLists().create(Staff.actor(ctx), f)
-                    : app.savedLists().update(Staff.actor(ctx), current, f);
+            NamedList saved = current.isEmpty() ? savedLists.create(Staff.actor(ctx), f)
+                    : savedLists.update(Staff.actor(ctx), current, f);
             Flash.redirect(ctx, "/listor/" + java.net.URLEncoder.encode(saved.name(), java.nio.charset.StandardCharsets.UTF_8)
                     .replace("+", "%20"), "list-saved");
         } catch (InvalidListField e) {
@@ -119,7 +125,7 @@ final class ListForms {
     }
 
     private void render(Context ctx, String current, ListForm f, Map<String, String> errors, Rule preview) {
-        Map<Long, String> names = app.register().associationNames();
+        Map<Long, String> names = register.associationNames();
         Map<String, Object> m = new HashMap<>();
         m.put("current", current);
         m.put("name", f.name() == null ? "" : f.name());
@@ -129,15 +135,15 @@ final class ListForms {
         m.put("chosenRegions", List.copyOf(f.regions()));
         m.put("chosenAssociations", f.associationIds().stream().map(String::valueOf).toList());
         m.put("roles", java.util.Arrays.stream(Role.values()).map(r -> Map.of("code", r.name(), "label", words.role(r.name()))).toList());
-        m.put("areas", app.savedLists().policyAreas());
+        m.put("areas", savedLists.policyAreas());
         m.put("regions", regionOptions(words));
         m.put("associations", names.entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .map(e -> Map.of("id", e.getKey().toString(), "name", e.getValue())).toList());
         m.put("errors", errors);
         m.put("previewed", preview != null);
         if (preview != null) {
-            Resolution roles = app.audiences().resolve(preview, false);
-            Resolution members = app.audiences().resolve(preview, true);
+            Resolution roles = audiences.resolve(preview, false);
+            Resolution members = audiences.resolve(preview, true);
             m.put("rule", words.describe(preview, names));
             m.put("reach", roles.recipients());
             m.put("reachMembers", members.recipients());
@@ -147,11 +153,11 @@ final class ListForms {
             }
             m.put("left", left);
             m.put("reasons", java.util.Arrays.stream(LeftOut.values()).map(Enum::name).toList());
-            m.put("recipients", app.audiences().firstRecipients(preview, false, PREVIEWED).stream()
+            m.put("recipients", audiences.firstRecipients(preview, false, PREVIEWED).stream()
                     .map(a -> Map.of("name", a.firstName() + " " + a.lastName(),
                             "association", a.associationId() == null ? "" : names.getOrDefault(a.associationId(), "")))
                     .toList());
-            m.put("leftOut", app.audiences().leftOut(preview, true, PREVIEWED));
+            m.put("leftOut", audiences.leftOut(preview, true, PREVIEWED));
             m.put("shown", PREVIEWED);
         }
         views.render(ctx, "list-form.ftlh", m);

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import se.utskick.Utskick;
+import se.utskick.audience.Audiences;
 import se.utskick.audience.InvalidListField;
 import se.utskick.audience.LeftOut;
 import se.utskick.audience.NamedList;
 import se.utskick.audience.Resolution;
 import se.utskick.audience.Rule;
+import se.utskick.audience.SavedLists;
+import se.utskick.register.Register;
 
 /**
  * {@code /listor}: the mailing lists (built-in and saved) by their Swedish names with their rule in
@@ -24,16 +26,20 @@ import se.utskick.audience.Rule;
  */
 final class ListPages {
     static final int SHOWN = 200;
-    private final Utskick app;
+    private final Audiences audiences;
+    private final SavedLists savedLists;
+    private final Register register;
     private final Views views;
     private final RuleWords words;
     private final ListForms forms;
 
-    ListPages(Utskick app, Views views, Texts texts) {
-        this.app = app;
+    ListPages(Audiences audiences, SavedLists savedLists, Register register, Views views, Texts texts) {
+        this.audiences = audiences;
+        this.savedLists = savedLists;
+        this.register = register;
         this.views = views;
         this.words = new RuleWords(texts);
-        this.forms = new ListForms(app, views, texts, words);
+        this.forms = new ListForms(audiences, savedLists, register, views, texts, words);
     }
 
     void routes(RoutesConfig r) {
@@ -47,11 +53,11 @@ final class ListPages {
     }
 
     private void lists(Context ctx) {
-        Map<Long, String> names = app.register().associationNames();
+        Map<Long, String> names = register.associationNames();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (NamedList l : app.audiences().lists()) {
-            Resolution roles = app.audiences().resolve(l.rule(), false);
-            Resolution members = app.audiences().resolve(l.rule(), true);
+        for (NamedList l : audiences.lists()) {
+            Resolution roles = audiences.resolve(l.rule(), false);
+            Resolution members = audiences.resolve(l.rule(), true);
             Map<String, Object> row = new HashMap<>();
             row.put("list", l);
             row.put("title", words.title(l));
@@ -82,7 +88,7 @@ final class ListPages {
             region = "";
         }
         Rule rule = region.isEmpty() ? l.rule() : l.rule().inRegions(List.of(region));
-        Map<Long, String> names = app.register().associationNames();
+        Map<Long, String> names = register.associationNames();
         Map<String, Object> m = new HashMap<>();
         m.put("list", l);
         m.put("title", words.title(l));
@@ -90,12 +96,12 @@ final class ListPages {
         m.put("membersLetter", membersLetter);
         m.put("region", region);
         m.put("regions", ListForms.regionOptions(words));
-        m.put("resolution", app.audiences().resolve(rule, membersLetter));
-        m.put("recipients", app.audiences().firstRecipients(rule, membersLetter, SHOWN).stream()
+        m.put("resolution", audiences.resolve(rule, membersLetter));
+        m.put("recipients", audiences.firstRecipients(rule, membersLetter, SHOWN).stream()
                 .map(a -> Map.of("id", a.memberId(), "name", a.firstName() + " " + a.lastName(), "email", a.email(),
                         "association", a.associationId() == null ? "" : names.getOrDefault(a.associationId(), "")))
                 .toList());
-        m.put("leftOut", app.audiences().leftOut(rule, membersLetter, SHOWN));
+        m.put("leftOut", audiences.leftOut(rule, membersLetter, SHOWN));
         m.put("shown", SHOWN);
         views.render(ctx, "list.ftlh", m);
     }

@@ -18,11 +18,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import se.utskick.Utskick;
+import se.utskick.audit.AuditLog;
 import se.utskick.register.ImportException;
 import se.utskick.register.ImportOptions;
 import se.utskick.register.ImportReport;
 import se.utskick.register.MassLeaveException;
+import se.utskick.register.Register;
 
 /**
  * {@code /register/import}: the party's register export uploaded in the browser (multipart).
@@ -47,15 +48,17 @@ final class RegisterImportPages {
     private record Upload(String username, Path file, boolean partial, Instant at, String name) {
     }
 
-    private final Utskick app;
+    private final Register register;
+    private final AuditLog audit;
     private final Views views;
     private final ImportReasons reasons;
     private final ImportDiff diff;
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private Path folder;
 
-    RegisterImportPages(Utskick app, Views views, Texts texts) {
-        this.app = app;
+    RegisterImportPages(Register register, AuditLog audit, Views views, Texts texts) {
+        this.register = register;
+        this.audit = audit;
         this.views = views;
         this.reasons = new ImportReasons(texts);
         this.diff = new ImportDiff(texts);
@@ -80,7 +83,7 @@ final class RegisterImportPages {
         ImportOptions options = ImportOptions.defaults().withDryRun(true).withPartial(partial);
         ImportReport report;
         try {
-            report = app.register().importFile(file, options);
+            report = register.importFile(file, options);
         } catch (ImportException e) {
             delete(file);
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -96,8 +99,8 @@ final class RegisterImportPages {
     }
 
     private Map<String, Object> dryRunModel(ImportReport report, String token, boolean partial, String error) {
-        int active = app.register().summary().activeMembers();
-        int percent = app.register().config().maxLeavePercent();
+        int active = register.summary().activeMembers();
+        int percent = register.config().maxLeavePercent();
         Map<String, Object> m = new HashMap<>();
         m.put("stage", "confirm");
         m.put("report", report);
@@ -124,9 +127,9 @@ final class RegisterImportPages {
         ImportOptions options = ImportOptions.defaults().withPartial(u.partial()).withAllowMassLeave(massConfirmed);
         ImportReport report;
         try {
-            report = app.register().importFile(u.file(), options);
+            report = register.importFile(u.file(), options);
         } catch (MassLeaveException e) {
-            ImportReport dry = app.register().importFile(u.file(), options.withDryRun(true));
+            ImportReport dry = register.importFile(u.file(), options.withDryRun(true));
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             views.render(ctx, "import.ftlh", dryRunModel(dry, token, u.partial(), "import.error.massleave"));
             return;
@@ -141,7 +144,7 @@ final class RegisterImportPages {
         }
         uploads.remove(token);
         delete(u.file());
-        app.audit().record(Staff.actor(ctx), "register.import", "register", "file " + u.name() + "; " + report.summary()
+        audit.record(Staff.actor(ctx), "register.import", "register", "file " + u.name() + "; " + report.summary()
                 + (massConfirmed ? "; mass leave confirmed" : "") + (u.partial() ? "; partial" : ""));
         views.render(ctx, "import.ftlh", Map.of("stage", "done", "report", report));
     }

@@ -7,13 +7,14 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import se.utskick.UtskickException;
-import se.utskick.Utskick;
+import se.utskick.audit.AuditLog;
 import se.utskick.register.AddressException;
 import se.utskick.register.AssociationCard;
 import se.utskick.register.EmailStatus;
 import se.utskick.register.MemberCard;
 import se.utskick.register.MemberSearch;
 import se.utskick.register.Region;
+import se.utskick.register.Register;
 import se.utskick.register.Role;
 
 /**
@@ -28,12 +29,16 @@ import se.utskick.register.Role;
 final class RegisterPages {
     /** Members per page of the member list. */
     static final int PAGE = 100;
-    private final Utskick app;
+    private final Register register;
+    private final MemberSearch memberSearch;
+    private final AuditLog audit;
     private final Views views;
     private final Texts texts;
 
-    RegisterPages(Utskick app, Views views, Texts texts) {
-        this.app = app;
+    RegisterPages(Register register, MemberSearch memberSearch, AuditLog audit, Views views, Texts texts) {
+        this.register = register;
+        this.memberSearch = memberSearch;
+        this.audit = audit;
         this.views = views;
         this.texts = texts;
     }
@@ -72,13 +77,13 @@ final class RegisterPages {
         m.put("role", role);
         m.put("address", address);
         m.put("activeOnly", activeOnly);
-        m.put("associations", app.register().associationNames().entrySet().stream().sorted(Map.Entry.comparingByValue())
+        m.put("associations", register.associationNames().entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .map(e -> Map.of("id", e.getKey().toString(), "name", e.getValue())).toList());
         m.put("regions", java.util.Arrays.stream(Region.values()).map(Enum::name).toList());
         m.put("roles", java.util.Arrays.stream(Role.values()).map(Enum::name).toList());
         m.put("addressStates", MemberSearch.ADDRESS_STATES);
         m.put("searched", searched);
-        MemberSearch.Page result = searched ? app.memberSearch().search(filter, page, PAGE)
+        MemberSearch.Page result = searched ? memberSearch.search(filter, page, PAGE)
                 : new MemberSearch.Page(java.util.List.of(), 0, 1, PAGE);
         m.put("members", result.rows());
         m.put("total", result.total());
@@ -117,30 +122,30 @@ final class RegisterPages {
         MemberCard card = card(ctx);
         String typed = ctx.formParam("email") == null ? "" : ctx.formParam("email");
         try {
-            app.register().correctAddress(card.member().id(), typed);
+            register.correctAddress(card.member().id(), typed);
         } catch (AddressException e) {
             String message = e.check().status() == EmailStatus.MISSING ? texts.get("member.address.empty")
                     : texts.get("member.address.bad", e.check().reason());
             member(ctx, message, typed, HttpStatus.UNPROCESSABLE_CONTENT);
             return;
         }
-        app.audit().record(Staff.actor(ctx), "member.address", "member " + card.member().id(),
+        audit.record(Staff.actor(ctx), "member.address", "member " + card.member().id(),
                 "was " + card.member().emailStatus().name() + ", now OK");
         Flash.redirect(ctx, "/register/medlem/" + card.member().id(), "address-saved");
     }
 
     private void subscription(Context ctx, boolean unsubscribe) {
         MemberCard card = card(ctx);
-        app.register().setUnsubscribed(card.member().id(), unsubscribe);
-        app.audit().record(Staff.actor(ctx), unsubscribe ? "member.unsubscribe" : "member.resubscribe", "member " + card.member().id(), "");
+        register.setUnsubscribed(card.member().id(), unsubscribe);
+        audit.record(Staff.actor(ctx), unsubscribe ? "member.unsubscribe" : "member.resubscribe", "member " + card.member().id(), "");
         Flash.redirect(ctx, "/register/medlem/" + card.member().id(), unsubscribe ? "unsubscribed" : "resubscribed");
     }
 
     /** Registerutdrag (GDPR art. 15): everything held about the member, as a JSON download; audited. */
     private void exportMember(Context ctx) {
         MemberCard card = card(ctx);
-        String json = app.register().exportMember(card.member().number());
-        app.audit().record(Staff.actor(ctx), "member.export", "member " + card.member().id(), "downloaded in the web interface");
+        String json = register.exportMember(card.member().number());
+        audit.record(Staff.actor(ctx), "member.export", "member " + card.member().id(), "downloaded in the web interface");
         ctx.header("Content-Disposition", "attachment; filename=\"registerutdrag-medlem-" + card.member().id() + ".json\"");
         ctx.header("Cache-Control", "no-store");
         ctx.contentType("application/json; charset=utf-8");
@@ -148,13 +153,13 @@ final class RegisterPages {
     }
 
     private void association(Context ctx) {
-        AssociationCard a = app.register().directory().association(Integer.parseInt(ctx.pathParam("id")))
+        AssociationCard a = register.directory().association(Integer.parseInt(ctx.pathParam("id")))
                 .orElseThrow(() -> new UtskickException(texts.get("error.notfound")));
         views.render(ctx, "association.ftlh", Map.of("a", a));
     }
 
     private MemberCard card(Context ctx) {
         long id = Long.parseLong(ctx.pathParam("id"));
-        return app.register().directory().member(id).orElseThrow(() -> new UtskickException(texts.get("error.notfound")));
+        return register.directory().member(id).orElseThrow(() -> new UtskickException(texts.get("error.notfound")));
     }
 }

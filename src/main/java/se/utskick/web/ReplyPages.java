@@ -7,11 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import se.utskick.UtskickException;
-import se.utskick.Utskick;
+import se.utskick.audit.AuditLog;
+import se.utskick.delivery.DeliveryLog;
 import se.utskick.letters.Letter;
 import se.utskick.letters.LetterKind;
+import se.utskick.letters.LetterReading;
 import se.utskick.replies.LoggedMessage;
 import se.utskick.replies.MessageKind;
+import se.utskick.replies.ReplyLog;
 
 /**
  * {@code /svar}: the reply inbox, filtered by letter and kind (reply, auto-reply, bounces,
@@ -21,11 +24,17 @@ import se.utskick.replies.MessageKind;
  */
 final class ReplyPages {
     private static final int ROWS = 200;
-    private final Utskick app;
+    private final ReplyLog replies;
+    private final LetterReading letters;
+    private final DeliveryLog deliveries;
+    private final AuditLog audit;
     private final Views views;
 
-    ReplyPages(Utskick app, Views views) {
-        this.app = app;
+    ReplyPages(ReplyLog replies, LetterReading letters, DeliveryLog deliveries, AuditLog audit, Views views) {
+        this.replies = replies;
+        this.letters = letters;
+        this.deliveries = deliveries;
+        this.audit = audit;
         this.views = views;
     }
 
@@ -47,23 +56,23 @@ final class ReplyPages {
             kind = "";
         }
         // admin (issue 16): paged with the true total
-        int total = app.replies().log().count(letter, k, unmatched);
+        int total = replies.count(letter, k, unmatched);
         Pages.Page page = Pages.of(ctx, total, ROWS);
-        List<LoggedMessage> rows = app.replies().log().page(letter, k, unmatched, page.offset(), ROWS);
+        List<LoggedMessage> rows = replies.page(letter, k, unmatched, page.offset(), ROWS);
         Map<String, Object> m = new HashMap<>();
         m.put("pager", page.model("/svar?brev=" + (letter == null ? "" : letter) + "&typ=" + (kind == null ? "" : kind)));
         m.put("rows", rows);
         m.put("letter", letter == null ? "" : letter.toString());
         m.put("kind", kind == null ? "" : kind);
         m.put("kinds", List.of("REPLY", "AUTO_REPLY", "HARD_BOUNCE", "SOFT_BOUNCE", "DELAYED", "UNSUBSCRIBE", "BLOCKED", "COMPLAINT", "UNMATCHED"));
-        m.put("letters", app.letters().recent(null, 30).stream().filter(l -> l.state().name().startsWith("SEN"))
+        m.put("letters", letters.recent(null, 30).stream().filter(l -> l.state().name().startsWith("SEN"))
                 .map(l -> Map.of("id", l.id(), "subject", l.subject())).toList());
         views.render(ctx, "replies.ftlh", m);
     }
 
     private void show(Context ctx) {
         long id = Long.parseLong(ctx.pathParam("id"));
-        LoggedMessage msg = app.replies().log().show(id).orElse(null);
+        LoggedMessage msg = replies.show(id).orElse(null);
         if (msg == null) {
             ctx.status(HttpStatus.NOT_FOUND).result("Svaret finns inte.");
             return;
@@ -73,17 +82,17 @@ final class ReplyPages {
 
     private void handled(Context ctx) {
         long id = Long.parseLong(ctx.pathParam("id"));
-        if (app.replies().log().markHandled(id, Staff.actor(ctx))) {
-            app.audit().record(Staff.actor(ctx), "reply.handled", "reply " + id, "");
+        if (replies.markHandled(id, Staff.actor(ctx))) {
+            audit.record(Staff.actor(ctx), "reply.handled", "reply " + id, "");
         }
         Flash.redirect(ctx, "/svar/" + id, "handled");
     }
 
     private void feedback(Context ctx) {
         long id = LetterPages.id(ctx);
-        Letter l = app.letters().get(id);
+        Letter l = letters.get(id);
         try {
-            views.render(ctx, "feedback.ftlh", Map.of("letter", LetterRows.row(l, app), "f", app.replies().log().feedback(id),
+            views.render(ctx, "feedback.ftlh", Map.of("letter", LetterRows.row(l, deliveries), "f", replies.feedback(id),
                     "board", l.kind() == LetterKind.BOARD));
         } catch (UtskickException e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT).result(e.getMessage());

@@ -11,10 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import se.utskick.UtskickException;
-import se.utskick.Utskick;
+import se.utskick.audit.AuditLog;
+import se.utskick.delivery.Delivery;
+import se.utskick.delivery.DeliveryLog;
 import se.utskick.delivery.DeliveryState;
+import se.utskick.delivery.PacingLog;
 import se.utskick.delivery.SendRun;
 import se.utskick.letters.Letter;
+import se.utskick.letters.LetterReading;
+import se.utskick.replies.ReplyLog;
 
 /**
  * A letter's sending: {@code /brev/{id}/utskick} shows the progress (updated without reloading by
@@ -26,12 +31,23 @@ import se.utskick.letters.Letter;
  */
 final class SendingPages {
     private static final int LOG_ROWS = 500;
-    private final Utskick app;
+    private final Delivery delivery;
+    private final DeliveryLog deliveries;
+    private final PacingLog pacing;
+    private final LetterReading letters;
+    private final ReplyLog replies;
+    private final AuditLog audit;
     private final Views views;
     private final Texts texts;
 
-    SendingPages(Utskick app, Views views, Texts texts) {
-        this.app = app;
+    SendingPages(Delivery delivery, DeliveryLog deliveries, PacingLog pacing, LetterReading letters, ReplyLog replies,
+            AuditLog audit, Views views, Texts texts) {
+        this.delivery = delivery;
+        this.deliveries = deliveries;
+        this.pacing = pacing;
+        this.letters = letters;
+        this.replies = replies;
+        this.audit = audit;
         this.views = views;
         this.texts = texts;
     }
@@ -39,18 +55,18 @@ final class SendingPages {
     void routes(RoutesConfig r) {
         r.get("/brev/{id}/utskick", ctx -> page(ctx, ""));
         r.get("/brev/{id}/utskick.json", this::json);
-        r.post("/brev/{id}/pausa", ctx -> control(ctx, "paused", "letter.pause", id -> app.delivery().pause(id)));
-        r.post("/brev/{id}/fortsatt", ctx -> control(ctx, "resumed", "letter.resume", id -> app.delivery().resume(id)));
-        r.post("/brev/{id}/avbryt", ctx -> control(ctx, "cancelled", "letter.cancel", id -> app.delivery().cancel(id)));
-        r.post("/brev/{id}/skicka-om", ctx -> control(ctx, "requeued", "letter.resend-failed", id -> app.delivery().resendFailed(id)));
+        r.post("/brev/{id}/pausa", ctx -> control(ctx, "paused", "letter.pause", id -> delivery.pause(id)));
+        r.post("/brev/{id}/fortsatt", ctx -> control(ctx, "resumed", "letter.resume", id -> delivery.resume(id)));
+        r.post("/brev/{id}/avbryt", ctx -> control(ctx, "cancelled", "letter.cancel", id -> delivery.cancel(id)));
+        r.post("/brev/{id}/skicka-om", ctx -> control(ctx, "requeued", "letter.resend-failed", id -> delivery.resendFailed(id)));
         r.get("/brev/{id}/leveranser", this::log);
     }
 
     private void page(Context ctx, String error) {
-        Letter l = app.letters().get(LetterPages.id(ctx));
+        Letter l = letters.get(LetterPages.id(ctx));
         Map<String, Object> m = new HashMap<>();
-        m.put("letter", LetterRows.row(l, app));
-        Optional<SendRun> run = app.delivery().log().run(l.id());
+        m.put("letter", LetterRows.row(l, deliveries));
+        Optional<SendRun> run = deliveries.run(l.id());
         m.put("hasRun", run.isPresent());
         run.ifPresent(r -> {
             m.put("runState", r.state().name());
@@ -61,10 +77,10 @@ final class SendingPages {
             m.put("recipients", r.recipients());
             m.put("done", done(r));
         });
-        m.put("blocked", app.delivery().log().blockedByDomain(l.id()));
-        m.put("domainGroups", PaceRows.rows(app.delivery().pacing().progress(l.id()), texts, Instant.now()));
-        m.put("complaints", app.replies().log().counts(l.id()).getOrDefault(se.utskick.replies.MessageKind.COMPLAINT, 0L));
-        m.put("complaintsToAct", app.replies().log().complaintsToAct(l.id()));
+        m.put("blocked", deliveries.blockedByDomain(l.id()));
+        m.put("domainGroups", PaceRows.rows(pacing.progress(l.id()), texts, Instant.now()));
+        m.put("complaints", replies.counts(l.id()).getOrDefault(se.utskick.replies.MessageKind.COMPLAINT, 0L));
+        m.put("complaintsToAct", replies.complaintsToAct(l.id()));
         m.put("error", error);
         m.put("chart", run.map(r -> Charts.outcomes(texts.get("sending.chart.one"), List.of(new Charts.Bar(l.subject(), r.counts())), texts))
                 .orElse(""));
@@ -73,7 +89,7 @@ final class SendingPages {
 
     /** The counts as JSON for the live progress: {"state":…, "recipients":n, "done":n, "SENT":n, …}. */
     private void json(Context ctx) {
-        Optional<SendRun> run = app.delivery().log().run(LetterPages.id(ctx));
+        Optional<SendRun> run = deliveries.run(LetterPages.id(ctx));
         if (run.isEmpty()) {
             ctx.status(HttpStatus.NOT_FOUND).contentType("application/json").result("{}");
             return;
@@ -90,7 +106,7 @@ final class SendingPages {
     }
 
     private void log(Context ctx) {
-        Letter l = app.letters().get(LetterPages.id(ctx));
+        Letter l = letters.get(LetterPages.id(ctx));
         String filter = ctx.queryParam("status");
         Optional<DeliveryState> state;
         try {
@@ -100,10 +116,10 @@ final class SendingPages {
             filter = "";
         }
         // admin (issue 16): paged with the true total
-        Pages.Page page = Pages.of(ctx, app.delivery().log().countDeliveries(l.id(), state), LOG_ROWS);
-        views.render(ctx, "deliveries.ftlh", Map.of("letter", LetterRows.row(l, app), "filter", filter == null ? "" : filter,
+        Pages.Page page = Pages.of(ctx, deliveries.countDeliveries(l.id(), state), LOG_ROWS);
+        views.render(ctx, "deliveries.ftlh", Map.of("letter", LetterRows.row(l, deliveries), "filter", filter == null ? "" : filter,
                 "states", List.of(DeliveryState.values()).stream().map(Enum::name).toList(),
-                "rows", app.delivery().log().deliveries(l.id(), state, page.offset(), LOG_ROWS), "limit", LOG_ROWS,
+                "rows", deliveries.deliveries(l.id(), state, page.offset(), LOG_ROWS), "limit", LOG_ROWS,
                 "pager", page.model("/brev/" + l.id() + "/leveranser?status=" + (filter == null ? "" : filter))));
     }
 
@@ -111,7 +127,7 @@ final class SendingPages {
         long id = LetterPages.id(ctx);
         try {
             change.accept(id);
-            app.audit().record(Staff.actor(ctx), action, "letter " + id, "");
+            audit.record(Staff.actor(ctx), action, "letter " + id, "");
             Flash.redirect(ctx, "/brev/" + id + "/utskick", done);
         } catch (UtskickException e) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -132,8 +148,8 @@ final class SendingPages {
     }
 
     /** The delivery outcomes of those of {@code letters} that were sent, as one chart ("" when none was). */
-    static String outcomeChart(Utskick app, List<Letter> letters, Views views) {
-        List<Charts.Bar> bars = letters.stream().map(l -> app.delivery().log().run(l.id())
+    static String outcomeChart(DeliveryLog deliveries, List<Letter> letters, Views views) {
+        List<Charts.Bar> bars = letters.stream().map(l -> deliveries.run(l.id())
                         .map(r -> new Charts.Bar("#" + l.id() + " " + l.subject(), new EnumMap<>(r.counts().isEmpty()
                                 ? Map.of(DeliveryState.QUEUED, 0L) : r.counts()))))
                 .flatMap(Optional::stream).toList();

@@ -2,7 +2,7 @@ package se.utskick.web;
 
 import java.util.Map;
 import java.util.Optional;
-import se.utskick.Utskick;
+import se.utskick.delivery.DeliveryLog;
 import se.utskick.delivery.SendRun;
 import se.utskick.letters.Letter;
 
@@ -18,15 +18,15 @@ final class SentRecipients {
     private SentRecipients() {
     }
 
-    static void put(Map<String, Object> m, Letter l, Utskick app) {
-        Optional<SendRun> run = app.delivery().log().run(l.id());
+    static void put(Map<String, Object> m, Letter l, DeliveryLog deliveries) {
+        Optional<SendRun> run = deliveries.run(l.id());
         m.put("asSent", run.isPresent());
         run.ifPresent(r -> {
             m.put("sentCount", r.recipients());
             Map<String, Long> counts = new java.util.LinkedHashMap<>();
             r.counts().forEach((s, n) -> counts.put(s.name(), n));
             m.put("sentCounts", counts);
-            m.put("sentRows", app.delivery().log().deliveries(l.id(), Optional.empty(), ROWS));
+            m.put("sentRows", deliveries.deliveries(l.id(), Optional.empty(), ROWS));
         });
     }
 }

@@ -6,9 +6,9 @@ import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
 import se.utskick.UserError;
-import se.utskick.Utskick;
 import se.utskick.users.StaffAdmin;
 import se.utskick.users.StaffRole;
+import se.utskick.users.Users;
 
 /**
  * {@code /personal}: staff administration for administrators (others get 403): the accounts with
@@ -20,12 +20,14 @@ import se.utskick.users.StaffRole;
  */
 final class StaffPages {
     static final String LINK_PATH = "/konto/losenord/";
-    private final Utskick app;
+    private final StaffAdmin staffAdmin;
+    private final Users users;
     private final Views views;
     private final Texts texts;
 
-    StaffPages(Utskick app, Views views, Texts texts) {
-        this.app = app;
+    StaffPages(StaffAdmin staffAdmin, Users users, Views views, Texts texts) {
+        this.staffAdmin = staffAdmin;
+        this.users = users;
         this.views = views;
         this.texts = texts;
     }
@@ -34,26 +36,26 @@ final class StaffPages {
         r.get("/personal", ctx -> admin(ctx, () -> list(ctx, Map.of(), HttpStatus.OK)));
         r.post("/personal", ctx -> admin(ctx, () -> add(ctx)));
         r.post("/personal/{user}/roll", ctx -> admin(ctx, () -> {
-            app.staffAdmin().setRole(Staff.actor(ctx), ctx.pathParam("user"), role(ctx.formParam("role")));
+            staffAdmin.setRole(Staff.actor(ctx), ctx.pathParam("user"), role(ctx.formParam("role")));
             Flash.redirect(ctx, "/personal", "staff-role");
         }));
         r.post("/personal/{user}/inaktivera", ctx -> admin(ctx, () -> {
-            app.staffAdmin().disable(Staff.actor(ctx), ctx.pathParam("user"));
+            staffAdmin.disable(Staff.actor(ctx), ctx.pathParam("user"));
             Flash.redirect(ctx, "/personal", "staff-disabled");
         }));
         r.post("/personal/{user}/losenordslank", ctx -> admin(ctx, () -> {
-            String token = app.staffAdmin().passwordLink(Staff.actor(ctx), ctx.pathParam("user"));
+            String token = staffAdmin.passwordLink(Staff.actor(ctx), ctx.pathParam("user"));
             list(ctx, Map.of("handover", Map.of("username", ctx.pathParam("user"), "link", link(ctx, token), "secret", "",
                     "codes", java.util.List.of())), HttpStatus.OK);
         }));
         r.post("/personal/{user}/tvafaktor", ctx -> admin(ctx, () -> {
-            StaffAdmin.Handover h = app.staffAdmin().resetSecondFactor(Staff.actor(ctx), ctx.pathParam("user"));
+            StaffAdmin.Handover h = staffAdmin.resetSecondFactor(Staff.actor(ctx), ctx.pathParam("user"));
             list(ctx, Map.of("handover", handover(ctx, h)), HttpStatus.OK);
         }));
         r.get("/konto", ctx -> views.render(ctx, "account.ftlh", Map.of("left",
-                app.users().recoveryCodesLeft(Staff.actor(ctx)), "codes", java.util.List.of(), "role", Staff.role(ctx).name())));
+                users.recoveryCodesLeft(Staff.actor(ctx)), "codes", java.util.List.of(), "role", Staff.role(ctx).name())));
         r.post("/konto/reservkoder", ctx -> views.render(ctx, "account.ftlh", Map.of("left", 10,
-                "codes", app.staffAdmin().renewOwnRecoveryCodes(Staff.actor(ctx)), "role", Staff.role(ctx).name())));
+                "codes", staffAdmin.renewOwnRecoveryCodes(Staff.actor(ctx)), "role", Staff.role(ctx).name())));
         r.get(LINK_PATH + "{token}", ctx -> linkPage(ctx, "", HttpStatus.OK));
         r.post(LINK_PATH + "{token}", this::setPassword);
     }
@@ -69,7 +71,7 @@ final class StaffPages {
 
     private void list(Context ctx, Map<String, Object> extra, HttpStatus status) {
         Map<String, Object> m = new HashMap<>(extra);
-        m.put("accounts", app.staffAdmin().accounts());
+        m.put("accounts", staffAdmin.accounts());
         m.put("roles", java.util.Arrays.stream(StaffRole.values()).map(Enum::name).toList());
         m.put("me", Staff.actor(ctx));
         m.putIfAbsent("formError", FormError.none().model());
@@ -83,7 +85,7 @@ final class StaffPages {
         String display = ctx.formParam("displayName") == null ? "" : ctx.formParam("displayName");
         String roleName = ctx.formParam("role") == null ? "" : ctx.formParam("role");
         try {
-            StaffAdmin.Handover h = app.staffAdmin().add(Staff.actor(ctx), username, display, role(roleName));
+            StaffAdmin.Handover h = staffAdmin.add(Staff.actor(ctx), username, display, role(roleName));
             list(ctx, Map.of("handover", handover(ctx, h)), HttpStatus.OK);
         } catch (UserError e) {
             FormError fe = FormError.of(e, texts);
@@ -111,7 +113,7 @@ final class StaffPages {
     }
 
     private void linkPage(Context ctx, String error, HttpStatus status) {
-        var user = app.staffAdmin().linkUser(ctx.pathParam("token"));
+        var user = staffAdmin.linkUser(ctx.pathParam("token"));
         ctx.status(user.isEmpty() ? HttpStatus.NOT_FOUND : status);
         views.render(ctx, "password-link.ftlh", Map.of("valid", user.isPresent(), "username", user.map(u -> u.username()).orElse(""),
                 "error", error, "done", false));
@@ -125,7 +127,7 @@ final class StaffPages {
             return;
         }
         try {
-            app.staffAdmin().setPasswordByLink(ctx.pathParam("token"), password.toCharArray());
+            staffAdmin.setPasswordByLink(ctx.pathParam("token"), password.toCharArray());
         } catch (UserError e) {
             linkPage(ctx, WebUi.words(texts, e), HttpStatus.forStatus(WebUi.status(e)));
             return;

@@ -5,8 +5,9 @@ import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import se.utskick.UserError;
-import se.utskick.Utskick;
+import se.utskick.audit.AuditLog;
 import se.utskick.delivery.Delivery;
+import se.utskick.letters.LetterReading;
 import se.utskick.letters.TrialLetter;
 
 /**
@@ -19,12 +20,16 @@ import se.utskick.letters.TrialLetter;
  */
 final class TestSendPages {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TestSendPages.class);
-    private final Utskick app;
+    private final LetterReading letters;
+    private final Delivery delivery;
+    private final AuditLog audit;
     private final Texts texts;
     private final LetterPages pages;
 
-    TestSendPages(Utskick app, Texts texts, LetterPages pages) {
-        this.app = app;
+    TestSendPages(LetterReading letters, Delivery delivery, AuditLog audit, Texts texts, LetterPages pages) {
+        this.letters = letters;
+        this.delivery = delivery;
+        this.audit = audit;
         this.texts = texts;
         this.pages = pages;
     }
@@ -37,10 +42,10 @@ final class TestSendPages {
         long id = LetterPages.id(ctx);
         String member = ctx.formParam("medlem") == null ? "" : ctx.formParam("medlem").strip();
         try {
-            TrialLetter t = app.letters().reading().trial(id, member, ctx.formParam("adress"));
-            Delivery.TestOutcome o = app.delivery().sendTest(id, t.letter(), t.member().memberId(), t.member().firstName(),
+            TrialLetter t = letters.trial(id, member, ctx.formParam("adress"));
+            Delivery.TestOutcome o = delivery.sendTest(id, t.letter(), t.member().memberId(), t.member().firstName(),
                     t.member().lastName(), t.member().associationId(), t.address());
-            app.audit().record(Staff.actor(ctx), "letter.test-send", "letter " + id, "as member " + member + (o.sent() ? ", sent" : ", not sent"));
+            audit.record(Staff.actor(ctx), "letter.test-send", "letter " + id, "as member " + member + (o.sent() ? ", sent" : ", not sent"));
             log.info("letter {}: test send as member id {}: {}", id, t.member().memberId(), o.sent() ? "sent" : "not sent");
             String back = "/brev/" + id + "?medlem=" + URLEncoder.encode(member, StandardCharsets.UTF_8);
             if (o.sent()) {

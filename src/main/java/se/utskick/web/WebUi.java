@@ -46,16 +46,19 @@ public final class WebUi {
         r.get(SignInPages.CODE_PATH, signIn::codeForm);
         r.post(SignInPages.CODE_PATH, signIn::code);
         r.post("/logga-ut", signIn::signOut);
-        new DashboardPage(app, jobs, views).routes(r);
-        new LetterPages(app, views, texts).routes(r);
-        new SendingPages(app, views, texts).routes(r);
-        new ReplyPages(app, views).routes(r);
-        new RegisterPages(app, views, texts).routes(r);
-        new ListPages(app, views, texts).routes(r);
-        new RegisterImportPages(app, views, texts).routes(r); // admin (issue 16)
-        new StaffPages(app, views, texts).routes(r); // admin (issue 16)
-        new EventPages(app, views, texts).routes(r);
-        new AuditPage(app, views, texts).routes(r);
+        new DashboardPage(app.letters().reading(), app.delivery().log(), app.delivery(), app.replies().log(), app.register(),
+                jobs, views).routes(r);
+        new LetterPages(app.letters().drafts(), app.letters().approvals(), app.letters().reading(), app.audiences(), app.register(),
+                app.delivery(), app.delivery().log(), app.audit(), app.letters().zone(), views, texts).routes(r);
+        new SendingPages(app.delivery(), app.delivery().log(), app.delivery().pacing(), app.letters().reading(),
+                app.replies().log(), app.audit(), views, texts).routes(r);
+        new ReplyPages(app.replies().log(), app.letters().reading(), app.delivery().log(), app.audit(), views).routes(r);
+        new RegisterPages(app.register(), app.memberSearch(), app.audit(), views, texts).routes(r);
+        new ListPages(app.audiences(), app.savedLists(), app.register(), views, texts).routes(r);
+        new RegisterImportPages(app.register(), app.audit(), views, texts).routes(r); // admin (issue 16)
+        new StaffPages(app.staffAdmin(), app.users(), views, texts).routes(r); // admin (issue 16)
+        new EventPages(app.letters().events(), app.register(), app.audit(), app.letters().zone(), views, texts).routes(r);
+        new AuditPage(app.audit(), app.letters().zone(), views, texts).routes(r);
         new AssociationPages(app.associations(), views).routes(r);
         new AssociationStaffPages(app.associations(), views).routes(r);
         r.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound")));

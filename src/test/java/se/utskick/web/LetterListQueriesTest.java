@@ -48,12 +48,12 @@ class LetterListQueriesTest {
             for (int i = 0; i < 2; i++) {
                 app.letters().addItemText(app.letters().create(LetterKind.TARGETED, null, two, null).id(), "Rubrik", "Text.");
             }
-            long four = selects(db, () -> assertEquals(4, LetterRows.of(app.letters().reading().recent(null, 100), app).size()));
+            long four = selects(db, () -> assertEquals(4, LetterRows.of(app.letters().reading().recent(null, 100), app.delivery().log()).size()));
             for (int i = 0; i < 36; i++) {
                 app.letters().addItemText(app.letters().create(LetterKind.TARGETED, null, two, null).id(), "Rubrik", "Text.");
             }
             long forty = selects(db, () -> {
-                var rows = LetterRows.of(app.letters().reading().recent(null, 100), app);
+                var rows = LetterRows.of(app.letters().reading().recent(null, 100), app.delivery().log());
                 assertEquals(40, rows.size());
                 assertEquals(2, rows.stream().filter(r -> r.containsKey("recipients")).count(), "the sent ones carry their counts");
             });
