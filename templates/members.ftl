@@ -3,6 +3,9 @@
 <#import "bank-news.ftl" as bank>
 <@l.top title=letter.title/>
 Här kommer månadens nyheter och arrangemang från distriktet.
+<#if letter.webUrl??>
+Läs brevet i webbläsaren (lösenordet står längre ner): ${letter.webUrl}
+</#if>
 
 <@l.items/>
 <#if letter.events?has_content>

@@ -56,6 +56,7 @@ final class LetterModel {
             if (l.websitePassword() != null) {
                 letter.put("password", Stitch.clean(l.websitePassword()));
                 letter.put("websiteUrl", cfg.websiteUrl());
+                letter.put("webUrl", cfg.webVersionUrl() + l.id()); // the web version, behind the same password
             }
         }
         if (!bank.isEmpty()) {
