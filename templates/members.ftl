@@ -4,7 +4,8 @@
 <@l.top title=letter.title/>
 Här kommer månadens nyheter och arrangemang från distriktet.
 <#if letter.webUrl??>
-Läs brevet i webbläsaren (lösenordet står längre ner): ${letter.webUrl}
+Läs brevet i webbläsaren (lösenordet står längre ner):
+${letter.webUrl}
 </#if>
 
 <@l.items/>
