@@ -21,7 +21,8 @@ import se.utskick.letters.Letters;
  * nobody (a generic greeting, no name, no association, no unsubscribe link: nothing personal).
  * Each letter opens with its own password only: the password is the month's, and an old month's
  * password must not open a newer letter. A wrong password shows the Swedish error and nothing of
- * the letter. A draft, a letter not yet sent, a letter of another kind or one without a password is
+ * the letter; after {@link PasswordAttempts#MAX} wrong ones from one address the letter answers 429
+ * for a while (even to the right password). A draft, a letter not yet sent, a letter of another kind or one without a password is
  * 404. The POST changes nothing, so it needs no CSRF token; the letter is served under a sandboxed
  * CSP (inline styles only, no scripts, not framed).
  */
@@ -33,6 +34,7 @@ final class LetterWebPages {
             java.time.format.DateTimeFormatter.ofPattern("LLLL yyyy", java.util.Locale.forLanguageTag("sv"));
     private final Letters letters;
     private final Views views;
+    private final PasswordAttempts attempts = new PasswordAttempts(java.time.Clock.systemUTC());
 
     LetterWebPages(Letters letters, Views views) {
         this.letters = letters;
@@ -50,7 +52,7 @@ final class LetterWebPages {
             gone(ctx);
             return;
         }
-        page(ctx, l.get(), false);
+        page(ctx, l.get(), "");
     }
 
     private void open(Context ctx) {
@@ -59,11 +61,18 @@ final class LetterWebPages {
             gone(ctx);
             return;
         }
+        String key = ctx.ip() + " " + l.get().id();
+        if (!attempts.allowed(key)) {
+            ctx.status(429);
+            page(ctx, l.get(), "many");
+            return;
+        }
         String given = ctx.formParam("password");
         if (given == null || !MessageDigest.isEqual(given.strip().getBytes(StandardCharsets.UTF_8),
                 l.get().websitePassword().strip().getBytes(StandardCharsets.UTF_8))) {
+            attempts.failed(key);
             ctx.status(403);
-            page(ctx, l.get(), true);
+            page(ctx, l.get(), "wrong");
             return;
         }
         Optional<ComposedMessage> m = letters.reading().forEveryone(l.get().id(), views.texts().get("webletter.greeting"),
@@ -76,10 +85,11 @@ final class LetterWebPages {
         ctx.contentType("text/html; charset=utf-8").result(m.get().html());
     }
 
-    private void page(Context ctx, Letter l, boolean wrong) {
+    /** @param problem "", "wrong" (a wrong password) or "many" (too many wrong ones from here) */
+    private void page(Context ctx, Letter l, String problem) {
         Map<String, Object> model = new HashMap<>();
         model.put("letter", row(l));
-        model.put("wrong", wrong);
+        model.put("problem", problem);
         model.put("earlier", letters.reading().recent(LetterKind.MEMBERS, 24).stream()
                 .filter(x -> x.id() != l.id() && visible(x)).map(LetterWebPages::row).toList());
         views.render(ctx, "web-letter.ftlh", model);
@@ -112,6 +122,6 @@ final class LetterWebPages {
 
     private void gone(Context ctx) {
         ctx.status(404);
-        views.render(ctx, "web-letter.ftlh", Map.of("gone", true, "earlier", List.of(), "wrong", false));
+        views.render(ctx, "web-letter.ftlh", Map.of("gone", true, "earlier", List.of(), "problem", ""));
     }
 }

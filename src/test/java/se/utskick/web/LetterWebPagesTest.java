@@ -85,8 +85,23 @@ class LetterWebPagesTest {
     }
 
     @Test
+    void tooManyWrongPasswordsStopTheGuessing() throws Exception {
+        Letter august = sent("2031-09", "Septemberbrevets nyhet", "Lingon-9");
+        PageClient visitor = new PageClient(fx.base());
+        for (int i = 0; i < 10; i++) {
+            assertEquals(403, visitor.post("/brevet/" + august.id(), "password", "gissning-" + i).statusCode());
+        }
+        HttpResponse<String> r = visitor.post("/brevet/" + august.id(), "password", "Lingon-9");
+        assertEquals(429, r.statusCode());
+        assertTrue(r.body().contains("För många felaktiga försök."), r.body());
+        assertFalse(r.body().contains("Septemberbrevets nyhet"), "not even the right password opens it for a while");
+        assertTrue(visitor.post("/brevet/" + july.id(), "password", "Blåbär-77").body().contains("Julibrevets nyhet"),
+                "another letter is counted apart");
+    }
+
+    @Test
     void draftsUnsentAndBoardLettersAre404() {
-        Letter draft = fx.app.letters().create(LetterKind.MEMBERS, "2031-08", List.of(), null);
+        Letter draft = fx.app.letters().create(LetterKind.MEMBERS, "2031-11", List.of(), null);
         fx.app.letters().addItemText(draft.id(), "Utkastets nyhet", "Inte skickat.");
         fx.app.letters().setPassword(draft.id(), "Utkast-1");
         Letter board = fx.app.letters().create(LetterKind.BOARD, "2031-08", List.of(), null);
