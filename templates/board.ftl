@@ -1,10 +1,12 @@
 <#-- The board letter, text part. -->
 <#import "layout.ftl" as l>
+<#import "bank-news.ftl" as bank>
 <@l.top title=letter.title/>
 Här kommer månadens brev till styrelserna.<#if recipient.association??>
 Du får det för ditt uppdrag i styrelsen för ${recipient.association}.</#if>
 
 <@l.items/>
+<@bank.section where="Materialet finns i materialbanken på er föreningssida (länken i det här brevet)."/>
 <#if letter.feedback??>
 <@l.heading text="Vi vill ha er återkoppling senast " + letter.feedback.deadline/>
 <#if letter.feedback.text?has_content>

@@ -1,7 +1,12 @@
 <#-- The members' letter, text part. -->
 <#import "layout.ftl" as l>
+<#import "bank-news.ftl" as bank>
 <@l.top title=letter.title/>
 Här kommer månadens nyheter och arrangemang från distriktet.
+<#if letter.webUrl??>
+Läs brevet i webbläsaren (lösenordet står längre ner):
+${letter.webUrl}
+</#if>
 
 <@l.items/>
 <#if letter.events?has_content>
@@ -17,6 +22,7 @@ ${e.descriptionText}
 
 </#list>
 </#if>
+<@bank.section where="Materialet finns i distriktets materialbank. Styrelserna når den från sin föreningssida; be din förening om det du vill använda."/>
 <#if letter.password??>
 Lösenord till medlemssidorna: ${letter.password}
 Sidorna finns på ${letter.websiteUrl}

@@ -162,4 +162,10 @@ final class Seams {
                         (m.firstName() + " " + m.lastName()).strip(), m.number(), m.emailStatus().name(), m.email(), m.emailReason())).toList(),
                 audit::record, clock, letters.zone());
     }
+
+    /** The letters' "new in the bank" section on the associations' material bank (read on the database: letters are wired first). */
+    static se.utskick.letters.BankNews bankNews(Database db) {
+        return (after, limit) -> se.utskick.associations.MaterialBank.approvedAfter(db, after, limit).stream()
+                .map(m -> new se.utskick.letters.BankNews.Item(m.title(), m.kind().name(), m.associationName())).toList();
+    }
 }

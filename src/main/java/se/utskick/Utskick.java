@@ -72,7 +72,8 @@ public final class Utskick implements AutoCloseable {
         // The audit log keeps a member's rows at erasure: they name the member's id only (see audit's package-info).
         this.audit = new AuditLog(database, clock);
         this.letters = new Letters(database, audiences, LettersConfig.from(config), clock,
-                Reminders.content(database, reminderConfig, register::associationNames), audit::record);
+                Reminders.content(database, reminderConfig, register::associationNames), audit::record,
+                Seams.bankNews(database)); // associations (issue 17): "new in the bank" in the members' and board letters
         this.recipientSource = new AudienceRecipientSource(letters::audienceOf);
         InvalidAddresses invalid = (memberId, email, smtpReply) ->
                 register.markAddress(memberId, email, EmailStatus.INVALID, "refused by the receiving server: " + smtpReply);

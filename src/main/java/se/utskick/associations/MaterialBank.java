@@ -94,6 +94,15 @@ public final class MaterialBank {
         return db.withConnection(c -> store.approved(c, k, text));
     }
 
+    /**
+     * What the letters' "new in the bank" section lists: material approved after {@code after}
+     * (null: ever), newest first, at most {@code limit}. Static, on the database alone, because the
+     * letters are wired before this feature (see Seams).
+     */
+    public static List<Material> approvedAfter(Database db, java.time.Instant after, int limit) {
+        return db.withConnection(c -> new MaterialStore().approvedAfter(c, after, Math.max(0, limit)));
+    }
+
     public List<Material> ofAssociation(long associationId) {
         return db.withConnection(c -> store.ofAssociation(c, associationId));
     }

@@ -73,6 +73,15 @@ final class MaterialStore {
         return query(c, sql.toString(), params);
     }
 
+    /** APPROVED material decided after {@code after} (null: any time), newest first; the district's own counts from its creation. */
+    List<Material> approvedAfter(Connection c, Instant after, int limit) throws SQLException {
+        String when = "COALESCE(m.decided_at, m.created_at)";
+        return after == null
+                ? query(c, COLUMNS + "WHERE m.state = 'APPROVED' ORDER BY " + when + " DESC, m.id DESC LIMIT " + limit, List.of())
+                : query(c, COLUMNS + "WHERE m.state = 'APPROVED' AND " + when + " > ? ORDER BY " + when + " DESC, m.id DESC LIMIT " + limit,
+                        List.of(Timestamp.from(after)));
+    }
+
     List<Material> ofAssociation(Connection c, long associationId) throws SQLException {
         return query(c, COLUMNS + "WHERE m.association_id = ? ORDER BY m.id DESC LIMIT 200", List.of(associationId));
     }

@@ -30,6 +30,11 @@ final class LetterModel {
     }
 
     static Map<String, Object> of(Letter l, List<Event> events, String audience, LettersConfig cfg) {
+        return of(l, events, List.of(), audience, cfg);
+    }
+
+    /** With the "new in the bank" section: {@code letter.bank}, absent when {@code bank} is empty. */
+    static Map<String, Object> of(Letter l, List<Event> events, List<BankNews.Item> bank, String audience, LettersConfig cfg) {
         Links links = new Links();
         Map<String, Object> letter = new HashMap<>();
         letter.put("kind", l.kind().name());
@@ -51,7 +56,11 @@ final class LetterModel {
             if (l.websitePassword() != null) {
                 letter.put("password", Stitch.clean(l.websitePassword()));
                 letter.put("websiteUrl", cfg.websiteUrl());
+                letter.put("webUrl", cfg.webVersionUrl() + l.id()); // the web version, behind the same password
             }
+        }
+        if (!bank.isEmpty()) {
+            letter.put("bank", bank.stream().map(LetterModel::material).toList());
         }
         if (l.feedbackDeadline() != null) {
             Map<String, Object> feedback = markdown(l.feedbackRequest() == null ? "" : l.feedbackRequest(), links);
@@ -117,6 +126,16 @@ final class LetterModel {
         m.put("descriptionText", String.join("\n", TextWrap.wrap(Stitch.clean(e.description()), "  ", "  ")));
         if (e.associationName() != null) {
             m.put("association", Stitch.clean(e.associationName()));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> material(BankNews.Item i) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("title", Stitch.clean(i.title()));
+        m.put("kind", i.kind());
+        if (i.association() != null) {
+            m.put("association", Stitch.clean(i.association()));
         }
         return m;
     }

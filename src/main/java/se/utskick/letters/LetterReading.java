@@ -127,6 +127,22 @@ public final class LetterReading {
                 composer.prepared(l), cfg);
     }
 
+    /**
+     * A sent members' letter for nobody in particular (its web version): composed from the renderings
+     * stored at approval with {@code greeting} as the first name, no last name, no association and
+     * {@code unsubscribe} in place of the personal unsubscribe link. Empty for any other letter
+     * (a draft, one not yet sent, another kind) and for one without a website password.
+     */
+    public Optional<se.utskick.delivery.LetterComposer.ComposedMessage> forEveryone(long id, String greeting, String unsubscribe) {
+        Optional<Letter> l = repo.find(id);
+        if (l.isEmpty() || l.get().kind() != LetterKind.MEMBERS || l.get().websitePassword() == null
+                || (l.get().state() != LetterState.SENDING && l.get().state() != LetterState.SENT)) {
+            return Optional.empty();
+        }
+        return Optional.of(composer.prepared(l.get()).compose(new se.utskick.delivery.LetterComposer.Recipient(0, 0, "", greeting, "",
+                null, unsubscribe)));
+    }
+
     /** Who the letter would reach if sent now, and who is left out and why. */
     public Resolution audienceNow(Letter l) {
         return audiences.resolve(Rule.parse(l.audienceRule()), l.kind().offersUnsubscribe());

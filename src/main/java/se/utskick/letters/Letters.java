@@ -39,13 +39,19 @@ public final class Letters {
      * @param changes   where changes made by a person are recorded, in their own transaction (the audit log)
      */
     public Letters(Database db, Audiences audiences, LettersConfig cfg, Clock clock, ReminderContent reminders, ChangeLog changes) {
+        this(db, audiences, cfg, clock, reminders, changes, BankNews.NONE);
+    }
+
+    /** @param bank what the members' and board letters' "new in the bank" section lists (the associations feature) */
+    public Letters(Database db, Audiences audiences, LettersConfig cfg, Clock clock, ReminderContent reminders, ChangeLog changes,
+                   BankNews bank) {
         LetterRepository repo = new LetterRepository(db);
         QueuedItems queue = new QueuedItems(db);
         this.cfg = cfg;
         this.events = new Events(db);
         this.states = new LetterStates(db);
         this.composer = new TemplateLetterComposer(repo, events, new Templates(cfg.templateOverrides(), cfg.zone()),
-                new TemplateSnapshots(db), new Renderings(db), cfg, clock, reminders);
+                new TemplateSnapshots(db), new Renderings(db), cfg, clock, reminders, new BankWindow(db, bank));
         this.drafts = new LetterDrafts(db, repo, audiences, cfg, clock, states, changes);
         this.approvals = new LetterApprovals(db, repo, states, new Approval(audiences, states, composer, cfg, clock), composer, changes);
         this.reading = new LetterReading(repo, audiences, composer, cfg, queue);

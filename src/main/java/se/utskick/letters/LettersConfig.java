@@ -15,9 +15,10 @@ import se.utskick.ConfigException;
  * @param eventWeeks        how many weeks of events, from the first day of its month, the members' letter lists
  * @param zone              the district's time zone (events are wall-clock times there)
  * @param websiteUrl        the website's protected pages, named beside the password in the members' letter
+ * @param webVersionUrl     where a sent members' letter is read in the browser: this plus the letter's id
  */
 public record LettersConfig(String districtName, Path templateOverrides, String from, String listIdDomain,
-                            int eventWeeks, ZoneId zone, String websiteUrl) {
+                            int eventWeeks, ZoneId zone, String websiteUrl, String webVersionUrl) {
 
     public static LettersConfig from(Config c) {
         String zone = c.string("letters.timezone", "Europe/Stockholm");
@@ -29,7 +30,8 @@ public record LettersConfig(String districtName, Path templateOverrides, String 
                     c.string("mail.domain", "utskick.example.org"),
                     c.integer("letters.events.weeks", 6, 1, 26),
                     ZoneId.of(zone),
-                    c.string("letters.website.url", "https://varmland.example.org/medlemssidor"));
+                    c.string("letters.website.url", "https://varmland.example.org/medlemssidor"),
+                    c.string("letters.web.url", "https://varmland.example.org/brevet/"));
         } catch (DateTimeException e) {
             throw new ConfigException("the configuration key letters.timezone is '" + zone
                     + "' but must be a time zone such as Europe/Stockholm (" + Config.envName("letters.timezone") + ")");

@@ -24,9 +24,11 @@ public final class TemplateLetterComposer implements LetterComposer {
     private final ReminderContent reminders;
     private final TemplateSnapshots snapshots;
     private final Renderings renderings;
+    private final BankWindow bank;
 
     TemplateLetterComposer(LetterRepository repo, Events events, Templates templates, TemplateSnapshots snapshots, Renderings renderings,
-                           LettersConfig cfg, Clock clock, ReminderContent reminders) {
+                           LettersConfig cfg, Clock clock, ReminderContent reminders, BankWindow bank) {
+        this.bank = bank;
         this.repo = repo;
         this.renderings = renderings;
         this.snapshots = snapshots;
@@ -84,7 +86,7 @@ public final class TemplateLetterComposer implements LetterComposer {
 
     private PreparedTemplateLetter prepared(Letter l, TemplateSet set) {
         List<Event> ev = l.kind() == LetterKind.MEMBERS ? eventsFor(l) : List.of();
-        return new PreparedTemplateLetter(l, set, LetterModel.of(l, ev, l.audienceName(), cfg), repo.associationNames(),
+        return new PreparedTemplateLetter(l, set, LetterModel.of(l, ev, bank.news(l), l.audienceName(), cfg), repo.associationNames(),
                 l.kind().listId(cfg.listIdDomain()), reminders, l.kind() != LetterKind.REMINDER && snapshots.automatic(l.id()));
     }
 

@@ -31,6 +31,7 @@ final class StaffGate {
 
     static boolean isPublic(String path) {
         return path.startsWith("/u/") || path.startsWith(AssociationPages.PREFIX) || path.startsWith("/static/")
+                || path.startsWith(LetterWebPages.PREFIX) // webletter (issue 17): a sent members' letter behind its own password
                 || path.equals("/logga-in") || path.equals(SignInPages.CODE_PATH)
                 || path.equals("/favicon.ico") || path.startsWith(StaffPages.LINK_PATH)
                 || path.equals("/health") || path.equals("/metrics");

@@ -61,6 +61,7 @@ public final class WebUi {
         new AuditPage(app.audit(), app.letters().zone(), views, texts).routes(r);
         new AssociationPages(app.associations(), views).routes(r);
         new AssociationStaffPages(app.associations(), views).routes(r);
+        new LetterWebPages(app.letters(), views).routes(r); // webletter (issue 17): public, behind the letter's password
         r.exception(NumberFormatException.class, (e, ctx) -> problem(ctx, 404, texts.get("error.notfound")));
         r.exception(UserError.class, (e, ctx) -> problem(ctx, status(e), words(texts, e)));
         r.exception(UtskickException.class, (e, ctx) -> problem(ctx, 400, e.getMessage()));
