@@ -110,6 +110,17 @@ class WebUiTest {
     }
 
     @Test
+    void aLetterToABuiltInListShowsTheListsSwedishTitle() {
+        Http h = signedIn();
+        Letter l = fx.app.letters().create(LetterKind.TARGETED, null, List.of(), "all-chairs");
+        for (String path : new String[] {"/brev", "/brev/" + l.id()}) {
+            String body = h.get(path).body();
+            assertTrue(body.contains("Alla ordförande"), path + ": " + body);
+            assertFalse(body.contains(">all-chairs<") || body.contains("· all-chairs"), path + " shows no list code: " + body);
+        }
+    }
+
+    @Test
     void badInputGetsAClearPageAndNothingChanges() {
         Http h = signedIn();
         Letter l = targeted();
