@@ -143,7 +143,8 @@ public final class Utskick implements AutoCloseable {
     static List<NamedQueries> namedQueries() {
         return List.of(Register.queries(), Reminders.queries(), Replies.queries(), Schedule.queries(), AuditLog.QUERIES,
                 se.utskick.health.Metrics.QUERIES,
-                Delivery.queries(), Users.queries());
+                Delivery.queries(), Users.queries(), Audiences.queries(),
+                Letters.queries());
     }
 
     /**

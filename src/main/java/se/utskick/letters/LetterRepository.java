@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,22 +144,15 @@ final class LetterRepository {
         });
     }
 
-    /** Sets one column of a draft; false if the letter is not a draft. {@code column} is one of ours, never user input. */
-    boolean set(long letterId, String column, Object value) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE letter SET " + column + " = ?, version = version + 1, "
-                    + "updated_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'DRAFT'")) {
-                if (value == null) {
-                    ps.setNull(1, Types.VARCHAR);
-                } else if (value instanceof java.time.LocalDate d) {
-                    ps.setDate(1, Date.valueOf(d));
-                } else {
-                    ps.setObject(1, value);
-                }
-                ps.setLong(2, letterId);
-                return ps.executeUpdate() == 1;
-            }
-        });
+    /** Sets a draft's feedback request (null: none); false if the letter is not a draft. */
+    boolean setFeedbackRequest(long letterId, String request) {
+        return db.withConnection(c -> se.utskick.db.Bind.update(c, LetterSql.SET_FEEDBACK_REQUEST, request, letterId) == 1);
+    }
+
+    /** Sets a draft's feedback deadline (null: none); false if the letter is not a draft. */
+    boolean setFeedbackDeadline(long letterId, java.time.LocalDate deadline) {
+        return db.withConnection(c -> se.utskick.db.Bind.update(c, LetterSql.SET_FEEDBACK_DEADLINE,
+                deadline == null ? null : Date.valueOf(deadline), letterId) == 1);
     }
 
     /** Ids of SENDING or SENT board and targeted letters with a deadline in [from, to], oldest deadline first. */
