@@ -1,6 +1,6 @@
--- The letters feature's named queries (letters.LetterSql). Only a start: the per-column draft updates
--- (one named update per column instead of a column name passed as a string). The rest of the letters
--- SQL (LetterRepository's reads and writes, Events, LetterStates, QueuedItems, ItemSql,
+-- The letters feature's named queries (letters.LetterSql): LetterRepository's reads and writes, with one
+-- named update per column (no column name passed as a string); its items of many letters (IN list) stay in code. The rest of the letters
+-- SQL (Events, LetterStates, QueuedItems, ItemSql,
 -- TemplateSnapshots, and the rendering side: Renderings, RenderingErasure) is still built in its class.
 
 -- name: letters.set_feedback_request
@@ -10,3 +10,47 @@ UPDATE letter SET feedback_request = ?, version = version + 1, updated_at = CURR
 -- name: letters.set_feedback_deadline
 -- the date, the letter: a draft only
 UPDATE letter SET feedback_deadline = ?, version = version + 1, updated_at = CURRENT_TIMESTAMP(3) WHERE id = ? AND state = 'DRAFT'
+
+-- name: letters.insert
+-- kind, period (NULL for a letter of no month), subject, audience name, audience rule
+INSERT INTO letter (kind, period, subject, audience_name, audience_rule) VALUES (?, ?, ?, ?, ?)
+
+-- name: letters.find
+SELECT id, kind, period, state, subject, audience_name, audience_rule, feedback_request, feedback_deadline, website_password,
+    version
+FROM letter WHERE id = ?
+
+-- name: letters.find_for_period
+SELECT id, kind, period, state, subject, audience_name, audience_rule, feedback_request, feedback_deadline, website_password,
+    version
+FROM letter WHERE kind = ? AND period = ?
+
+-- name: letters.recent_letters
+-- kind (twice; NULL: every kind), limit
+SELECT id, kind, period, state, subject, audience_name, audience_rule, feedback_request, feedback_deadline, website_password,
+    version
+FROM letter WHERE (? IS NULL OR kind = ?) ORDER BY id DESC LIMIT ?
+
+-- name: letters.recent_ids
+-- kind (twice; NULL: every kind), limit
+SELECT id FROM letter WHERE (? IS NULL OR kind = ?) ORDER BY id DESC LIMIT ?
+
+-- name: letters.items
+SELECT position, heading, body FROM letter_item WHERE letter_id = ? ORDER BY position
+
+-- name: letters.settings
+-- subject, deadline, request, password, letter, version: a draft at that version only
+UPDATE letter SET subject = ?, feedback_deadline = ?, feedback_request = ?, website_password = ?, version = version + 1,
+    updated_at = CURRENT_TIMESTAMP(3)
+WHERE id = ? AND state = 'DRAFT' AND version = ?
+
+-- name: letters.delete_draft
+DELETE FROM letter WHERE id = ? AND state = 'DRAFT' AND kind <> 'REMINDER'
+
+-- name: letters.sent_with_deadline
+-- from, to: SENDING or SENT board and targeted letters with a deadline in [from, to]
+SELECT id FROM letter WHERE kind IN ('BOARD', 'TARGETED') AND state IN ('SENDING', 'SENT') AND feedback_deadline BETWEEN ? AND ?
+ORDER BY feedback_deadline, id
+
+-- name: letters.association_names
+SELECT id, name FROM association
