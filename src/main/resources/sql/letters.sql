@@ -1,6 +1,6 @@
 -- The letters feature's named queries (letters.LetterSql): LetterRepository's reads and writes, with one
 -- named update per column (no column name passed as a string); its items of many letters (IN list) stay in code. The rest of the letters
--- SQL (Events, LetterStates, QueuedItems, ItemSql,
+-- SQL ( LetterStates, QueuedItems, ItemSql,
 -- TemplateSnapshots, and the rendering side: Renderings, RenderingErasure) is still built in its class.
 
 -- name: letters.set_feedback_request
@@ -54,3 +54,31 @@ ORDER BY feedback_deadline, id
 
 -- name: letters.association_names
 SELECT id, name FROM association
+
+-- name: letters.event_insert
+-- association (NULL: the district's own), title, starts, ends, place, description, state
+INSERT INTO event (association_id, title, starts_at, ends_at, place, description, state) VALUES (?, ?, ?, ?, ?, ?, ?)
+
+-- name: letters.event_update
+UPDATE event SET association_id = ?, title = ?, starts_at = ?, ends_at = ?, place = ?, description = ? WHERE id = ?
+
+-- name: letters.event_approve
+UPDATE event SET state = 'APPROVED' WHERE id = ? AND state = 'PROPOSED'
+
+-- name: letters.event_refuse
+UPDATE event SET state = 'REFUSED' WHERE id = ? AND state = 'PROPOSED'
+
+-- name: letters.event_get
+SELECT e.id, e.association_id, a.name, e.title, e.starts_at, e.ends_at, e.place, e.description, e.state
+FROM event e LEFT JOIN association a ON a.id = e.association_id
+WHERE e.id = ?
+
+-- name: letters.event_between_approved
+SELECT e.id, e.association_id, a.name, e.title, e.starts_at, e.ends_at, e.place, e.description, e.state
+FROM event e LEFT JOIN association a ON a.id = e.association_id
+WHERE e.starts_at >= ? AND e.starts_at < ? AND e.state = 'APPROVED' ORDER BY e.starts_at, e.id
+
+-- name: letters.event_between
+SELECT e.id, e.association_id, a.name, e.title, e.starts_at, e.ends_at, e.place, e.description, e.state
+FROM event e LEFT JOIN association a ON a.id = e.association_id
+WHERE e.starts_at >= ? AND e.starts_at < ? ORDER BY e.starts_at, e.id

@@ -19,6 +19,13 @@ final class LetterSql {
     static final Sql DELETE_DRAFT = QUERIES.get("letters.delete_draft");
     static final Sql SENT_WITH_DEADLINE = QUERIES.get("letters.sent_with_deadline");
     static final Sql ASSOCIATION_NAMES = QUERIES.get("letters.association_names");
+    static final Sql EVENT_INSERT = QUERIES.get("letters.event_insert");
+    static final Sql EVENT_UPDATE = QUERIES.get("letters.event_update");
+    static final Sql EVENT_APPROVE = QUERIES.get("letters.event_approve");
+    static final Sql EVENT_REFUSE = QUERIES.get("letters.event_refuse");
+    static final Sql EVENT_GET = QUERIES.get("letters.event_get");
+    static final Sql EVENT_BETWEEN_APPROVED = QUERIES.get("letters.event_between_approved");
+    static final Sql EVENT_BETWEEN = QUERIES.get("letters.event_between");
 
     private LetterSql() {
     }
