@@ -1,7 +1,7 @@
--- The letters feature's named queries (letters.LetterSql): LetterRepository's reads and writes, with one
--- named update per column (no column name passed as a string); its items of many letters (IN list) stay in code. The rest of the letters
--- SQL ( LetterStates, QueuedItems, ItemSql,
--- TemplateSnapshots, and the rendering side: Renderings, RenderingErasure) is still built in its class.
+-- The letters feature's named queries (letters.LetterSql): LetterRepository's reads and writes (with one
+-- named update per column: no column name passed as a string), Events, TemplateSnapshots. Built in code:
+-- LetterRepository's items of many letters (an IN list). Still inline, to move next: LetterStates,
+-- QueuedItems, ItemSql, and the rendering side (Renderings, RenderingErasure, the template classes).
 
 -- name: letters.set_feedback_request
 -- the value, the letter: a draft only
@@ -82,3 +82,19 @@ WHERE e.starts_at >= ? AND e.starts_at < ? AND e.state = 'APPROVED' ORDER BY e.s
 SELECT e.id, e.association_id, a.name, e.title, e.starts_at, e.ends_at, e.place, e.description, e.state
 FROM event e LEFT JOIN association a ON a.id = e.association_id
 WHERE e.starts_at >= ? AND e.starts_at < ? ORDER BY e.starts_at, e.id
+
+-- name: letters.templates_forget
+DELETE FROM letter_template WHERE letter_id = ?
+
+-- name: letters.template_insert
+-- letter, template name, SHA-256 of the source (hex), source
+INSERT INTO letter_template (letter_id, name, sha256, source) VALUES (?, ?, ?, ?)
+
+-- name: letters.templates
+SELECT name, source FROM letter_template WHERE letter_id = ? ORDER BY name
+
+-- name: letters.mark_automatic
+INSERT IGNORE INTO letter_automatic (letter_id) VALUES (?)
+
+-- name: letters.automatic
+SELECT 1 FROM letter_automatic WHERE letter_id = ?

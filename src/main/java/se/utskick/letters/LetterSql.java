@@ -26,6 +26,11 @@ final class LetterSql {
     static final Sql EVENT_GET = QUERIES.get("letters.event_get");
     static final Sql EVENT_BETWEEN_APPROVED = QUERIES.get("letters.event_between_approved");
     static final Sql EVENT_BETWEEN = QUERIES.get("letters.event_between");
+    static final Sql TEMPLATES_FORGET = QUERIES.get("letters.templates_forget");
+    static final Sql TEMPLATE_INSERT = QUERIES.get("letters.template_insert");
+    static final Sql TEMPLATES = QUERIES.get("letters.templates");
+    static final Sql MARK_AUTOMATIC = QUERIES.get("letters.mark_automatic");
+    static final Sql AUTOMATIC = QUERIES.get("letters.automatic");
 
     private LetterSql() {
     }
