@@ -142,14 +142,10 @@ public final class Utskick implements AutoCloseable {
      * A feature's set is added here.
      */
     static List<NamedQueries> namedQueries() {
-        return List.of(
-                Register.queries(),
-                Reminders.queries(),
-                Replies.queries(),
-                Schedule.queries(),
-                AuditLog.QUERIES,
-                se.utskick.health.Metrics.QUERIES
-        );
+        return List.of(Register.queries(), Reminders.queries(), Replies.queries(), Schedule.queries(), AuditLog.QUERIES,
+                se.utskick.health.Metrics.QUERIES,
+                Delivery.queries(), Users.queries(), Audiences.queries(),
+                Letters.queries());
     }
 
     /**

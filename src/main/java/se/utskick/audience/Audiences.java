@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 import se.utskick.delivery.RecipientSource.Query;
 
@@ -19,6 +20,11 @@ import se.utskick.delivery.RecipientSource.Query;
  * members in Java except the consumer of {@link #forEachRecipient}. Thread-safe.
  */
 public final class Audiences {
+    /** The audience feature's named queries ({@code sql/audience.sql}), prepared at start by the composition root. */
+    public static se.utskick.db.NamedQueries queries() {
+        return AudienceQueries.QUERIES;
+    }
+
     private static final Pattern LIST_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final Database db;
@@ -201,11 +207,7 @@ public final class Audiences {
     }
 
     private static PreparedStatement prepared(java.sql.Connection c, Query q) throws java.sql.SQLException {
-        PreparedStatement ps = c.prepareStatement(q.sql());
-        for (int i = 0; i < q.params().size(); i++) {
-            ps.setObject(i + 1, q.params().get(i));
-        }
-        return ps;
+        return Bind.bind(c.prepareStatement(q.sql()), q.params());
     }
 
     private static String lower(Collection<String> names) {

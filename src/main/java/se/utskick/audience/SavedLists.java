@@ -1,14 +1,13 @@
 package se.utskick.audience;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -79,16 +78,8 @@ public final class SavedLists {
                 throw taken(name);
             }
             long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO mailing_list (name, description, rule) VALUES (?, ?, ?)",
-                    java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, name);
-                ps.setString(2, description);
-                ps.setString(3, rule.format());
-                ps.executeUpdate();
-                try (ResultSet k = ps.getGeneratedKeys()) {
-                    k.next();
-                    id = k.getLong(1);
-                }
+            try {
+                id = Bind.insert(c, AudienceQueries.LIST_INSERT, name, description, rule.format());
             } catch (java.sql.SQLIntegrityConstraintViolationException e) {
                 throw taken(name);
             }
@@ -108,13 +99,7 @@ public final class SavedLists {
             if (other.isPresent() && other.get() != id) {
                 throw taken(name);
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE mailing_list SET name = ?, description = ?, rule = ? WHERE id = ?")) {
-                ps.setString(1, name);
-                ps.setString(2, description);
-                ps.setString(3, rule.format());
-                ps.setLong(4, id);
-                ps.executeUpdate();
-            }
+            Bind.update(c, AudienceQueries.LIST_UPDATE, name, description, rule.format(), id);
             audit.record(c, actor, "list.update", "list " + id, rule.format());
             return new NamedList(name, description, rule, false);
         });
@@ -124,10 +109,7 @@ public final class SavedLists {
     public void delete(String actor, String name) {
         db.inTransaction(c -> {
             long id = idOf(c, name).orElseThrow(() -> new ListNotFound(name));
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM mailing_list WHERE id = ?")) {
-                ps.setLong(1, id);
-                ps.executeUpdate();
-            }
+            Bind.update(c, AudienceQueries.LIST_DELETE, id);
             audit.record(c, actor, "list.delete", "list " + id, "");
             return null;
         });
@@ -136,14 +118,7 @@ public final class SavedLists {
     /** The policy areas the register's policy leads hold, sorted: for the area picker. */
     public List<String> policyAreas() {
         return db.withConnection(c -> {
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT DISTINCT policy_area FROM member_role"
-                    + " WHERE role = 'POLICY_LEAD' AND policy_area <> '' ORDER BY policy_area")) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
+            return Bind.list(c, AudienceQueries.POLICY_AREAS, rs -> rs.getString(1));
         });
     }
 
@@ -175,22 +150,12 @@ public final class SavedLists {
     }
 
     private static Optional<Long> idOf(Connection c, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM mailing_list WHERE name = ? FOR UPDATE")) {
-            ps.setString(1, name == null ? "" : name);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-            }
-        }
+        return Bind.first(c, AudienceQueries.LIST_ID_LOCKED, rs -> rs.getLong(1), name == null ? "" : name);
     }
 
     private boolean associationExists(int id) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM association WHERE id = ?")) {
-                ps.setInt(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
+            return Bind.first(c, AudienceQueries.ASSOCIATION_EXISTS, rs -> true, id).isPresent();
         });
     }
 }

@@ -12,6 +12,11 @@ import se.utskick.delivery.LetterComposer.PreparedLetter;
  * Built once by the composition root. Thread-safe.
  */
 public final class Delivery {
+    /** The delivery feature's named queries ({@code sql/delivery.sql}), prepared at start by the composition root. */
+    public static se.utskick.db.NamedQueries queries() {
+        return DeliverySql.QUERIES;
+    }
+
     private final Database db;
     private final DeliveryConfig cfg;
     private final RecipientSource recipients;

@@ -5,12 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -18,8 +18,6 @@ import se.utskick.db.Database;
  * token or Message-ID (for correlating replies and bounces). Thread-safe.
  */
 public final class DeliveryLog {
-    private static final String COLUMNS = "d.id, d.letter_id, r.list_id, d.member_id, d.association_id, d.email, d.state, "
-            + "d.attempts, d.queued_at, d.sent_at, d.last_reply, d.message_id FROM delivery d JOIN send_run r ON r.letter_id = d.letter_id ";
     private final Database db;
     private final DeliveryTokens tokens;
 
@@ -30,19 +28,11 @@ public final class DeliveryLog {
 
     public Optional<SendRun> run(long letterId) {
         return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT list_id, state, recipients, started_at, finished_at, pause_reason FROM send_run WHERE letter_id = ?")) {
-                s.setLong(1, letterId);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.empty();
-                    }
-                    // the state is read before the counts: a run seen FINISHED has final counts
-                    SendRun run = new SendRun(letterId, r.getString(1), SendRunState.valueOf(r.getString(2)), r.getInt(3),
-                            instant(r.getTimestamp(4)), instant(r.getTimestamp(5)), Map.of(), r.getString(6));
-                    return Optional.of(withCounts(run, c));
-                }
-            }
+            // the state is read before the counts: a run seen FINISHED has final counts
+            Optional<SendRun> run = Bind.first(c, DeliverySql.RUN, r -> new SendRun(letterId, r.getString(1),
+                    SendRunState.valueOf(r.getString(2)), r.getInt(3), instant(r.getTimestamp(4)), instant(r.getTimestamp(5)),
+                    Map.of(), r.getString(6)), letterId);
+            return run.isEmpty() ? run : Optional.of(withCounts(run.get(), c));
         });
     }
 
@@ -54,6 +44,7 @@ public final class DeliveryLog {
         if (letterIds.isEmpty()) {
             return Map.of();
         }
+        // built here, not named: one placeholder per letter
         String in = String.join(",", java.util.Collections.nCopies(letterIds.size(), "?"));
         return db.withConnection(c -> {
             Map<Long, SendRun> runs = new java.util.HashMap<>();
@@ -100,22 +91,14 @@ public final class DeliveryLog {
      */
     public Optional<SentTo> sentTo(long letterId, long deliveryId) {
         return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT id, member_id, email, first_name, last_name, association_id, state "
-                    + "FROM delivery WHERE letter_id = ? AND id = ?")) {
-                s.setLong(1, letterId);
-                s.setLong(2, deliveryId);
-                try (ResultSet r = s.executeQuery()) {
-                    if (!r.next()) {
-                        return Optional.<SentTo>empty();
-                    }
-                    long member = r.getLong(2);
-                    Long memberId = r.wasNull() ? null : member;
-                    long assoc = r.getLong(6);
-                    Long associationId = r.wasNull() ? null : assoc;
-                    return Optional.of(new SentTo(r.getLong(1), memberId, r.getString(3), r.getString(4), r.getString(5), associationId,
-                            DeliveryState.valueOf(r.getString(7))));
-                }
-            }
+            return Bind.first(c, DeliverySql.SENT_TO, r -> {
+                long member = r.getLong(2);
+                Long memberId = r.wasNull() ? null : member;
+                long assoc = r.getLong(6);
+                Long associationId = r.wasNull() ? null : assoc;
+                return new SentTo(r.getLong(1), memberId, r.getString(3), r.getString(4), r.getString(5), associationId,
+                        DeliveryState.valueOf(r.getString(7)));
+            }, letterId, deliveryId);
         });
     }
 
@@ -128,12 +111,8 @@ public final class DeliveryLog {
     public Map<Long, String> pausedForError() {
         return db.withConnection(c -> {
             Map<Long, String> out = new java.util.LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT letter_id, pause_reason FROM send_run "
-                    + "WHERE state = 'PAUSED' AND pause_reason IS NOT NULL ORDER BY paused_at");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.put(r.getLong(1), r.getString(2));
-                }
+            for (var e : Bind.list(c, DeliverySql.PAUSED_FOR_ERROR, r -> Map.entry(r.getLong(1), r.getString(2)))) {
+                out.put(e.getKey(), e.getValue());
             }
             return out;
         });
@@ -142,24 +121,15 @@ public final class DeliveryLog {
     /** The run's state only: cheap enough to poll (no counting). */
     public Optional<SendRunState> state(long letterId) {
         return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT state FROM send_run WHERE letter_id = ?")) {
-                s.setLong(1, letterId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(SendRunState.valueOf(r.getString(1))) : Optional.empty();
-                }
-            }
+            return Bind.first(c, DeliverySql.RUN_STATE, r -> SendRunState.valueOf(r.getString(1)), letterId);
         });
     }
 
     private static SendRun withCounts(SendRun run, java.sql.Connection c) throws SQLException {
         Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
-        try (PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM delivery WHERE letter_id = ? GROUP BY state")) {
-            s.setLong(1, run.letterId());
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    counts.put(DeliveryState.valueOf(r.getString(1)), r.getLong(2));
-                }
-            }
+        for (var e : Bind.list(c, DeliverySql.RUN_COUNTS, r -> Map.entry(DeliveryState.valueOf(r.getString(1)), r.getLong(2)),
+                run.letterId())) {
+            counts.put(e.getKey(), e.getValue());
         }
         return new SendRun(run.letterId(), run.listId(), run.state(), run.recipients(), run.startedAt(), run.finishedAt(),
                 Map.copyOf(counts), run.pauseReason());
@@ -168,40 +138,16 @@ public final class DeliveryLog {
     /** Page of the deliveries of a letter, oldest first, optionally only those in {@code state}: {@code limit} from {@code offset}. */
     public List<LoggedDelivery> deliveries(long letterId, Optional<DeliveryState> state, int offset, int limit) {
         return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + "WHERE d.letter_id = ? "
-                    + (state.isPresent() ? "AND d.state = ? " : "") + "ORDER BY d.id LIMIT ? OFFSET ?")) {
-                int i = 1;
-                s.setLong(i++, letterId);
-                if (state.isPresent()) {
-                    s.setString(i++, state.get().name());
-                }
-                s.setInt(i++, Math.max(1, limit));
-                s.setInt(i, Math.max(0, offset));
-                List<LoggedDelivery> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(row(r));
-                    }
-                }
-                return out;
-            }
+            DeliveryState s = state.orElse(null);
+            return Bind.list(c, DeliverySql.PAGE, DeliveryLog::row, letterId, s, s, Math.max(1, limit), Math.max(0, offset));
         });
     }
 
     /** How many deliveries the letter has, optionally only those in {@code state}. */
     public int countDeliveries(long letterId, Optional<DeliveryState> state) {
         return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM delivery WHERE letter_id = ?"
-                    + (state.isPresent() ? " AND state = ?" : ""))) {
-                s.setLong(1, letterId);
-                if (state.isPresent()) {
-                    s.setString(2, state.get().name());
-                }
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    return r.getInt(1);
-                }
-            }
+            DeliveryState s = state.orElse(null);
+            return Bind.first(c, DeliverySql.PAGE_COUNT, r -> r.getInt(1), letterId, s, s).orElse(0);
         });
     }
 
@@ -212,12 +158,7 @@ public final class DeliveryLog {
 
     public Optional<LoggedDelivery> byId(long deliveryId) {
         return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + "WHERE d.id = ?")) {
-                s.setLong(1, deliveryId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.of(row(r)) : Optional.empty();
-                }
-            }
+            return Bind.first(c, DeliverySql.BY_ID, DeliveryLog::row, deliveryId);
         });
     }
 
@@ -247,18 +188,8 @@ public final class DeliveryLog {
      */
     public List<BlockedDomain> blockedByDomain(long letterId) {
         return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT LOWER(SUBSTRING_INDEX(email, '@', -1)) AS domain, COUNT(*),"
-                    + " MAX(last_reply) FROM delivery WHERE letter_id = ? AND state = 'BLOCKED' GROUP BY domain"
-                    + " ORDER BY COUNT(*) DESC, domain LIMIT 200")) {
-                s.setLong(1, letterId);
-                List<BlockedDomain> out = new ArrayList<>();
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new BlockedDomain(r.getString(1), r.getLong(2), r.getString(3) == null ? "" : r.getString(3)));
-                    }
-                }
-                return out;
-            }
+            return Bind.list(c, DeliverySql.BLOCKED_BY_DOMAIN,
+                    r -> new BlockedDomain(r.getString(1), r.getLong(2), r.getString(3) == null ? "" : r.getString(3)), letterId);
         });
     }
 
@@ -269,12 +200,7 @@ public final class DeliveryLog {
     /** The Message-ID (with angle brackets) the delivery answers, e.g. a feedback reminder's board letter; empty if none. */
     public Optional<String> inReplyTo(long deliveryId) {
         return db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT in_reply_to FROM delivery WHERE id = ?")) {
-                s.setLong(1, deliveryId);
-                try (ResultSet r = s.executeQuery()) {
-                    return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
-                }
-            }
+            return Bind.first(c, DeliverySql.IN_REPLY_TO, r -> r.getString(1), deliveryId);
         });
     }
 

@@ -1,9 +1,9 @@
 package se.utskick.delivery;
 
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -14,6 +14,7 @@ import se.utskick.db.Database;
  * Idempotent; works in slices of 10,000 rows so no transaction grows large.
  */
 final class DeliveryRetention {
+    /** The LIMIT of {@code delivery.retention_slice}. */
     private static final int SLICE = 10_000;
     private final Database db;
     private final Duration retention;
@@ -32,12 +33,7 @@ final class DeliveryRetention {
         int n;
         do {
             n = db.withConnection(c -> {
-                try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET last_reply = NULL, first_name = '', last_name = '' "
-                        + "WHERE queued_at < ? AND state NOT IN ('QUEUED', 'DEFERRED') "
-                        + "AND (last_reply IS NOT NULL OR first_name <> '' OR last_name <> '') LIMIT " + SLICE)) {
-                    u.setTimestamp(1, before);
-                    return u.executeUpdate();
-                }
+                return Bind.update(c, DeliverySql.RETENTION_SLICE, before);
             });
             total += n;
         } while (n == SLICE);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -37,33 +38,19 @@ final class Outbox {
 
     /** Inserts one row per recipient of {@code source} and the letter's send run, on {@code c}. Returns the count. */
     int freeze(Connection c, long letterId, RecipientSource.Query source, String listId, Instant now) throws SQLException {
-        try (PreparedStatement run = c.prepareStatement(
-                "INSERT INTO send_run (letter_id, list_id, state, recipients, started_at) VALUES (?, ?, 'RUNNING', 0, ?)")) {
-            run.setLong(1, letterId);
-            run.setString(2, listId);
-            run.setTimestamp(3, Timestamp.from(now));
-            run.executeUpdate();
-        }
+        Bind.update(c, DeliverySql.RUN_INSERT, letterId, listId, now);
         int n;
+        // built here, not named: it wraps the audience's query (source.sql()), known only per letter
         try (PreparedStatement ins = c.prepareStatement(
                 "INSERT INTO delivery (letter_id, member_id, email, first_name, last_name, association_id, in_reply_to, state, due_at, queued_at) "
                         + "WITH r (member_id, email, first_name, last_name, association_id" + (source.threaded() ? ", in_reply_to" : "")
                         + ") AS (" + source.sql() + ") SELECT ?, r.member_id, r.email, r.first_name, r.last_name, r.association_id, "
                         + (source.threaded() ? "r.in_reply_to" : "NULL") + ", 'QUEUED', ?, ? FROM r")) {
-            int p = source.params().size();
-            for (int i = 0; i < p; i++) {
-                ins.setObject(i + 1, source.params().get(i));
-            }
-            ins.setLong(p + 1, letterId);
-            ins.setTimestamp(p + 2, Timestamp.from(now));
-            ins.setTimestamp(p + 3, Timestamp.from(now));
-            n = ins.executeUpdate();
+            List<Object> params = new ArrayList<>(source.params());
+            params.addAll(List.of(letterId, now, now));
+            n = Bind.bind(ins, params).executeUpdate();
         }
-        try (PreparedStatement upd = c.prepareStatement("UPDATE send_run SET recipients = ? WHERE letter_id = ?")) {
-            upd.setInt(1, n);
-            upd.setLong(2, letterId);
-            upd.executeUpdate();
-        }
+        Bind.update(c, DeliverySql.RUN_RECIPIENTS, n, letterId);
         return n;
     }
 
@@ -108,6 +95,9 @@ final class Outbox {
 
     /** Rounds of {@link #claim}: more only when others took the candidates of the round before. */
     private static final int CLAIM_ROUNDS = 3;
+
+    // The claim's three statements (candidates, lockDue, lease) are built here, not named: their IN
+    // lists vary with the running letters and the claimed ids; the hot path keeps them as they are.
 
     /** Ids of waiting rows due by {@code now}, read without locks (this transaction's own leases are not due). */
     private static List<Long> candidates(Connection c, String letters, Instant now, int limit) throws SQLException {
@@ -173,16 +163,7 @@ final class Outbox {
     }
 
     List<Long> runningLetters() {
-        return db.withConnection(c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT letter_id FROM send_run WHERE state = 'RUNNING'");
-                 ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getLong(1));
-                }
-            }
-            return ids;
-        });
+        return db.withConnection(c -> Bind.list(c, DeliverySql.RUNNING_LETTERS, r -> r.getLong(1)));
     }
 
     /**
@@ -242,15 +223,8 @@ final class Outbox {
      */
     boolean finishIfDone(long letterId, Instant now, LetterLifecycle lifecycle) {
         return db.inTransaction(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE send_run SET state = 'FINISHED', finished_at = ? "
-                    + "WHERE letter_id = ? AND state = 'RUNNING' AND NOT EXISTS "
-                    + "(SELECT 1 FROM delivery WHERE letter_id = ? AND state IN " + WAITING + ")")) {
-                u.setTimestamp(1, Timestamp.from(now));
-                u.setLong(2, letterId);
-                u.setLong(3, letterId);
-                if (u.executeUpdate() != 1) {
-                    return false;
-                }
+            if (Bind.update(c, DeliverySql.FINISH_IF_DONE, now, letterId, letterId) != 1) {
+                return false;
             }
             lifecycle.finished(c, letterId);
             return true;

@@ -3,11 +3,11 @@ package se.utskick.delivery;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLTransactionRollbackException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 import se.utskick.db.DatabaseException;
 
@@ -49,13 +49,7 @@ final class OutboxLeases {
 
     private int releaseOnce(String workerPrefix, Instant now) {
         return db.withConnection(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = NULL, claimed_by = NULL, "
-                    + "attempts = GREATEST(attempts - 1, 0) WHERE state IN " + Outbox.WAITING + " AND due_at > ? AND claimed_by LIKE ?")) {
-                u.setTimestamp(1, Timestamp.from(now));
-                u.setTimestamp(2, Timestamp.from(now));
-                u.setString(3, workerPrefix + "%");
-                return u.executeUpdate();
-            }
+            return Bind.update(c, DeliverySql.RELEASE, now, now, workerPrefix + "%");
         });
     }
 
@@ -68,17 +62,12 @@ final class OutboxLeases {
      */
     Set<Long> renew(String worker, List<Long> ids, Instant leaseUntil) {
         return db.inTransaction(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = ? "
-                    + "WHERE claimed_by = ? AND state IN " + Outbox.WAITING)) {
-                u.setTimestamp(1, Timestamp.from(leaseUntil));
-                u.setTimestamp(2, Timestamp.from(leaseUntil));
-                u.setString(3, worker);
-                u.executeUpdate();
-            }
+            Bind.update(c, DeliverySql.RENEW, leaseUntil, leaseUntil, worker);
             Set<Long> held = new HashSet<>();
             if (ids.isEmpty()) {
                 return held;
             }
+            // built here, not named: the IN list has one placeholder per id
             try (PreparedStatement s = c.prepareStatement("SELECT id FROM delivery WHERE claimed_by = ? AND state IN " + Outbox.WAITING
                     + " AND id IN " + Outbox.placeholders(ids.size()))) {
                 s.setString(1, worker);
@@ -98,12 +87,7 @@ final class OutboxLeases {
     /** Gives back at once every waiting row that the one worker {@code worker} holds (its attempt not counted); returns the count. */
     int releaseWorker(String worker, Instant now) {
         return db.withConnection(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE delivery SET due_at = ?, lease_until = NULL, claimed_by = NULL, "
-                    + "attempts = GREATEST(attempts - 1, 0) WHERE state IN " + Outbox.WAITING + " AND claimed_by = ?")) {
-                u.setTimestamp(1, Timestamp.from(now));
-                u.setString(2, worker);
-                return u.executeUpdate();
-            }
+            return Bind.update(c, DeliverySql.RELEASE_WORKER, now, worker);
         });
     }
 

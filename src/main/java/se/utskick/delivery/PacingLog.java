@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -48,23 +49,17 @@ public final class PacingLog {
             counts.put(g.name(), new long[4]);
         }
         db.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT LOWER(SUBSTRING_INDEX(email, '@', -1)) AS domain, state, COUNT(*)"
-                    + " FROM delivery WHERE letter_id = ? GROUP BY domain, state")) {
-                s.setLong(1, letterId);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        long[] n = counts.get(cfg.groupOf("x@" + r.getString(1)).name());
-                        long k = r.getLong(3);
-                        n[0] += k;
-                        switch (r.getString(2)) {
-                            case "SENT" -> n[1] += k;
-                            case "QUEUED", "DEFERRED" -> n[2] += k;
-                            default -> n[3] += k;
-                        }
-                    }
+            return Bind.list(c, DeliverySql.GROUP_COUNTS, r -> {
+                long[] n = counts.get(cfg.groupOf("x@" + r.getString(1)).name());
+                long k = r.getLong(3);
+                n[0] += k;
+                switch (r.getString(2)) {
+                    case "SENT" -> n[1] += k;
+                    case "QUEUED", "DEFERRED" -> n[2] += k;
+                    default -> n[3] += k;
                 }
-            }
-            return null;
+                return k;
+            }, letterId);
         });
         Map<String, GroupProgress> paces = paces();
         List<GroupProgress> out = new ArrayList<>();
@@ -82,8 +77,7 @@ public final class PacingLog {
     private Map<String, GroupProgress> paces() {
         return db.withConnection(c -> {
             Map<String, GroupProgress> out = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT group_name, rate_per_minute, held_until, reason FROM delivery_pace"
-                    + " WHERE rate_per_minute > 0 OR held_until IS NOT NULL ORDER BY changed_at");
+            try (PreparedStatement s = c.prepareStatement(DeliverySql.PACES.text());
                  ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     String g = r.getString(1);
@@ -119,29 +113,15 @@ public final class PacingLog {
     /** Records a node's pace for a group (insert or replace). */
     void write(String node, String group, int ratePerMinute, Instant heldUntil, String reason, Instant now) {
         db.withConnection(c -> {
-            try (PreparedStatement u = c.prepareStatement("INSERT INTO delivery_pace (node, group_name, rate_per_minute, held_until,"
-                    + " reason, changed_at) VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE rate_per_minute = VALUES(rate_per_minute),"
-                    + " held_until = VALUES(held_until), reason = VALUES(reason), changed_at = VALUES(changed_at)")) {
-                u.setString(1, node);
-                u.setString(2, group);
-                u.setInt(3, ratePerMinute);
-                u.setTimestamp(4, heldUntil == null ? null : Timestamp.from(heldUntil));
-                u.setString(5, reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason);
-                u.setTimestamp(6, Timestamp.from(now));
-                u.executeUpdate();
-            }
-            return null;
+            return Bind.update(c, DeliverySql.PACE_WRITE, node, group, ratePerMinute, heldUntil,
+                    reason == null ? null : reason.length() > 500 ? reason.substring(0, 500) : reason, now);
         });
     }
 
     /** Forgets a node's paces (its senders stopped: what they learnt goes with them). */
     void clear(String node) {
         db.withConnection(c -> {
-            try (PreparedStatement u = c.prepareStatement("DELETE FROM delivery_pace WHERE node = ?")) {
-                u.setString(1, node);
-                u.executeUpdate();
-            }
-            return null;
+            return Bind.update(c, DeliverySql.PACE_CLEAR, node);
         });
     }
 }

@@ -21,6 +21,11 @@ import se.utskick.db.Database;
  * Thread-safe.
  */
 public final class Letters {
+    /** The letters feature's named queries ({@code sql/letters.sql}), prepared at start by the composition root. */
+    public static se.utskick.db.NamedQueries queries() {
+        return LetterSql.QUERIES;
+    }
+
     private final LettersConfig cfg;
     private final Events events;
     private final LetterStates states;

@@ -83,10 +83,10 @@ public final class ProgramDrafts {
         }
         long id = repo.insert(LetterKind.REMINDER, period, subject, audienceName, "");
         if (feedbackRequest != null) {
-            repo.set(id, "feedback_request", feedbackRequest);
+            repo.setFeedbackRequest(id, feedbackRequest);
         }
         if (deadline != null) {
-            repo.set(id, "feedback_deadline", deadline);
+            repo.setFeedbackDeadline(id, deadline);
         }
         return get(id);
     }

@@ -4,11 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -26,17 +26,10 @@ final class TemplateSnapshots {
     /** Replaces the letter's stored template sources with {@code sources} (name → source), in one transaction. */
     void save(long letterId, Map<String, String> sources) {
         db.inTransaction(c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM letter_template WHERE letter_id = ?")) {
-                del.setLong(1, letterId);
-                del.executeUpdate();
-            }
-            try (PreparedStatement ins = c.prepareStatement("INSERT INTO letter_template (letter_id, name, sha256, source) VALUES (?, ?, ?, ?)")) {
+            Bind.update(c, LetterSql.TEMPLATES_FORGET, letterId);
+            try (PreparedStatement ins = c.prepareStatement(LetterSql.TEMPLATE_INSERT.text())) {
                 for (Map.Entry<String, String> e : sources.entrySet()) {
-                    ins.setLong(1, letterId);
-                    ins.setString(2, e.getKey());
-                    ins.setString(3, sha256(e.getValue()));
-                    ins.setString(4, e.getValue());
-                    ins.addBatch();
+                    Bind.bind(ins, letterId, e.getKey(), sha256(e.getValue()), e.getValue()).addBatch();
                 }
                 ins.executeBatch();
             }
@@ -47,16 +40,11 @@ final class TemplateSnapshots {
     /** The sources the letter was approved with (name → source); empty if it never was (or was approved before V16). */
     Optional<Map<String, String>> load(long letterId) {
         Map<String, String> sources = db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT name, source FROM letter_template WHERE letter_id = ? ORDER BY name")) {
-                ps.setLong(1, letterId);
-                Map<String, String> m = new LinkedHashMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        m.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-                return m;
+            Map<String, String> m = new LinkedHashMap<>();
+            for (var e : Bind.list(c, LetterSql.TEMPLATES, rs -> Map.entry(rs.getString(1), rs.getString(2)), letterId)) {
+                m.put(e.getKey(), e.getValue());
             }
+            return m;
         });
         return sources.isEmpty() ? Optional.empty() : Optional.of(Map.copyOf(sources));
     }
@@ -64,21 +52,13 @@ final class TemplateSnapshots {
     /** Marks the letter as an automatic message: it goes out with {@code Auto-Submitted: auto-generated}. */
     void markAutomatic(long letterId) {
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT IGNORE INTO letter_automatic (letter_id) VALUES (?)")) {
-                ps.setLong(1, letterId);
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, LetterSql.MARK_AUTOMATIC, letterId);
         });
     }
 
     boolean automatic(long letterId) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM letter_automatic WHERE letter_id = ?")) {
-                ps.setLong(1, letterId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
+            return Bind.first(c, LetterSql.AUTOMATIC, rs -> true, letterId).isPresent();
         });
     }
 

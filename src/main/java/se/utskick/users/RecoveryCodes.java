@@ -3,12 +3,12 @@ package se.utskick.users;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import se.utskick.Keyring;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -41,17 +41,10 @@ final class RecoveryCodes {
             codes.add(b.substring(0, 5) + "-" + b.substring(5));
         }
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM user_recovery_code WHERE user_id = ?")) {
-                ps.setLong(1, userId);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO user_recovery_code (user_id, code_hash, created_at) VALUES (?, ?, ?)")) {
+            Bind.update(c, UserSql.RECOVERY_FORGET, userId);
+            try (PreparedStatement ps = c.prepareStatement(UserSql.RECOVERY_INSERT.text())) {
                 for (String code : codes) {
-                    ps.setLong(1, userId);
-                    ps.setBytes(2, hash(userId, code));
-                    ps.setTimestamp(3, Timestamp.from(now));
-                    ps.addBatch();
+                    Bind.bind(ps, userId, hash(userId, code), now).addBatch();
                 }
                 ps.executeBatch();
             }
@@ -67,26 +60,14 @@ final class RecoveryCodes {
             return false;
         }
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE user_recovery_code SET used_at = ?"
-                    + " WHERE user_id = ? AND code_hash = ? AND used_at IS NULL")) {
-                ps.setTimestamp(1, Timestamp.from(now));
-                ps.setLong(2, userId);
-                ps.setBytes(3, hash(userId, code));
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.RECOVERY_USE, now, userId, hash(userId, code));
         }) == 1;
     }
 
     /** Unused codes of the account. */
     int left(long userId) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM user_recovery_code WHERE user_id = ? AND used_at IS NULL")) {
-                ps.setLong(1, userId);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
+            return Bind.first(c, UserSql.RECOVERY_LEFT, rs -> rs.getInt(1), userId).orElse(0);
         });
     }
 

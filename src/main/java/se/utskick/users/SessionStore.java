@@ -1,10 +1,8 @@
 package se.utskick.users;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -29,70 +27,35 @@ final class SessionStore {
 
     void insert(byte[] tokenHash, long userId, String csrfToken, Instant now, Instant expiresAt, Stage stage) {
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_session (token_hash, user_id, csrf_token,"
-                    + " created_at, last_seen_at, expires_at, stage) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(7, stage.name());
-                ps.setBytes(1, tokenHash);
-                ps.setLong(2, userId);
-                ps.setString(3, csrfToken);
-                ps.setTimestamp(4, Timestamp.from(now));
-                ps.setTimestamp(5, Timestamp.from(now));
-                ps.setTimestamp(6, Timestamp.from(expiresAt));
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.SESSION_INSERT, tokenHash, userId, csrfToken, now, now, expiresAt, stage);
         });
     }
 
     /** The session of that stage if it has not expired at {@code now} and its user is active. */
     Optional<Row> find(byte[] tokenHash, Instant now, Stage stage) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.username, u.display_name, u.state, u.created_at,"
-                    + " s.csrf_token, s.created_at AS s_created, s.last_seen_at, s.expires_at"
-                    + " FROM user_session s JOIN user_account u ON u.id = s.user_id"
-                    + " WHERE s.token_hash = ? AND s.expires_at > ? AND u.state = 'ACTIVE' AND s.stage = ?")) {
-                ps.setBytes(1, tokenHash);
-                ps.setTimestamp(2, Timestamp.from(now));
-                ps.setString(3, stage.name());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Row(UserStore.user(rs), rs.getString("csrf_token"),
-                            rs.getTimestamp("s_created").toInstant(), rs.getTimestamp("last_seen_at").toInstant(),
-                            rs.getTimestamp("expires_at").toInstant()));
-                }
-            }
+            return Bind.first(c, UserSql.SESSION_FIND, rs -> new Row(UserStore.user(rs), rs.getString("csrf_token"),
+                    rs.getTimestamp("s_created").toInstant(), rs.getTimestamp("last_seen_at").toInstant(),
+                    rs.getTimestamp("expires_at").toInstant()), tokenHash, now, stage);
         });
     }
 
     void touch(byte[] tokenHash, Instant now, Instant expiresAt) {
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE user_session SET last_seen_at = ?, expires_at = ? WHERE token_hash = ?")) {
-                ps.setTimestamp(1, Timestamp.from(now));
-                ps.setTimestamp(2, Timestamp.from(expiresAt));
-                ps.setBytes(3, tokenHash);
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.SESSION_TOUCH, now, expiresAt, tokenHash);
         });
     }
 
     void delete(byte[] tokenHash) {
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM user_session WHERE token_hash = ?")) {
-                ps.setBytes(1, tokenHash);
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.SESSION_DELETE, (Object) tokenHash);
         });
     }
 
     /** Deletes every session that expired before {@code now}; returns how many. */
     int purge(Instant now) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM user_session WHERE expires_at <= ?")) {
-                ps.setTimestamp(1, Timestamp.from(now));
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.SESSION_PURGE, now);
         });
     }
 }

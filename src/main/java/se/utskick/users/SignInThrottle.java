@@ -2,17 +2,15 @@ package se.utskick.users;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 import se.utskick.db.DatabaseException;
+import se.utskick.db.Sql;
 
 /**
  * Failed sign-ins counted in the database ({@code signin_failure}), per name and per client address,
@@ -72,17 +70,11 @@ final class SignInThrottle {
 
     private Reservation reserveIn(Connection c, byte[] usernameHash, String clientAddress, Instant now) throws SQLException {
         // Always the name's row first, then the address's: one lock order, so no two attempts deadlock.
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO signin_guard (guard_key, touched_at) VALUES (?, ?), (?, ?)"
-                + " ON DUPLICATE KEY UPDATE touched_at = VALUES(touched_at)")) {
-            ps.setBytes(1, guardKey('n', usernameHash));
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setBytes(3, guardKey('a', clientAddress.getBytes(StandardCharsets.US_ASCII)));
-            ps.setTimestamp(4, Timestamp.from(now));
-            ps.executeUpdate();
-        }
+        Bind.update(c, UserSql.GUARD_LOCK, guardKey('n', usernameHash), now,
+                guardKey('a', clientAddress.getBytes(StandardCharsets.US_ASCII)), now);
         // The first read of the transaction, after the locks: it sees every failure reserved before.
-        Optional<Duration> wait = Stream.of(nthNewest(c, "username_hash = ?", usernameHash, now),
-                        nthNewest(c, "client_address = ?", clientAddress, now))
+        Optional<Duration> wait = Stream.of(nthNewest(c, UserSql.FAILURE_NTH_NEWEST_BY_NAME, usernameHash, now),
+                        nthNewest(c, UserSql.FAILURE_NTH_NEWEST_BY_ADDRESS, clientAddress, now))
                 .flatMap(Optional::stream)
                 .map(at -> Duration.between(now, at.plus(window)))
                 .filter(Duration::isPositive)
@@ -90,66 +82,35 @@ final class SignInThrottle {
         if (wait.isPresent()) {
             return new Reservation.Throttled(wait.get());
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO signin_failure (username_hash, client_address, failed_at) VALUES (?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setBytes(1, usernameHash);
-            ps.setString(2, clientAddress);
-            ps.setTimestamp(3, Timestamp.from(now));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return new Reservation.Reserved(keys.getLong(1));
-            }
-        }
+        return new Reservation.Reserved(Bind.insert(c, UserSql.FAILURE_INSERT, usernameHash, clientAddress, now));
     }
 
     /** Gives back a reserved failure: the attempt was not checked after all. */
     void release(long failureId) {
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM signin_failure WHERE id = ?")) {
-                ps.setLong(1, failureId);
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.FAILURE_RELEASE, failureId);
         });
     }
 
     /** Forgets the name's failures (after a successful sign-in); the address's other failures stay. */
     void reset(byte[] usernameHash) {
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM signin_failure WHERE username_hash = ?")) {
-                ps.setBytes(1, usernameHash);
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.FAILURE_RESET, (Object) usernameHash);
         });
     }
 
     /** Deletes failures that no longer count, and the lock rows of keys unused as long; returns how many failures. */
     int purge(Instant now) {
         return db.withConnection(c -> {
-            Timestamp before = Timestamp.from(now.minus(window));
-            try (PreparedStatement guards = c.prepareStatement("DELETE FROM signin_guard WHERE touched_at <= ?")) {
-                guards.setTimestamp(1, before);
-                guards.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM signin_failure WHERE failed_at <= ?")) {
-                ps.setTimestamp(1, before);
-                return ps.executeUpdate();
-            }
+            Instant before = now.minus(window);
+            Bind.update(c, UserSql.GUARD_PURGE, before);
+            return Bind.update(c, UserSql.FAILURE_PURGE, before);
         });
     }
 
     /** The time of the key's maxFailures-th newest failure within the window, if it has that many. */
-    private Optional<Instant> nthNewest(Connection c, String where, Object key, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT failed_at FROM signin_failure WHERE " + where
-                + " AND failed_at > ? ORDER BY failed_at DESC LIMIT 1 OFFSET ?")) {
-            ps.setObject(1, key);
-            ps.setTimestamp(2, Timestamp.from(now.minus(window)));
-            ps.setInt(3, maxFailures - 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
-            }
-        }
+    private Optional<Instant> nthNewest(Connection c, Sql byKey, Object key, Instant now) throws SQLException {
+        return Bind.first(c, byKey, rs -> rs.getTimestamp(1).toInstant(), key, now.minus(window), maxFailures - 1);
     }
 
     private static byte[] guardKey(char kind, byte[] key) {

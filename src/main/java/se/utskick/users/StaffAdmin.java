@@ -1,14 +1,11 @@
 package se.utskick.users;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
 
 /**
@@ -50,12 +47,7 @@ public final class StaffAdmin {
     /** The account's role (a disabled or unknown account reads nothing: READ_ONLY). */
     public StaffRole role(User u) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT role FROM user_account WHERE id = ?")) {
-                ps.setLong(1, u.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? StaffRole.valueOf(rs.getString(1)) : StaffRole.READ_ONLY;
-                }
-            }
+            return Bind.first(c, UserSql.ROLE, rs -> StaffRole.valueOf(rs.getString(1)), u.id()).orElse(StaffRole.READ_ONLY);
         });
     }
 
@@ -135,11 +127,7 @@ public final class StaffAdmin {
                     Users.MIN_PASSWORD_LENGTH);
         }
         boolean used = db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE user_password_link SET used_at = ? WHERE token_hash = ? AND used_at IS NULL")) {
-                ps.setTimestamp(1, Timestamp.from(clock.instant()));
-                ps.setBytes(2, SessionTokens.sha256(token));
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.LINK_USE, clock.instant(), SessionTokens.sha256(token));
         }) == 1;
         if (!used) {
             throw new StaffError.NotFound("error.staff.link", "the password link was used meanwhile");
@@ -154,14 +142,7 @@ public final class StaffAdmin {
             return Optional.empty();
         }
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT u.username FROM user_password_link l JOIN user_account u ON u.id = l.user_id"
-                    + " WHERE l.token_hash = ? AND l.used_at IS NULL AND l.expires_at > ? AND u.state = 'ACTIVE'")) {
-                ps.setBytes(1, SessionTokens.sha256(token));
-                ps.setTimestamp(2, Timestamp.from(clock.instant()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
+            return Bind.first(c, UserSql.LINK_USER, rs -> rs.getString(1), SessionTokens.sha256(token), clock.instant());
         }).flatMap(users::find);
     }
 
@@ -191,11 +172,7 @@ public final class StaffAdmin {
 
     private void setRoleRow(String username, StaffRole role) {
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE user_account SET role = ? WHERE username = ?")) {
-                ps.setString(1, role.name());
-                ps.setString(2, username);
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.SET_ROLE, role, username);
         });
     }
 
@@ -203,14 +180,7 @@ public final class StaffAdmin {
         String token = SessionTokens.random();
         Instant now = clock.instant();
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_password_link (token_hash, user_id, created_at, expires_at)"
-                    + " VALUES (?, ?, ?, ?)")) {
-                ps.setBytes(1, SessionTokens.sha256(token));
-                ps.setLong(2, u.id());
-                ps.setTimestamp(3, Timestamp.from(now));
-                ps.setTimestamp(4, Timestamp.from(now.plus(LINK_LIFETIME)));
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.LINK_INSERT, SessionTokens.sha256(token), u.id(), now, now.plus(LINK_LIFETIME));
         });
         return token;
     }

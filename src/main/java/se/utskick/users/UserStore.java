@@ -1,22 +1,18 @@
 package se.utskick.users;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import se.utskick.db.Bind;
 import se.utskick.db.Database;
+import se.utskick.db.Sql;
 
 /** The SQL of {@code user_account}. */
 final class UserStore {
-    private static final String COLUMNS = "id, username, display_name, state, created_at, password_hash, totp_secret";
-
     /** An account with its stored hash and sealed TOTP secret (null: not enrolled), which never leave this package. */
     record Account(User user, String passwordHash, byte[] sealedTotpSecret) {
     }
@@ -30,17 +26,9 @@ final class UserStore {
     /** Inserts an account; empty if the username is taken. */
     Optional<User> insert(String username, String displayName, String passwordHash, Instant now) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO user_account (username, display_name, password_hash,"
-                    + " state, created_at) VALUES (?, ?, ?, 'ACTIVE', ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, username);
-                ps.setString(2, displayName);
-                ps.setString(3, passwordHash);
-                ps.setTimestamp(4, Timestamp.from(now));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return Optional.of(new User(keys.getLong(1), username, displayName, true, now));
-                }
+            try {
+                long id = Bind.insert(c, UserSql.INSERT, username, displayName, passwordHash, now);
+                return Optional.of(new User(id, username, displayName, true, now));
             } catch (SQLIntegrityConstraintViolationException e) {
                 return Optional.empty();
             }
@@ -49,36 +37,24 @@ final class UserStore {
 
     List<User> list() {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM user_account ORDER BY username");
-                 ResultSet rs = ps.executeQuery()) {
-                List<User> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(account(rs).user());
-                }
-                return out;
-            }
+            return Bind.list(c, UserSql.LIST, rs -> account(rs).user());
         });
     }
 
     Optional<Account> find(String username) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM user_account WHERE username = ?")) {
-                ps.setString(1, username);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(account(rs)) : Optional.empty();
-                }
-            }
+            return Bind.first(c, UserSql.FIND, UserStore::account, username);
         });
     }
 
     /** Sets the state and, in the same transaction, ends the account's sessions. False if there is no such user. */
     boolean setState(String username, UserState state) {
-        return update(username, "UPDATE user_account SET state = ? WHERE username = ?", state.name());
+        return update(username, UserSql.SET_STATE, state.name());
     }
 
     /** Sets the hash and, in the same transaction, ends the account's sessions. False if there is no such user. */
     boolean setPasswordHash(String username, String passwordHash) {
-        return update(username, "UPDATE user_account SET password_hash = ? WHERE username = ?", passwordHash);
+        return update(username, UserSql.SET_PASSWORD_HASH, passwordHash);
     }
 
     /**
@@ -87,13 +63,7 @@ final class UserStore {
      */
     boolean setTotpSecret(String username, byte[] sealed) {
         return db.inTransaction(c -> {
-            int n;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE user_account SET totp_secret = ?, totp_last_step = NULL WHERE username = ?")) {
-                ps.setBytes(1, sealed);
-                ps.setString(2, username);
-                n = ps.executeUpdate();
-            }
+            int n = Bind.update(c, UserSql.SET_TOTP_SECRET, sealed, username);
             endSessions(c, username);
             return n > 0 || exists(c, username);
         });
@@ -106,55 +76,31 @@ final class UserStore {
      */
     boolean useTotpStep(long userId, long step) {
         return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE user_account SET totp_last_step = ?"
-                    + " WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)")) {
-                ps.setLong(1, step);
-                ps.setLong(2, userId);
-                ps.setLong(3, step);
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.USE_TOTP_STEP, step, userId, step);
         }) == 1;
     }
 
     /** Replaces the hash (same password, current parameters) without ending sessions. */
     void rehash(long userId, String passwordHash) {
         db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE user_account SET password_hash = ? WHERE id = ?")) {
-                ps.setString(1, passwordHash);
-                ps.setLong(2, userId);
-                return ps.executeUpdate();
-            }
+            return Bind.update(c, UserSql.REHASH, passwordHash, userId);
         });
     }
 
-    private boolean update(String username, String sql, String value) {
+    private boolean update(String username, Sql sql, String value) {
         return db.inTransaction(c -> {
-            int n;
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, value);
-                ps.setString(2, username);
-                n = ps.executeUpdate();
-            }
+            int n = Bind.update(c, sql, value, username);
             endSessions(c, username);
             return n > 0 || exists(c, username);
         });
     }
 
     private static boolean exists(Connection c, String username) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM user_account WHERE username = ?")) {
-            ps.setString(1, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Bind.first(c, UserSql.EXISTS, rs -> true, username).isPresent();
     }
 
     private static void endSessions(Connection c, String username) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE s FROM user_session s JOIN user_account u ON u.id = s.user_id"
-                + " WHERE u.username = ?")) {
-            ps.setString(1, username);
-            ps.executeUpdate();
-        }
+        Bind.update(c, UserSql.END_SESSIONS, username);
     }
 
     static User user(ResultSet rs) throws SQLException {

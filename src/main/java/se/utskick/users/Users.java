@@ -27,6 +27,11 @@ import se.utskick.schedule.ScheduledJob;
  * in the same throttle, and the name's failures are forgotten only after the second step.
  */
 public final class Users {
+    /** The users feature's named queries ({@code sql/users.sql}), prepared at start by the composition root. */
+    public static se.utskick.db.NamedQueries queries() {
+        return UserSql.QUERIES;
+    }
+
     public static final int MIN_PASSWORD_LENGTH = AccountRules.MIN_PASSWORD_LENGTH;
     private static final Logger log = LoggerFactory.getLogger(Users.class);
     /** How long the code step may follow the password step; a pending sign-in is never prolonged. */
