@@ -116,7 +116,7 @@ final class DomainPacer {
                 s.nextSlot = System.nanoTime() + cfg.hold().toNanos();
                 change = new Change((int) Math.round(s.rate), s.heldUntil, s.reason);
                 log.info("receiving domains '{}' answered too fast: held back {} s, then {} messages per minute: {}",
-                        group.name(), cfg.hold().toSeconds(), change.rate(), r.reply());
+                        group.name(), cfg.hold().toSeconds(), change.rate(), withoutAddresses(r.reply()));
             }
         }
         if (change != null) {
@@ -188,5 +188,10 @@ final class DomainPacer {
             double seconds = Math.max(1, Duration.between(windowStart, now).toMillis() / 1000.0);
             return windowCount * 60 / seconds;
         }
+    }
+
+    /** A server's answer fit for the log: any e-mail address in it (some servers name the recipient) replaced. */
+    static String withoutAddresses(String reply) {
+        return reply == null ? null : reply.replaceAll("[^\\s<>()\\[\\]:;,\"']+@[^\\s<>()\\[\\]:;,\"']+", "<address>");
     }
 }

@@ -15,6 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class DomainPacerTest {
     @Test
+    void aThrottlingAnswerIsLoggedWithoutTheAddressesItNames() {
+        assertEquals("421 4.7.0 Try again later for <address> (<address>)",
+                DomainPacer.withoutAddresses("421 4.7.0 Try again later for anna.svensson@gmail.com (bo@example.org)"));
+        assertEquals("451 4.7.28 rate limited", DomainPacer.withoutAddresses("451 4.7.28 rate limited"));
+    }
+
+    @Test
     void rowsOfAGroupAtItsCapComeDueOneGapApartAndOtherGroupsGoOn() throws Exception {
         PaceConfig pace = DeliveryConfig.from(TestDelivery.config(25, "delivery.pace.gmail.per.minute", "30")).pacing();
         DomainPacer pacer = new DomainPacer(pace, null, "test");
