@@ -50,10 +50,7 @@ class AdminBrowserTest {
     }
 
     private static void submit(By button) {
-        browser.executeScript("window.utskickOldPage = true");
-        browser.findElement(button).click();
-        new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(org.openqa.selenium.WebDriverException.class).until(d ->
-                Boolean.TRUE.equals(browser.executeScript("return document.readyState === 'complete' && window.utskickOldPage === undefined")));
+        Chromium.submitAndWait(browser, browser.findElement(button));
     }
 
     private static String text(String css) {

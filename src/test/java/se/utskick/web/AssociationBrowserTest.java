@@ -59,10 +59,7 @@ class AssociationBrowserTest {
 
     /** Clicks a submit button and waits until the next page has replaced this one. */
     private static void submit(WebElement button) {
-        browser.executeScript("window.utskickOldPage = true");
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class).until(d ->
-                Boolean.TRUE.equals(browser.executeScript("return document.readyState === 'complete' && window.utskickOldPage === undefined")));
+        Chromium.submitAndWait(browser, button);
     }
 
     private static void signIn() {

@@ -38,6 +38,18 @@ final class Chromium {
     }
 
     /** A full-page screenshot at {@code size} into {@code dir/name.png} (the CDP full-page capture). */
+    /**
+     * Clicks a button that submits a form and waits (at most a minute) until the next page has replaced
+     * this one: the old page is marked, and the wait ends when a complete page without the mark is there.
+     */
+    static void submitAndWait(ChromeDriver driver, org.openqa.selenium.WebElement button) {
+        driver.executeScript("window.utskickOldPage = true");
+        button.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60))
+                .ignoring(org.openqa.selenium.WebDriverException.class).until(d -> Boolean.TRUE.equals(
+                        driver.executeScript("return document.readyState === 'complete' && window.utskickOldPage === undefined")));
+    }
+
     static void screenshot(ChromeDriver driver, Dimension size, Path dir, String name) {
         try {
             driver.manage().window().setSize(size);

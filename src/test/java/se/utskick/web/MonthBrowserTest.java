@@ -83,10 +83,7 @@ class MonthBrowserTest {
 
     /** Clicks a submit button and waits until the next page has replaced this one. */
     private static void submit(By button) {
-        browser.executeScript("window.utskickOldPage = true");
-        browser.findElement(button).click();
-        waitUpTo(60).until(d ->
-                Boolean.TRUE.equals(browser.executeScript("return document.readyState === 'complete' && window.utskickOldPage === undefined")));
+        Chromium.submitAndWait(browser, browser.findElement(button));
     }
 
     private static String text(String css) {
