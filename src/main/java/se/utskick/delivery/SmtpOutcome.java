@@ -31,6 +31,7 @@ record SmtpOutcome(DeliveryState state, String reply, boolean badAddress, boolea
     SmtpOutcome(DeliveryState state, String reply, boolean badAddress) {
         this(state, reply, badAddress, false);
     }
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
     private static final Pattern ADDRESS = Pattern.compile("<?([^\\s<>@;:,\"']{1,64}@[A-Za-z0-9.-]{1,253})>?");
 
     /** The command the server answered. */
@@ -115,7 +116,8 @@ record SmtpOutcome(DeliveryState state, String reply, boolean badAddress, boolea
     }
 
     private static String clip(String s) {
-        String one = s == null ? "" : s.replaceAll("[\\r\\n]+", " ").strip();
+        // no regex per message: a reply of one line (the usual "250 2.0.0 Ok") is kept as it is
+        String one = s == null ? "" : s.indexOf('\r') < 0 && s.indexOf('\n') < 0 ? s.strip() : LINE_BREAKS.matcher(s).replaceAll(" ").strip();
         return one.length() > 500 ? one.substring(0, 500) : one;
     }
 }
