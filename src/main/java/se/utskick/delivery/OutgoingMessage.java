@@ -18,6 +18,8 @@ final class OutgoingMessage extends SMTPMessage {
     private final long deliveryId;
     private final String recipient;
     private final String messageId;
+    /** The connection's socket while the message is being sent, for {@link WireBody}; null: Angus's filter. */
+    private OutputStream wire;
 
     /** @param bytes the message is its first {@code length} bytes */
     OutgoingMessage(Session session, long deliveryId, byte[] bytes, int length, String envelopeFrom, String recipient,
@@ -31,9 +33,21 @@ final class OutgoingMessage extends SMTPMessage {
         setEnvelopeFrom(envelopeFrom);
     }
 
+    /**
+     * Angus calls this after DATA was answered 354, with nothing of ours buffered: the body goes
+     * straight to {@code wire} when it is canonical ({@link WireBody}), else through {@code os}, the
+     * transport's line filter.
+     */
     @Override
     public void writeTo(OutputStream os, String[] ignoreList) throws IOException {
-        os.write(bytes, 0, length);
+        if (wire == null || !WireBody.write(bytes, length, wire)) {
+            os.write(bytes, 0, length);
+        }
+    }
+
+    /** @param socket the connection's socket stream to write the body to directly, or null for Angus's filter */
+    void sendThrough(OutputStream socket) {
+        this.wire = socket;
     }
 
     @Override

@@ -3,6 +3,7 @@ package se.utskick.delivery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,10 +25,13 @@ public final class SmtpBaseline {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         List<Thread> threads = new ArrayList<>();
+        // a deadline per message as the workers have, so the baseline writes bodies the workers' way (WireBody)
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> Thread.ofPlatform().daemon().name("baseline-deadline").unstarted(r));
+        watchdog.setRemoveOnCancelPolicy(true);
         long t0 = System.nanoTime();
         for (int i = 0; i < connections; i++) {
             threads.add(Thread.ofPlatform().start(() -> {
-                try (SmtpConnection c = new SmtpConnection(cfg)) {
+                try (SmtpConnection c = new SmtpConnection(cfg, watchdog)) {
                     OutgoingMessage m = renderer.render(c.session(), one, new MessageBytes(32 * 1024));
                     while (next.getAndIncrement() < total) {
                         if (c.send(m).state() != DeliveryState.SENT) {
@@ -43,6 +47,7 @@ public final class SmtpBaseline {
             t.join();
         }
         long elapsed = System.nanoTime() - t0;
+        watchdog.shutdownNow();
         if (failures.get() > 0) {
             throw new DeliveryException(failures.get() + " baseline messages were not accepted by " + cfg.smtpHost() + ":"
                     + cfg.smtpPort());

@@ -5,6 +5,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Properties;
@@ -12,13 +13,18 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLSocket;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
  * One SMTP connection through Angus Mail, opened on first use and reused for many messages.
  * After a failure without an SMTP reply (refused connection, timeout, dropped in DATA) it is
- * closed and re-opened on the next send. Connect, read and write timeouts are always set, so a
- * dead server costs at most one timeout. Not thread-safe: one per worker.
+ * closed and re-opened on the next send. Connect and read timeouts are always set, and writes are
+ * bounded: by the write timeout, or with a watchdog by the message's deadline (which closes the
+ * socket), so a dead server costs at most one timeout. Not thread-safe: one per worker.
+ *
+ * <p>With a watchdog, on a plain (not TLS) connection, the body of a message goes to the socket in
+ * one write ({@link WireBody}), not through Angus Mail's per-line filter; Angus still speaks the protocol.
  *
  * <p>With a watchdog, every message also has a deadline ({@code delivery.message.deadline}) for the
  * whole exchange: past it the socket is closed from the watchdog's thread, so a server that
@@ -54,6 +60,11 @@ final class SmtpConnection implements AutoCloseable {
         this.relay = relay;
         this.watchdog = watchdog;
         Properties p = properties(cfg, relay);
+        if (watchdog != null) {
+            // every exchange runs under the message's deadline, which closes the socket: Angus's write
+            // timeout would only add a scheduled task and a thread wake-up to every write
+            p.remove("mail.smtp.writetimeout");
+        }
         p.put("mail.smtp.socketFactory", NoDelaySockets.plain(s -> socket = s));
         if (relay.implicitTls()) {
             p.put("mail.smtp.ssl.socketFactory", NoDelaySockets.tls(s -> socket = s));
@@ -114,6 +125,7 @@ final class SmtpConnection implements AutoCloseable {
             open = true;
             suspect = false;
             lastUse = System.nanoTime();
+            m.sendThrough(deadline == null ? null : wireStream());
             transport.sendMessage(m, new Address[] {new InternetAddress(m.recipient(), false)});
             return SmtpOutcome.sent(transport.getLastServerResponse());
         } catch (MessagingException e) {
@@ -128,9 +140,28 @@ final class SmtpConnection implements AutoCloseable {
             close();
             throw new SmtpConnectionException(describe(), notConnected, false);
         } finally {
+            m.sendThrough(null);
             if (deadline != null) {
                 deadline.cancel(false);
             }
+        }
+    }
+
+    /**
+     * The stream of the plain socket the transport is writing to, for the body ({@link WireBody});
+     * null under TLS (implicit or after STARTTLS: Angus's own stream then, its filter costs little
+     * beside the encryption) or when the socket is gone. Only with a deadline: a write on it has no
+     * write timeout of its own; the watchdog closing the socket bounds it.
+     */
+    private OutputStream wireStream() {
+        Socket w = socket;
+        if (w == null || w instanceof SSLSocket || transport.isSSL() || w.isClosed()) {
+            return null;
+        }
+        try {
+            return w.getOutputStream();
+        } catch (IOException e) {
+            return null; // closed under us: Angus's stream fails the same way and says so
         }
     }
 
