@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.utskick.TestDatabase;
 import se.utskick.doctor.DnsServer;
-import se.utskick.doctor.RelayServer;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards {@code utskick doctor} from the command line, with every part real: the configured MariaDB,
@@ -31,7 +32,7 @@ class DoctorCliTest {
     @TempDir
     Path dir;
     private GreenMail mail;
-    private RelayServer relay;
+    private ScriptedSmtpServer relay;
     private DnsServer dns;
     private Path config;
 
@@ -40,7 +41,7 @@ class DoctorCliTest {
         mail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
         mail.start();
         mail.setUser("svar@" + DOMAIN, "svar@" + DOMAIN, "hemligt");
-        relay = RelayServer.withAuth("utskick", "relay-secret");
+        relay = ScriptedSmtpServer.start(new SmtpScript().signIn("utskick", "relay-secret"));
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         KeyPair keys = g.generateKeyPair();
