@@ -18,6 +18,7 @@ import se.utskick.delivery.PacingLog;
 import se.utskick.delivery.PacingLog.GroupProgress;
 import se.utskick.letters.LetterKind;
 import se.utskick.smtp.Refusals;
+import se.utskick.testing.ScriptedSmtpServer;
 
 /**
  * Guards pacing per receiving domain (issue 18) on the real graph ({@link Utskick#wire}) with a
@@ -36,7 +37,7 @@ class DomainPacingTest {
 
     @Test
     void aDomainThatAnswersTooFastIsHeldBackAndSlowedWhileTheOthersFinishAtFullPace() throws Exception {
-        try (RefusingSmtpServer smtp = new RefusingSmtpServer();
+        try (ScriptedSmtpServer smtp = ScriptedSmtpServer.start();
              VerdictHarness h = new VerdictHarness(smtp.port(), Map.of("delivery.pace.hold", "PT3S",
                      "delivery.pace.gmail.per.minute", "6000", "delivery.pace.raise.after", "5", "delivery.workers", "3",
                      "delivery.batch.size", "5"))) {
@@ -47,7 +48,7 @@ class DomainPacingTest {
             }
             AtomicInteger gmailRcpts = new AtomicInteger();
             // the third and fourth messages to gmail.com are answered "too fast"; every other is accepted
-            smtp.rcptRule = to -> to.endsWith("@gmail.com") && List.of(3, 4).contains(gmailRcpts.incrementAndGet()) ? THROTTLE : null;
+            smtp.script().rcptRule((to, attempt) -> to.endsWith("@gmail.com") && List.of(3, 4).contains(gmailRcpts.incrementAndGet()) ? THROTTLE : null);
 
             var l = h.app.letters().create(LetterKind.MEMBERS, "2026-11", List.of(), null);
             h.app.letters().setSubject(l.id(), "Medlemsbrev");
@@ -88,8 +89,8 @@ class DomainPacingTest {
             assertTrue(Refusals.throttling(THROTTLE));
 
             assertEquals(60, h.count("SELECT COUNT(*) FROM delivery WHERE letter_id = ? AND state = 'SENT'", l.id()), "nothing lost");
-            assertEquals(60, smtp.acceptedCount.size(), "every recipient got it");
-            smtp.acceptedCount.forEach((to, n) -> assertEquals(1, n.get(), to + " got it exactly once"));
+            assertEquals(60, smtp.perRecipient.size(), "every recipient got it");
+            smtp.perRecipient.forEach((to, n) -> assertEquals(1, n.get(), to + " got it exactly once"));
 
             Instant otherLast = instant(h, "SELECT MAX(sent_at) FROM delivery WHERE letter_id = ? AND email LIKE '%@post.example.net'", l.id());
             Instant gmailLast = instant(h, "SELECT MAX(sent_at) FROM delivery WHERE letter_id = ? AND email LIKE '%@gmail.com'", l.id());

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.utskick.letters.LetterKind;
+import se.utskick.testing.ScriptedSmtpServer;
 
 /**
  * Guards several relays (issue 18) on the real graph ({@link Utskick#wire}) with two hand-written
@@ -45,7 +46,7 @@ class RelayFailoverTest {
 
     @Test
     void eachKindGoesThroughItsRelay() throws Exception {
-        try (RefusingSmtpServer board = new RefusingSmtpServer(); RefusingSmtpServer bulk = new RefusingSmtpServer();
+        try (ScriptedSmtpServer board = ScriptedSmtpServer.start(); ScriptedSmtpServer bulk = ScriptedSmtpServer.start();
              VerdictHarness h = new VerdictHarness(board.port(), relays(bulk.port(), "bulk"))) {
             register(h);
             long targeted = h.sendLetter(LetterKind.TARGETED, null, ALL, dir, null);
@@ -54,20 +55,20 @@ class RelayFailoverTest {
             int toMembers = h.count("SELECT COUNT(*) FROM delivery WHERE letter_id = ? AND state = 'SENT'", members);
             assertEquals(6, toBoards);
             assertEquals(30, toMembers);
-            assertEquals(toBoards, board.accepted.size(), "the board letter went through the default relay only");
-            assertEquals(toMembers, bulk.accepted.size(), "the members' letter went through the bulk relay only");
+            assertEquals(toBoards, board.accepted(), "the board letter went through the default relay only");
+            assertEquals(toMembers, bulk.accepted(), "the members' letter went through the bulk relay only");
         }
     }
 
     @Test
     void aRelayThatRefusesEveryMessageIsSetAsideAndTheNextTakesItsRowsNothingLostOrTwice() throws Exception {
-        try (RefusingSmtpServer failing = new RefusingSmtpServer(); RefusingSmtpServer bulk = new RefusingSmtpServer();
+        try (ScriptedSmtpServer failing = ScriptedSmtpServer.start(); ScriptedSmtpServer bulk = ScriptedSmtpServer.start();
              VerdictHarness h = new VerdictHarness(failing.port(), relays(bulk.port(), "default bulk"))) {
             register(h);
-            failing.mailFrom = "530 5.7.0 Authentication required";
+            failing.script().refuseSender("530 5.7.0 Authentication required");
             long members = h.sendLetter(LetterKind.MEMBERS, "2026-11", List.of(), dir, null);
             assertEverySentOnceThrough(h, bulk, members);
-            assertEquals(0, failing.accepted.size());
+            assertEquals(0, failing.accepted());
         }
     }
 
@@ -77,18 +78,18 @@ class RelayFailoverTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort(); // nothing listens there once closed
         }
-        try (RefusingSmtpServer bulk = new RefusingSmtpServer(); VerdictHarness h = new VerdictHarness(closed, relays(bulk.port(), "default bulk"))) {
+        try (ScriptedSmtpServer bulk = ScriptedSmtpServer.start(); VerdictHarness h = new VerdictHarness(closed, relays(bulk.port(), "default bulk"))) {
             register(h);
             long members = h.sendLetter(LetterKind.MEMBERS, "2026-11", List.of(), dir, null);
             assertEverySentOnceThrough(h, bulk, members);
         }
     }
 
-    private static void assertEverySentOnceThrough(VerdictHarness h, RefusingSmtpServer relay, long letter) {
+    private static void assertEverySentOnceThrough(VerdictHarness h, ScriptedSmtpServer relay, long letter) {
         assertEquals("FINISHED", h.string("SELECT state FROM send_run WHERE letter_id = ?", letter), "not paused, finished");
         assertEquals(30, h.count("SELECT COUNT(*) FROM delivery WHERE letter_id = ? AND state = 'SENT'", letter), "nothing lost");
-        assertEquals(30, relay.acceptedCount.size(), "every recipient reached through the next relay");
-        relay.acceptedCount.forEach((to, n) -> assertEquals(1, n.get(), to + " got it exactly once"));
+        assertEquals(30, relay.perRecipient.size(), "every recipient reached through the next relay");
+        relay.perRecipient.forEach((to, n) -> assertEquals(1, n.get(), to + " got it exactly once"));
         assertEquals(0, h.count("SELECT COUNT(*) FROM member WHERE email_status <> 'OK'"), "nobody is marked");
         assertTrue(h.count("SELECT COUNT(*) FROM delivery WHERE letter_id = ? AND state = 'BLOCKED'", letter) == 0, "nothing BLOCKED");
     }

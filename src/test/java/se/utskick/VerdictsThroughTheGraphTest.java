@@ -16,6 +16,7 @@ import se.utskick.delivery.DeliveryLog.BlockedDomain;
 import se.utskick.letters.LetterKind;
 import se.utskick.replies.Feedback;
 import se.utskick.replies.MessageKind;
+import se.utskick.testing.ScriptedSmtpServer;
 
 /**
  * Guards, on the real graph ({@link Utskick#wire}), that what comes back from receivers is judged by
@@ -42,9 +43,9 @@ class VerdictsThroughTheGraphTest {
 
     @Test
     void aRelayThatRefusesOurEnvelopeSenderMarksNobodyAndTheLetterPageCountsItByDomain() throws Exception {
-        try (RefusingSmtpServer smtp = new RefusingSmtpServer(); VerdictHarness h = new VerdictHarness(smtp.port())) {
+        try (ScriptedSmtpServer smtp = ScriptedSmtpServer.start(); VerdictHarness h = new VerdictHarness(smtp.port())) {
             boards(h);
-            smtp.mailFrom = "553 5.1.8 <bounce@varmland.example.org>: Sender address rejected: Domain not found";
+            smtp.script().refuseSender("553 5.1.8 <bounce@varmland.example.org>: Sender address rejected: Domain not found");
             long letter = h.sendLetter(LetterKind.TARGETED, null, ALL, dir, null);
 
             // the first refusal pauses the letter: the messages already in hand meet the same refusal
@@ -69,13 +70,13 @@ class VerdictsThroughTheGraphTest {
 
     @Test
     void onlyAnAnswerToRcptThatNamesTheRecipientsAddressAsBadMarksIt() throws Exception {
-        try (RefusingSmtpServer smtp = new RefusingSmtpServer(); VerdictHarness h = new VerdictHarness(smtp.port())) {
+        try (ScriptedSmtpServer smtp = ScriptedSmtpServer.start(); VerdictHarness h = new VerdictHarness(smtp.port())) {
             boards(h);
-            smtp.rcpt.put("k1@mail.example.org", "550 5.1.1 <k1@mail.example.org>: Recipient address rejected: User unknown in local recipient table");
-            smtp.rcpt.put("k2@post.example.net", "554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org");
-            smtp.rcpt.put("a1@mail.example.org", "553 5.1.8 <bounce+x@varmland.example.org>: Sender address rejected: Domain not found");
-            smtp.rcpt.put("a2@post.example.net", "550 5.1.1 <a2.real@elsewhere.example>: forwarding target unknown");
-            smtp.rcpt.put("t1@mail.example.org", "550 user unknown");
+            smtp.script().refuse("k1@mail.example.org", "550 5.1.1 <k1@mail.example.org>: Recipient address rejected: User unknown in local recipient table");
+            smtp.script().refuse("k2@post.example.net", "554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using zen.spamhaus.org");
+            smtp.script().refuse("a1@mail.example.org", "553 5.1.8 <bounce+x@varmland.example.org>: Sender address rejected: Domain not found");
+            smtp.script().refuse("a2@post.example.net", "550 5.1.1 <a2.real@elsewhere.example>: forwarding target unknown");
+            smtp.script().refuse("t1@mail.example.org", "550 user unknown");
             long letter = h.sendLetter(LetterKind.TARGETED, null, ALL, dir, null);
 
             Map<String, String> state = Map.of("k1@mail.example.org", "FAILED", "k2@post.example.net", "BLOCKED",

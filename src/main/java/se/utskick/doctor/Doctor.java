@@ -8,7 +8,8 @@ import se.utskick.delivery.DeliveryConfig;
 import se.utskick.replies.RepliesConfig;
 
 /**
- * Runs every check in order — database, SMTP relay, reply mailbox, DNS — and returns the findings,
+ * Runs every check in order — database, SMTP relays (the default one and each of {@code smtp.relays},
+ * with what a failing one means for each {@code smtp.route.KIND}), reply mailbox, DNS — and returns the findings,
  * one or more per part. A check that fails does not stop the others. With {@code smtp.host =
  * embedded} (the demo) the DNS checks are skipped: nothing leaves the machine.
  */
@@ -27,7 +28,7 @@ public final class Doctor {
     public List<Finding> run(Supplier<Database> database) {
         List<Finding> all = new ArrayList<>();
         all.add(DatabaseCheck.run(database));
-        all.addAll(new SmtpCheck(delivery).run());
+        all.addAll(new RelayChecks(delivery).run());
         all.addAll(new ImapCheck(replies).run());
         if (delivery.embedded()) {
             all.add(Finding.ok("dns", "not checked: smtp.host = embedded (demo), nothing is sent to the internet; run "

@@ -18,6 +18,7 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import se.utskick.delivery.DeliveryConfig;
+import se.utskick.delivery.RelayConfig;
 
 /**
  * The SMTP relay as the sender workers will meet it (RFC 5321, 3207, 4954), spoken to over a
@@ -25,16 +26,22 @@ import se.utskick.delivery.DeliveryConfig;
  * TLS) with the server's certificate checked against {@code smtp.host}, AUTH PLAIN or LOGIN when
  * {@code smtp.user} is set, then {@code MAIL FROM:<bounce+doctor@mail.domain>} to see the sender is
  * accepted, RSET and QUIT. No RCPT, no DATA: nothing is ever sent. The password is never printed.
+ * One check speaks to one relay: the default one ({@code smtp.*}) or one of {@code smtp.relays}, its
+ * findings named and its fixes worded by {@link RelayKeys}.
  */
 final class SmtpCheck {
     private final DeliveryConfig c;
+    private final RelayConfig.Relay r;
+    private final RelayKeys k;
     private final List<Finding> out = new ArrayList<>();
     private Socket socket;
     private BufferedReader in;
     private OutputStream wire;
 
-    SmtpCheck(DeliveryConfig c) {
+    SmtpCheck(DeliveryConfig c, RelayConfig.Relay relay) {
         this.c = c;
+        this.r = relay;
+        this.k = RelayKeys.of(relay.name());
     }
 
     /** A reply: its code and lines (text after the code). */
@@ -45,31 +52,31 @@ final class SmtpCheck {
     }
 
     List<Finding> run() {
-        if (c.embedded()) {
+        if (c.embedded() && k.isDefault()) {
             return List.of(Finding.ok("smtp", "smtp.host = embedded: the in-process GreenMail on 127.0.0.1:" + c.smtpPort()
                     + " keeps every mail on this machine (demo only)"));
         }
-        String where = c.smtpHost() + ":" + c.smtpPort();
+        String where = r.host() + ":" + r.port();
         try {
             talk(where);
         } catch (UnknownHostException e) {
-            out.add(Finding.fail("smtp", "the relay's name " + c.smtpHost() + " does not resolve", "check smtp.host"));
+            out.add(Finding.fail(k.part(), "the relay's name " + r.host() + " does not resolve", "check " + k.host()));
         } catch (ConnectException e) {
-            out.add(Finding.fail("smtp", "cannot connect to " + where + ": " + e.getMessage(),
-                    "check smtp.host and smtp.port (587 for submission with STARTTLS, 465 with smtp.tls = true) and that "
+            out.add(Finding.fail(k.part(), "cannot connect to " + where + ": " + e.getMessage(),
+                    "check " + k.hostAndPort() + " (587 for submission with STARTTLS, 465 with " + k.tls() + ") and that "
                             + "no firewall blocks the port"));
         } catch (SocketTimeoutException e) {
-            out.add(Finding.fail("smtp", "no answer from " + where + " within the timeout (" + e.getMessage()
+            out.add(Finding.fail(k.part(), "no answer from " + where + " within the timeout (" + e.getMessage()
                             + "; smtp.timeout.connect = " + c.connectTimeout().toSeconds() + "s, smtp.timeout.read = "
                             + c.readTimeout().toSeconds() + "s)",
-                    "check smtp.host and smtp.port, and that no firewall drops the connection"));
+                    "check " + k.hostAndPort() + ", and that no firewall drops the connection"));
         } catch (javax.net.ssl.SSLException e) {
-            out.add(Finding.fail("smtp tls", "the TLS handshake with " + where + " failed: " + e.getMessage(),
-                    "the relay's certificate must be valid for the name in smtp.host (use the name on the certificate, "
+            out.add(Finding.fail(k.part("tls"), "the TLS handshake with " + where + " failed: " + e.getMessage(),
+                    "the relay's certificate must be valid for the name in " + k.host() + " (use the name on the certificate, "
                             + "or add its CA to the Java trust store)"));
         } catch (IOException e) {
-            out.add(Finding.fail("smtp", "the connection to " + where + " failed: " + e.getClass().getSimpleName() + " "
-                    + e.getMessage(), "check smtp.host and smtp.port"));
+            out.add(Finding.fail(k.part(), "the connection to " + where + " failed: " + e.getClass().getSimpleName() + " "
+                    + e.getMessage(), "check " + k.hostAndPort()));
         } finally {
             close();
         }
@@ -78,61 +85,62 @@ final class SmtpCheck {
 
     private void talk(String where) throws IOException {
         socket = new Socket();
-        socket.connect(new InetSocketAddress(c.smtpHost(), c.smtpPort()), (int) c.connectTimeout().toMillis());
+        socket.connect(new InetSocketAddress(r.host(), r.port()), (int) c.connectTimeout().toMillis());
         socket.setSoTimeout((int) c.readTimeout().toMillis());
         boolean local = socket.getInetAddress().isLoopbackAddress();
         String tls = null;
-        if (c.implicitTls()) {
+        if (r.implicitTls()) {
             tls = upgrade();
         }
         streams();
         Reply greeting = read();
         if (greeting.code != 220) {
-            out.add(Finding.fail("smtp", where + " greets with '" + greeting.text() + "' instead of 220",
-                    "the relay refuses this machine: ask its operator, or check smtp.host and smtp.port"));
+            out.add(Finding.fail(k.part(), where + " greets with '" + greeting.text() + "' instead of 220",
+                    "the relay refuses this machine: ask its operator, or check " + k.hostAndPort()));
             return;
         }
         Reply ehlo = command("EHLO " + c.heloName());
         if (ehlo.code != 250) {
-            out.add(Finding.fail("smtp", where + " answers EHLO with '" + ehlo.text()
+            out.add(Finding.fail(k.part(), where + " answers EHLO with '" + ehlo.text()
                     + "': no ESMTP, so neither STARTTLS nor AUTH", "use a relay that speaks ESMTP"));
             return;
         }
-        out.add(Finding.ok("smtp", "connected to " + where + " (" + socket.getInetAddress().getHostAddress() + "), EHLO "
+        out.add(Finding.ok(k.part(), "connected to " + where + " (" + socket.getInetAddress().getHostAddress() + "), EHLO "
                 + c.heloName() + " accepted: " + greetingText(greeting)));
         List<String> ext = extensions(ehlo);
         if (tls != null) {
-            out.add(Finding.ok("smtp tls", "implicit TLS (smtp.tls = true), " + tls + ", certificate valid for " + c.smtpHost()));
-        } else if (ext.contains("STARTTLS") && c.startTls() != DeliveryConfig.StartTls.OFF) {
+            out.add(Finding.ok(k.part("tls"), "implicit TLS (" + k.tls() + "), " + tls + ", certificate valid for " + r.host()));
+        } else if (ext.contains("STARTTLS") && r.startTls() != DeliveryConfig.StartTls.OFF) {
             Reply go = command("STARTTLS");
             if (go.code != 220) {
-                out.add(Finding.fail("smtp tls", "STARTTLS is offered but answered '" + go.text() + "'", "ask the relay's operator"));
+                out.add(Finding.fail(k.part("tls"), "STARTTLS is offered but answered '" + go.text() + "'", "ask the relay's operator"));
                 return;
             }
             tls = upgrade();
             streams();
             ehlo = command("EHLO " + c.heloName());
             if (ehlo.code != 250) {
-                out.add(Finding.fail("smtp tls", "EHLO after STARTTLS answered '" + ehlo.text() + "'", "ask the relay's operator"));
+                out.add(Finding.fail(k.part("tls"), "EHLO after STARTTLS answered '" + ehlo.text() + "'", "ask the relay's operator"));
                 return;
             }
             ext = extensions(ehlo);
-            out.add(Finding.ok("smtp tls", "STARTTLS works (" + tls + ", certificate valid for " + c.smtpHost() + "), smtp.starttls = "
-                    + lower(c.startTls())));
+            out.add(Finding.ok(k.part("tls"), "STARTTLS works (" + tls + ", certificate valid for " + r.host() + "), "
+                    + k.startTls(r.startTls())));
         } else if (ext.contains("STARTTLS")) {
-            out.add(Finding.warn("smtp tls", "STARTTLS is offered but smtp.starttls = off: mail" + (c.smtpUser().isPresent()
-                    ? " and the password travel" : " travels") + " unencrypted", "set smtp.starttls = required"));
-        } else if (c.startTls() == DeliveryConfig.StartTls.REQUIRED) {
-            out.add(Finding.fail("smtp tls", "STARTTLS is not offered by " + where + ", but smtp.starttls = required: every send "
-                            + "will fail", "use the relay's submission port 587 (STARTTLS) or port 465 with smtp.tls = true"));
+            out.add(Finding.warn(k.part("tls"), "STARTTLS is offered but " + k.startTls(r.startTls()) + ": mail"
+                    + (r.user().isPresent() ? " and the password travel" : " travels") + " unencrypted",
+                    "set " + k.startTls(DeliveryConfig.StartTls.REQUIRED)));
+        } else if (r.startTls() == DeliveryConfig.StartTls.REQUIRED) {
+            out.add(Finding.fail(k.part("tls"), "STARTTLS is not offered by " + where + ", but " + k.startTls(r.startTls())
+                    + ": every send will fail", "use the relay's submission port 587 (STARTTLS) or port 465 with " + k.tls()));
             return;
         } else if (local) {
-            out.add(Finding.ok("smtp tls", "no STARTTLS, with the relay on this machine (" + where + "), smtp.starttls = "
-                    + lower(c.startTls())));
+            out.add(Finding.ok(k.part("tls"), "no STARTTLS, with the relay on this machine (" + where + "), "
+                    + k.startTls(r.startTls())));
         } else {
-            out.add(Finding.warn("smtp tls", "STARTTLS is not offered by " + where + ": mail" + (c.smtpUser().isPresent()
+            out.add(Finding.warn(k.part("tls"), "STARTTLS is not offered by " + where + ": mail" + (r.user().isPresent()
                             ? " and the password travel" : " travels") + " unencrypted",
-                    "use the relay's submission port 587 (STARTTLS) or port 465 with smtp.tls = true"));
+                    "use the relay's submission port 587 (STARTTLS) or port 465 with " + k.tls()));
         }
         if (!auth(ext)) {
             return;
@@ -140,13 +148,13 @@ final class SmtpCheck {
         String sender = "bounce+doctor@" + c.mailDomain();
         Reply mail = command("MAIL FROM:<" + sender + ">");
         if (mail.code == 250) {
-            out.add(Finding.ok("smtp sender", "the relay accepts the envelope sender " + sender + " (checked with MAIL FROM, "
+            out.add(Finding.ok(k.part("sender"), "the relay accepts the envelope sender " + sender + " (checked with MAIL FROM, "
                     + "then reset: nothing sent)"));
         } else {
-            out.add(Finding.fail("smtp sender", "the relay refuses the envelope sender " + sender + ": '" + mail.text() + "'",
-                    c.smtpUser().isEmpty() ? "the relay may want a sign-in (smtp.user, smtp.password), or to be told that "
+            out.add(Finding.fail(k.part("sender"), "the relay refuses the envelope sender " + sender + ": '" + mail.text() + "'",
+                    r.user().isEmpty() ? "the relay may want a sign-in (" + k.signIn() + "), or to be told that "
                             + "this machine may send for " + c.mailDomain()
-                            : "ask the relay's operator to allow " + c.smtpUser().get() + " to send as @" + c.mailDomain()));
+                            : "ask the relay's operator to allow " + r.user().get() + " to send as @" + c.mailDomain()));
         }
         command("RSET");
         command("QUIT");
@@ -160,51 +168,51 @@ final class SmtpCheck {
                 mechanisms.addAll(List.of(e.substring(5).strip().split("\\s+")));
             }
         }
-        if (c.smtpUser().isEmpty()) {
-            out.add(Finding.ok("smtp auth", "no sign-in (smtp.user is empty)" + (mechanisms.isEmpty() ? ""
-                    : "; the relay offers AUTH " + String.join(" ", mechanisms) + ", set smtp.user if it wants one")));
+        if (r.user().isEmpty()) {
+            out.add(Finding.ok(k.part("auth"), "no sign-in (" + k.noUser() + ")" + (mechanisms.isEmpty() ? ""
+                    : "; the relay offers AUTH " + String.join(" ", mechanisms) + ", set " + k.user() + " if it wants one")));
             return true;
         }
-        String user = c.smtpUser().get();
+        String user = r.user().get();
         if (mechanisms.isEmpty()) {
-            out.add(Finding.fail("smtp auth", "smtp.user is set (" + user + ") but the relay offers no AUTH"
+            out.add(Finding.fail(k.part("auth"), k.user() + " is set (" + user + ") but the relay offers no AUTH"
                             + (socket instanceof SSLSocket ? "" : " (many relays offer it only after STARTTLS)"),
-                    socket instanceof SSLSocket ? "check smtp.host and smtp.port: the submission port is usually 587"
-                            : "set smtp.starttls = required, or smtp.tls = true with port 465"));
+                    socket instanceof SSLSocket ? "check " + k.hostAndPort() + ": the submission port is usually 587"
+                            : "set " + k.startTls(DeliveryConfig.StartTls.REQUIRED) + ", or " + k.tls() + " with port 465"));
             return false;
         }
-        String password = c.smtpPassword().orElse("");
-        Reply r;
+        String password = r.password().orElse("");
+        Reply reply;
         String used;
         if (mechanisms.contains("PLAIN")) {
             used = "PLAIN";
-            r = command("AUTH PLAIN " + b64("\0" + user + "\0" + password));
+            reply = command("AUTH PLAIN " + b64("\0" + user + "\0" + password));
         } else if (mechanisms.contains("LOGIN")) {
             used = "LOGIN";
-            r = command("AUTH LOGIN");
-            if (r.code == 334) {
-                r = command(b64(user));
+            reply = command("AUTH LOGIN");
+            if (reply.code == 334) {
+                reply = command(b64(user));
             }
-            if (r.code == 334) {
-                r = command(b64(password));
+            if (reply.code == 334) {
+                reply = command(b64(password));
             }
         } else {
-            out.add(Finding.warn("smtp auth", "the relay offers AUTH " + String.join(" ", mechanisms)
+            out.add(Finding.warn(k.part("auth"), "the relay offers AUTH " + String.join(" ", mechanisms)
                     + "; the doctor can try only PLAIN and LOGIN", "send a test letter to yourself to check the sign-in"));
             return false;
         }
-        if (r.code == 235) {
-            out.add(Finding.ok("smtp auth", "signed in as " + user + " (AUTH " + used + ")"));
+        if (reply.code == 235) {
+            out.add(Finding.ok(k.part("auth"), "signed in as " + user + " (AUTH " + used + ")"));
             return true;
         }
-        out.add(Finding.fail("smtp auth", "the relay refuses the sign-in of " + user + " (AUTH " + used + "): '" + r.text() + "'",
-                "check smtp.user and smtp.password (UTSKICK_SMTP_PASSWORD)"));
+        out.add(Finding.fail(k.part("auth"), "the relay refuses the sign-in of " + user + " (AUTH " + used + "): '" + reply.text()
+                + "'", "check " + k.user() + " and " + k.password()));
         return false;
     }
 
     private String upgrade() throws IOException {
         SSLSocket tls = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())
-                .createSocket(socket, c.smtpHost(), c.smtpPort(), true);
+                .createSocket(socket, r.host(), r.port(), true);
         SSLParameters p = tls.getSSLParameters();
         p.setEndpointIdentificationAlgorithm("HTTPS");
         tls.setSSLParameters(p);
@@ -254,10 +262,6 @@ final class SmtpCheck {
 
     private static String b64(String s) {
         return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
     }
 
     private void close() {

@@ -1,8 +1,9 @@
 /**
  * {@code utskick doctor}: what an operator needs before the first real send, checked one part at a
- * time — the database, the SMTP relay, the reply mailbox and the DNS of the sending domain (SPF,
- * DKIM, DMARC, MX). Each check gives one or more {@link se.utskick.doctor.Finding}s: OK, WARN or
- * FAIL, what was found and the fix. Nothing is sent: the relay is spoken to up to {@code MAIL FROM}
+ * time — the database, every SMTP relay (the default one and those of {@code smtp.relays}, with
+ * what a failing one means for each letter kind's route), the reply mailbox and the DNS of the
+ * sending domain (SPF, DKIM, DMARC, MX). Each check gives one or more {@link se.utskick.doctor.Finding}s: OK, WARN or
+ * FAIL, what was found and the fix. Nothing is sent: each relay is spoken to up to {@code MAIL FROM}
  * and reset; the only change a check may make is creating the reply mailbox's processed folder,
  * which the poller would create on its first poll anyway.
  *

@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.utskick.TestDatabase;
 import se.utskick.doctor.DnsServer;
-import se.utskick.doctor.RelayServer;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards {@code utskick doctor} from the command line, with every part real: the configured MariaDB,
  * a hand-written SMTP relay, GreenMail's IMAP, the JNDI resolver asking a hand-written DNS server
  * ({@code doctor.dns.server}). A healthy set-up prints only OK lines and exits 0; an unreachable
- * relay prints its FAIL line with the fix and exits 1.
+ * relay prints its FAIL line with the fix and exits 1, and so does a further relay of {@code
+ * smtp.relays} that is down, by name, with a FAIL line for the letter kind whose route names it.
  */
 class DoctorCliTest {
     private static final String DOMAIN = "varmland.example.org";
@@ -31,7 +33,7 @@ class DoctorCliTest {
     @TempDir
     Path dir;
     private GreenMail mail;
-    private RelayServer relay;
+    private ScriptedSmtpServer relay;
     private DnsServer dns;
     private Path config;
 
@@ -40,7 +42,7 @@ class DoctorCliTest {
         mail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
         mail.start();
         mail.setUser("svar@" + DOMAIN, "svar@" + DOMAIN, "hemligt");
-        relay = RelayServer.withAuth("utskick", "relay-secret");
+        relay = ScriptedSmtpServer.start(new SmtpScript().signIn("utskick", "relay-secret"));
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         KeyPair keys = g.generateKeyPair();
@@ -53,8 +55,8 @@ class DoctorCliTest {
         config = write(relay.port());
     }
 
-    private Path write(int smtpPort) throws Exception {
-        return Files.writeString(dir.resolve("utskick.properties"), String.join("\n",
+    private Path write(int smtpPort, String... more) throws Exception {
+        return Files.writeString(dir.resolve("utskick.properties"), String.join("\n", more) + "\n" + String.join("\n",
                 "db.url = " + TestDatabase.freshUrl(), "db.user = " + TestDatabase.USER, "db.password = " + TestDatabase.password(),
                 "security.secret = cli-test-secret-0123456789-0123456789",
                 "smtp.host = 127.0.0.1", "smtp.port = " + smtpPort, "smtp.user = utskick", "smtp.password = relay-secret",
@@ -100,5 +102,23 @@ class DoctorCliTest {
         assertTrue(run.out().contains("Fix: check smtp.host and smtp.port"), run.out());
         assertTrue(run.out().contains("OK   dkim"), "the other checks still run:\n" + run.out());
         assertTrue(run.out().contains(", 1 FAIL"), run.out());
+    }
+
+    @Test
+    void aFurtherRelayThatIsDownIsPrintedByNameWithTheKindsItCarriesAndExitsOne() throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        config = write(relay.port(), "smtp.relays = bulk=smtp://127.0.0.1:" + closed, "smtp.route.members = bulk default");
+        CliRun run = CliRun.of(config, "doctor");
+        assertEquals(1, run.code(), run.out() + run.err());
+        for (String line : new String[] {"OK   smtp auth      signed in as utskick",
+                "FAIL smtp bulk      cannot connect to 127.0.0.1:" + closed,
+                "FAIL route members  the relay bulk of smtp.route.members = bulk default failed its check above",
+                "Fix: fix bulk (it carries members; see the smtp bulk lines), or take it out of smtp.route.members",
+                "OK   route board    smtp.route.board = default", ", 2 FAIL"}) {
+            assertTrue(run.out().contains(line), "'" + line + "' not in:\n" + run.out());
+        }
     }
 }

@@ -23,6 +23,8 @@ import se.utskick.delivery.SenderPool;
 import se.utskick.letters.Letter;
 import se.utskick.letters.LetterKind;
 import se.utskick.letters.LetterState;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards Ctrl-C (SIGTERM) on {@code letter send} (issue 12, finding 2): the process records every
@@ -37,7 +39,7 @@ class LetterSendStopTest {
     @Test
     void sigtermOnLetterSendRecordsWhatWasSentAndLeavesNothingLeased() throws Exception {
         String url = TestDatabase.freshUrl();
-        try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 4); CountingSmtpServer smtp = new CountingSmtpServer()) {
+        try (Database db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 4); ScriptedSmtpServer smtp = ScriptedSmtpServer.start(new SmtpScript().countOnly())) {
             SyntheticRegister.fill(db, MEMBERS, "example.org");
             Map<String, String> cfg = new HashMap<>(Map.of("db.url", url, "db.user", TestDatabase.USER, "db.password", TestDatabase.password(),
                     "security.secret", se.utskick.TestSecret.VALUE, "smtp.host", "127.0.0.1", "smtp.port", String.valueOf(smtp.port()),
@@ -60,7 +62,7 @@ class LetterSendStopTest {
                     .redirectErrorStream(true).redirectOutput(log).start();
             try {
                 long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-                while (smtp.accepted.get() < recipients / 3 && send.isAlive() && System.nanoTime() < end) {
+                while (smtp.accepted() < recipients / 3 && send.isAlive() && System.nanoTime() < end) {
                     Thread.sleep(10);
                 }
                 assertTrue(send.isAlive(), "letter send was still sending: " + Files.readString(log.toPath()));
@@ -69,7 +71,7 @@ class LetterSendStopTest {
             } finally {
                 send.destroyForcibly();
             }
-            long accepted = smtp.accepted.get();
+            long accepted = smtp.accepted();
             int sent = AudienceFixture.count(db, "SELECT COUNT(*) FROM delivery WHERE state = 'SENT' AND letter_id = " + l.id());
             int held = AudienceFixture.count(db, "SELECT COUNT(*) FROM delivery WHERE state IN ('QUEUED', 'DEFERRED') "
                     + "AND due_at > NOW(3) AND letter_id = " + l.id());

@@ -28,6 +28,8 @@ import se.utskick.db.Database;
 import se.utskick.letters.Letter;
 import se.utskick.letters.LetterKind;
 import se.utskick.letters.LetterState;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards the service across processes: two {@code serve} JVMs on one database send one
@@ -43,7 +45,7 @@ class ServeProcessTest {
     Path dir;
     private String url;
     private Database db;
-    private CountingSmtpServer smtp;
+    private ScriptedSmtpServer smtp;
     private Path config;
     private final List<Process> nodes = new ArrayList<>();
 
@@ -51,7 +53,7 @@ class ServeProcessTest {
     void start() throws IOException {
         url = TestDatabase.freshUrl();
         db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 4);
-        smtp = new CountingSmtpServer();
+        smtp = ScriptedSmtpServer.start(new SmtpScript().countOnly());
         SyntheticRegister.fill(db, MEMBERS, "example.org");
         config = Files.writeString(dir.resolve("utskick.properties"), String.join("\n",
                 "db.url = " + url, "db.user = " + TestDatabase.USER, "db.password = " + TestDatabase.password(), "security.secret = " + se.utskick.TestSecret.VALUE,
@@ -109,10 +111,10 @@ class ServeProcessTest {
         app.delivery().schedule(letter, Instant.now().minusSeconds(60));
         Process a = serve("node-a", "5s");
         Process b = serve("node-b", "5s");
-        await(() -> smtp.accepted.get() >= MEMBERS / 4 || !a.isAlive(), Duration.ofSeconds(180), "a quarter sent");
+        await(() -> smtp.accepted() >= MEMBERS / 4 || !a.isAlive(), Duration.ofSeconds(180), "a quarter sent");
         assertTrue(a.isAlive(), "node a was still running when killed: " + Files.readString(Path.of("target/serve-node-a.log")));
         a.destroyForcibly().waitFor();
-        long atKill = smtp.accepted.get();
+        long atKill = smtp.accepted();
         await(() -> app.letters().get(letter).state() == LetterState.SENT, Duration.ofSeconds(180), "letter sent by node b");
         System.out.printf("serve SIGKILL: killed after %d of %d messages; %d duplicates (bound %d)%n",
                 atKill, MEMBERS, smtp.duplicates(), WORKERS * BATCH);
@@ -130,7 +132,7 @@ class ServeProcessTest {
         // a lease far longer than the test: only the release at SIGTERM lets node b finish in time
         Process a = serve("node-a", "10m");
         Process b = serve("node-b", "10m");
-        await(() -> smtp.accepted.get() >= MEMBERS / 4 || !a.isAlive(), Duration.ofSeconds(180), "a quarter sent");
+        await(() -> smtp.accepted() >= MEMBERS / 4 || !a.isAlive(), Duration.ofSeconds(180), "a quarter sent");
         assertTrue(a.isAlive(), "node a was still running: " + Files.readString(Path.of("target/serve-node-a.log")));
         long t0 = System.nanoTime();
         a.destroy();

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import se.utskick.TestDatabase;
 import se.utskick.UtskickException;
 import se.utskick.db.Database;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards the control of a send and the log: pause holds, resume finishes, cancel keeps the sent
@@ -24,13 +26,13 @@ import se.utskick.db.Database;
  */
 class DeliveryControlTest {
     private Database db;
-    private FaultySmtpServer smtp;
+    private ScriptedSmtpServer smtp;
     private final RecordingInvalidAddresses invalid = new RecordingInvalidAddresses();
 
     @BeforeEach
     void start() throws Exception {
         db = TestDatabase.fresh();
-        smtp = FaultySmtpServer.start();
+        smtp = ScriptedSmtpServer.start(SmtpScript.faults());
     }
 
     @AfterEach

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import se.utskick.TestDatabase;
 import se.utskick.bench.SyntheticRegister;
 import se.utskick.db.Database;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards the outbox's promise across processes: a sender JVM killed with SIGKILL in the middle of a
@@ -25,13 +27,13 @@ import se.utskick.db.Database;
 class DeliveryCrashTest {
     private Database db;
     private String url;
-    private FaultySmtpServer smtp;
+    private ScriptedSmtpServer smtp;
 
     @BeforeEach
     void start() throws Exception {
         url = TestDatabase.freshUrl();
         db = Database.onUrl(url, TestDatabase.USER, TestDatabase.password(), 4);
-        smtp = FaultySmtpServer.start();
+        smtp = ScriptedSmtpServer.start(SmtpScript.faults());
     }
 
     @AfterEach

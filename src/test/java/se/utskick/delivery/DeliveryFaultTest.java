@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.utskick.TestDatabase;
 import se.utskick.db.Database;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards the outcomes against a misbehaving server: 4xx answers (421 with a closed connection,
@@ -20,13 +22,13 @@ import se.utskick.db.Database;
  */
 class DeliveryFaultTest {
     private Database db;
-    private FaultySmtpServer smtp;
+    private ScriptedSmtpServer smtp;
     private final RecordingInvalidAddresses invalid = new RecordingInvalidAddresses();
 
     @BeforeEach
     void start() throws Exception {
         db = TestDatabase.fresh();
-        smtp = FaultySmtpServer.start();
+        smtp = ScriptedSmtpServer.start(SmtpScript.faults());
     }
 
     @AfterEach
@@ -78,7 +80,7 @@ class DeliveryFaultTest {
 
     @Test
     void deadServerDoesNotHangAWorkerPastTheTimeout() throws Exception {
-        try (FaultySmtpServer dead = FaultySmtpServer.silent()) {
+        try (ScriptedSmtpServer dead = ScriptedSmtpServer.start(new SmtpScript().silent())) {
             TestDelivery.member(db, "Åsa", "Öberg", "asa@example.org", "OK");
             Delivery d = TestDelivery.delivery(db, TestDelivery.config(dead.port(), "smtp.timeout.read", "1s",
                     "delivery.workers", "1"), new TestLetter(false, false).approve(4), invalid);

@@ -20,6 +20,8 @@ import se.utskick.Config;
 import se.utskick.ConfigException;
 import se.utskick.TestDatabase;
 import se.utskick.db.Database;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards DKIM and the wire: the envelope sender is the VERP bounce address and the message carries
@@ -31,12 +33,12 @@ class DkimSigningTest {
     @TempDir
     Path dir;
     private Database db;
-    private FaultySmtpServer smtp;
+    private ScriptedSmtpServer smtp;
 
     @BeforeEach
     void start() throws Exception {
         db = TestDatabase.fresh();
-        smtp = FaultySmtpServer.start();
+        smtp = ScriptedSmtpServer.start(SmtpScript.faults());
     }
 
     @AfterEach
@@ -61,7 +63,7 @@ class DkimSigningTest {
             pool.start();
             TestDelivery.awaitDone(d, 5, Duration.ofSeconds(30));
         }
-        List<FaultySmtpServer.Received> got = smtp.to("asa@example.org");
+        List<ScriptedSmtpServer.Received> got = smtp.to("asa@example.org");
         assertEquals(1, got.size());
         Map<String, String> tags = DkimVerifier.verify(got.getFirst().data(), keys.getPublic());
         assertEquals("varmland.example.org", tags.get("d"));

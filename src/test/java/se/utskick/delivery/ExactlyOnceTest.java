@@ -12,6 +12,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.utskick.TestDatabase;
 import se.utskick.db.Database;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards exactly-once sending in the normal case (issue 12, finding 2): a claim that takes longer
@@ -44,7 +46,7 @@ class ExactlyOnceTest {
     void aSlowRelayWithAShortLeaseSendsNothingTwice() throws Exception {
         members(30, "m");
         // a claim is 2 × 5 rows at 0.45 s each: 4.5 s, longer than the 3 s lease
-        try (FaultySmtpServer smtp = FaultySmtpServer.slow(Duration.ofMillis(450))) {
+        try (ScriptedSmtpServer smtp = ScriptedSmtpServer.start(SmtpScript.faults().slow(Duration.ofMillis(450)))) {
             Delivery d = TestDelivery.delivery(db, TestDelivery.config(smtp.port(), "delivery.workers", "3",
                     "delivery.batch.size", "5", "delivery.lease", "3s"), new TestLetter(false, false).approve(1),
                     new RecordingInvalidAddresses());
@@ -67,7 +69,7 @@ class ExactlyOnceTest {
         int stops = Integer.getInteger("utskick.test.stops", 12); // more for a measurement: -Dutskick.test.stops=50
         int members = 30 * (stops + 2);
         members(members, "m");
-        try (FaultySmtpServer smtp = FaultySmtpServer.start()) {
+        try (ScriptedSmtpServer smtp = ScriptedSmtpServer.start(SmtpScript.faults())) {
             Delivery d = TestDelivery.delivery(db, TestDelivery.config(smtp.port(), "delivery.workers", "4",
                     "delivery.batch.size", "10", "delivery.rate.per.second", "200"), new TestLetter(false, false).approve(1),
                     new RecordingInvalidAddresses());
@@ -100,7 +102,7 @@ class ExactlyOnceTest {
     void aRecipientWhoseServerStallsEndsFailedAfterItsAttemptsAndTheLetterFinishes() throws Exception {
         members(5, "m");
         members(1, "stall");
-        try (FaultySmtpServer smtp = FaultySmtpServer.start()) {
+        try (ScriptedSmtpServer smtp = ScriptedSmtpServer.start(SmtpScript.faults())) {
             Delivery d = TestDelivery.delivery(db, TestDelivery.config(smtp.port(), "delivery.workers", "1",
                     "smtp.timeout.read", "30s", "delivery.message.deadline", "PT1S", "delivery.stall.attempts", "3"),
                     new TestLetter(false, false).approve(1), new RecordingInvalidAddresses());
@@ -121,8 +123,8 @@ class ExactlyOnceTest {
         }
     }
 
-    private static Map<String, Long> perRecipient(FaultySmtpServer smtp) {
-        return smtp.received.stream().collect(Collectors.groupingBy(FaultySmtpServer.Received::rcpt, Collectors.counting()));
+    private static Map<String, Long> perRecipient(ScriptedSmtpServer smtp) {
+        return smtp.received.stream().collect(Collectors.groupingBy(ScriptedSmtpServer.Received::rcpt, Collectors.counting()));
     }
 
     private int count(String sql) {

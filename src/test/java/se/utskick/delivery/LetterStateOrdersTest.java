@@ -24,6 +24,8 @@ import se.utskick.audience.Rule;
 import se.utskick.db.Database;
 import se.utskick.letters.Letter;
 import se.utskick.letters.LetterKind;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards that a letter's state and its outbox agree in every order of pause, resume, cancel,
@@ -40,7 +42,7 @@ class LetterStateOrdersTest {
 
     @Test
     void letterAndOutboxAgreeInEveryOrderOfPauseResumeCancelResendAndReopen() throws Exception {
-        try (Database db = TestDatabase.fresh(); FaultySmtpServer smtp = FaultySmtpServer.start()) {
+        try (Database db = TestDatabase.fresh(); ScriptedSmtpServer smtp = ScriptedSmtpServer.start(SmtpScript.faults())) {
             AudienceFixture.generate(db, 40, 4);
             Map<String, String> cfg = new HashMap<>();
             cfg.put("security.secret", se.utskick.TestSecret.VALUE);

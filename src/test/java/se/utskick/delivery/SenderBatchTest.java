@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import se.utskick.TestDatabase;
 import se.utskick.db.Database;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * A worker claims two batches' worth of rows at once but records each batch as soon as it is sent,
@@ -18,7 +20,7 @@ class SenderBatchTest {
     @Test
     void theFirstBatchOfAClaimIsRecordedBeforeTheSecondIsSent() throws Exception {
         Database db = TestDatabase.fresh();
-        try (db; FaultySmtpServer smtp = FaultySmtpServer.hangingAfter(7)) {
+        try (db; ScriptedSmtpServer smtp = ScriptedSmtpServer.start(SmtpScript.faults().hangAfter(7))) {
             for (int i = 0; i < 20; i++) {
                 TestDelivery.member(db, "Åsa", "Öberg " + i, "m" + i + "@example.org", "OK");
             }

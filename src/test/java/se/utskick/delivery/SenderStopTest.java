@@ -16,6 +16,8 @@ import se.utskick.Config;
 import se.utskick.ConfigException;
 import se.utskick.TestDatabase;
 import se.utskick.db.Database;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards what a stopping node leaves behind and the retention of the log: a pool stopped with a
@@ -24,12 +26,12 @@ import se.utskick.db.Database;
  */
 class SenderStopTest {
     private Database db;
-    private FaultySmtpServer smtp;
+    private ScriptedSmtpServer smtp;
 
     @BeforeEach
     void start() throws Exception {
         db = TestDatabase.fresh();
-        smtp = FaultySmtpServer.start();
+        smtp = ScriptedSmtpServer.start(SmtpScript.faults());
         for (int i = 0; i < 40; i++) {
             TestDelivery.member(db, "Åsa", "Öberg " + i, "m" + i + "@example.org", "OK");
         }

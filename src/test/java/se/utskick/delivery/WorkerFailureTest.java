@@ -25,6 +25,8 @@ import se.utskick.db.EmbeddedMariaDb;
 import se.utskick.letters.Letter;
 import se.utskick.letters.LetterKind;
 import se.utskick.letters.LetterState;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards that sender workers cannot die (issue 12, finding 1), through the real composition root
@@ -59,7 +61,7 @@ class WorkerFailureTest {
 
     @Test
     void resendFailedOfAFinishedLetterSendsItAgainAndItFinishesAgain() throws Exception {
-        try (Database db = TestDatabase.fresh(); FaultySmtpServer smtp = FaultySmtpServer.start()) {
+        try (Database db = TestDatabase.fresh(); ScriptedSmtpServer smtp = ScriptedSmtpServer.start(SmtpScript.faults())) {
             AudienceFixture.generate(db, 40, 4);
             long refused = firstActiveMember(db);
             exec(db, "UPDATE member SET email = 'p550-refused@example.org' WHERE id = " + refused);
@@ -97,7 +99,7 @@ class WorkerFailureTest {
 
     @Test
     void aLetterTheComposerRefusesIsPausedWithItsReasonAndTheOtherLetterIsSent() throws Exception {
-        try (Database db = TestDatabase.fresh(); FaultySmtpServer smtp = FaultySmtpServer.start()) {
+        try (Database db = TestDatabase.fresh(); ScriptedSmtpServer smtp = ScriptedSmtpServer.start(SmtpScript.faults())) {
             AudienceFixture.generate(db, 60, 4);
             exec(db, "INSERT INTO member_role (member_id, role, association_id) VALUES (" + firstActiveMember(db) + ", 'OMBUDSMAN', NULL)");
             Utskick app = Utskick.wire(Config.of(config(smtp.port())), db);
@@ -151,7 +153,7 @@ class WorkerFailureTest {
         EmbeddedMariaDb server = EmbeddedMariaDb.open(home, port);
         String name = "outage" + ProcessHandle.current().pid();
         server.createDatabase(name);
-        try (Database db = Database.onUrl(server.jdbcUrl(name), server.user(), server.password(), 6); FaultySmtpServer smtp = FaultySmtpServer.start()) {
+        try (Database db = Database.onUrl(server.jdbcUrl(name), server.user(), server.password(), 6); ScriptedSmtpServer smtp = ScriptedSmtpServer.start(SmtpScript.faults())) {
             AudienceFixture.generate(db, 600, 4);
             Map<String, String> cfg = config(smtp.port());
             cfg.put("delivery.workers", "4");
@@ -172,7 +174,7 @@ class WorkerFailureTest {
                 List<WorkerHealth> health = pool.health();
                 assertTrue(health.stream().allMatch(WorkerHealth::alive), "every worker lived: " + health);
                 assertTrue(health.stream().anyMatch(h -> h.lastError() != null && h.lastError().contains("database")), health.toString());
-                Map<String, Long> per = smtp.received.stream().collect(Collectors.groupingBy(FaultySmtpServer.Received::rcpt,
+                Map<String, Long> per = smtp.received.stream().collect(Collectors.groupingBy(ScriptedSmtpServer.Received::rcpt,
                         Collectors.counting()));
                 long duplicates = smtp.received.size() - per.size();
                 System.out.printf("database down 18 s after %d of %d messages: %d duplicates, workers alive: %d of %d, "

@@ -33,6 +33,8 @@ import se.utskick.Utskick;
 import se.utskick.db.Database;
 import se.utskick.delivery.DeliveryConfig;
 import se.utskick.replies.RepliesConfig;
+import se.utskick.testing.ScriptedSmtpServer;
+import se.utskick.testing.SmtpScript;
 
 /**
  * Guards {@code utskick doctor}: a healthy set-up is all OK, and each bad input — an unreachable
@@ -52,7 +54,7 @@ class DoctorTest {
     @TempDir
     Path dir;
     private GreenMail mail;
-    private RelayServer relay;
+    private ScriptedSmtpServer relay;
     private Map<String, String> cfg;
     private FakeDns dns;
 
@@ -75,7 +77,7 @@ class DoctorTest {
         mail = new GreenMail(ServerSetupTest.IMAP.dynamicPort());
         mail.start();
         mail.setUser(MAILBOX, MAILBOX, "hemligt");
-        relay = RelayServer.withAuth("utskick", "relay-lösen");
+        relay = ScriptedSmtpServer.start(new SmtpScript().signIn("utskick", "relay-lösen"));
         Path key = Files.write(dir.resolve("dkim.der"), dkimKeys.getPrivate().getEncoded());
         cfg = healthyConfig(relay.port(), mail.getImap().getPort(), key);
         dns = healthyDns(dkimKeys);
@@ -198,7 +200,7 @@ class DoctorTest {
     @Test
     void aRelayThatOffersStartTlsButFailsItIsAFail() throws Exception {
         relay.close();
-        relay = RelayServer.offeringStartTls();
+        relay = ScriptedSmtpServer.start(new SmtpScript().offerStartTls());
         cfg.put("smtp.port", String.valueOf(relay.port()));
         cfg.remove("smtp.user");
         assertLine(doctor(), "smtp tls", Status.FAIL, "STARTTLS is offered but answered '454");

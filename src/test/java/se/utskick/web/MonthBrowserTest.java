@@ -30,6 +30,7 @@ import se.utskick.delivery.LoggedDelivery;
 import se.utskick.letters.Letter;
 import se.utskick.letters.LetterKind;
 import se.utskick.letters.LetterState;
+import se.utskick.testing.ScriptedSmtpServer;
 
 /**
  * The ombudsman's whole month in headless Chromium (issue 16's first "done when"), signed in once
@@ -46,15 +47,15 @@ import se.utskick.letters.LetterState;
 class MonthBrowserTest {
     static final Path SHOTS = Path.of("docs", "screenshots");
     static final String NEW_MEMBER = "ny.medlem@exempel.se";
-    static RefusingRelay relay;
+    static ScriptedSmtpServer relay;
     static WebFixture fx;
     static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        relay = new RefusingRelay();
+        relay = ScriptedSmtpServer.start();
         fx = new WebFixture(300, Map.of("smtp.port", String.valueOf(relay.port())));
-        relay.target = fx.mail.getSmtp().getPort();
+        relay.script().relayTo(fx.mail.getSmtp().getPort());
         browser = Chromium.start();
     }
 
@@ -187,7 +188,7 @@ class MonthBrowserTest {
         assertTrue(plain(test).contains("Hej Ysolde"), "rendered for the member chosen by name");
         shot("testsend");
 
-        relay.refuse.put(NEW_MEMBER, "550 Rejected");
+        relay.script().refuse(NEW_MEMBER, "550 Rejected");
         submit(By.cssSelector("form[action$='/godkann'] button"));
         assertTrue(text(".flash").contains("Brevet är godkänt"), browser.getPageSource());
         submit(By.linkText("Skicka…"));
@@ -238,7 +239,7 @@ class MonthBrowserTest {
 
     /** Step 7: the receiver takes the address again; "Skicka om misslyckade" delivers it. */
     private void resendTheFailed(long id) throws Exception {
-        relay.refuse.clear();
+        relay.script().acceptEveryRecipient();
         open("/brev/" + id + "/utskick");
         assertEquals("1", text("#count-FAILED"));
         submit(By.cssSelector("form[action$='/skicka-om'] button"));
