@@ -46,7 +46,7 @@ final class LeaseKeeper {
      */
     boolean holdFor(List<ClaimedDelivery> rest, Set<Long> lost) {
         Instant now = clock.instant();
-        if (now.isBefore(until.minus(cfg.lease().dividedBy(2)))) {
+        if (now.isBefore(until.minusNanos(cfg.lease().toNanos() / 2))) { // per message: no Duration.dividedBy (BigDecimal)
             return true;
         }
         Instant next = now.plus(cfg.lease());
