@@ -29,7 +29,7 @@ for run in $(seq "$RUNS"); do
   echo "run $run: start $(date -u +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
   if java -Xmx256m -jar "$JAR" bench send --members "$MEMBERS" --nodes "$NODES" --sink "$SINK" --start-sink "$@" \
       >"$WORK/run.log" 2>"$WORK/run.err"; then :; else status=1; echo "run $run FAILED (exit code): see below"; tail -20 "$WORK/run.err"; fi
-  grep -E '^(\||all checks|CHECKS|rows:)' "$WORK/run.log" || true
+  grep -E '^(\||all checks|CHECKS|rows:|pipeline:)' "$WORK/run.log" || true
   echo "run $run: end $(date -u +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 exit $status
