@@ -48,8 +48,8 @@ public final class SendBenchmark {
         int frozen = app.delivery().send(letter.id());
         out.printf("freeze: %d recipients in %d ms%n", frozen, ms(System.nanoTime() - f0));
         DatabaseWork db0 = DatabaseWork.read(app.database());
-        long javaCpu0 = javaCpuNanos();
-        long dbCpu0 = databaseCpuNanos();
+        long javaCpu0 = ProcessCpu.javaNanos();
+        long dbCpu0 = ProcessCpu.database(app.database());
         long s0 = System.nanoTime();
         SendRun run;
         try (SenderPool pool = app.delivery().senders()) {
@@ -62,8 +62,8 @@ public final class SendBenchmark {
                 frozen, ms(send), rate, cfg.workers(), cfg.batchSize(), run.count(DeliveryState.SENT),
                 run.count(DeliveryState.FAILED), run.count(DeliveryState.DEFERRED));
         out.println(DatabaseWork.read(app.database()).perMessageSince(db0, frozen));
-        long dbCpu = databaseCpuNanos() - dbCpu0;
-        out.printf("cpu per message: Java %.3f ms, MariaDB %s%n", (javaCpuNanos() - javaCpu0) / 1e6 / frozen,
+        long dbCpu = ProcessCpu.database(app.database()) - dbCpu0;
+        out.printf("cpu per message: Java %.3f ms, MariaDB %s%n", (ProcessCpu.javaNanos() - javaCpu0) / 1e6 / frozen,
                 dbCpu0 < 0 ? "unknown (server process not found)" : String.format("%.3f ms", dbCpu / 1e6 / frozen));
         out.printf("peak heap used during the send: %d MB (max heap %d MB)%n", peakHeap() >> 20,
                 Runtime.getRuntime().maxMemory() >> 20);
@@ -96,27 +96,6 @@ public final class SendBenchmark {
     private static long peakHeap() {
         return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    }
-
-    /** CPU time of this JVM (all threads), in nanoseconds. */
-    private static long javaCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** CPU time of the MariaDB server process (found through its pid file), or -1 if it cannot be read (another host). */
-    private long databaseCpuNanos() {
-        try {
-            Path pidFile = app.database().withConnection(c -> {
-                try (var st = c.createStatement(); var r = st.executeQuery("SELECT @@datadir, @@pid_file")) {
-                    r.next();
-                    return Path.of(r.getString(1)).resolve(r.getString(2));
-                }
-            });
-            long pid = Long.parseLong(java.nio.file.Files.readString(pidFile).strip());
-            return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).map(Duration::toNanos).orElse(-1L);
-        } catch (Exception | Error e) {
-            return -1;
-        }
     }
 
     private static long ms(long nanos) {

@@ -32,8 +32,24 @@ final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase(Utskick.start(config.forDemo().with("db.embedded.name", name)), name);
     }
 
+    /**
+     * The same database again, from another process of a several-node benchmark ({@code bench sender}):
+     * the scratch database {@code scratch} on the embedded server of this configuration's folder (the
+     * server already running there; its password is read from the folder), or the database at
+     * {@code db.url} when {@code scratch} is null. Closing it drops nothing.
+     */
+    static BenchDatabase attach(Config config, String scratch) {
+        Utskick app = scratch == null ? Utskick.start(config) : Utskick.start(config.forDemo().with("db.embedded.name", scratch));
+        return new BenchDatabase(app, null);
+    }
+
     Utskick app() {
         return app;
+    }
+
+    /** The scratch database's name, or null on a configured {@code db.url}. */
+    String scratchName() {
+        return scratch;
     }
 
     @Override
