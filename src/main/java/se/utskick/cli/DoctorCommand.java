@@ -22,9 +22,10 @@ import se.utskick.replies.RepliesConfig;
  * or FAIL, what was found and the fix. Exit code 0 when nothing is FAIL, 1 otherwise. Sends nothing.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the set-up before the first real send: the database (MariaDB 10.6+), the SMTP relay "
-                + "(connect, EHLO, STARTTLS, sign-in, sender), the reply mailbox (IMAP sign-in, folders) and the DNS of "
-                + "the sending domain (SPF covers the relay, the DKIM key matches, DMARC, MX).",
+        description = {"Check the set-up before the first real send: the database (MariaDB 10.6+), every SMTP relay "
+                + "(the default one and each of smtp.relays: connect, EHLO, STARTTLS, sign-in, sender; each letter kind's "
+                + "route), the reply mailbox (IMAP sign-in, folders) and the DNS of "
+                + "the sending domain (SPF covers the default relay, the DKIM key matches, DMARC, MX).",
                 "One line per finding: OK, WARN or FAIL, what was found and the fix. Exit code 1 if any FAIL. "
                         + "Nothing is sent. DNS: the system resolver, or doctor.dns.server."})
 final class DoctorCommand implements Callable<Integer> {
