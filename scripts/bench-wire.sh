@@ -15,6 +15,7 @@ PORT="${BENCH_SINK_PORT:-12526}"
 SIZE=22528          # bytes per message, as the members' letter (about 22 KB)
 CONNECTIONS=4       # smtp-source sessions = Utskick's sender workers
 SOURCE_MESSAGES="${BENCH_SOURCE_MESSAGES:-20000}"
+HEAP="${BENCH_HEAP:-64m}"   # the issue's bound: the whole send (register load included) under 64 MB of heap
 JAR=target/utskick.jar
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"   # Java 21 or newer: set JAVA_HOME when the system's java is older
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 1; }
@@ -49,11 +50,11 @@ source_rate() {
 
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f", m}'; }
 
-echo "bench-wire: $(date -u +%FT%TZ), $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "bench-wire: $(date -u +%FT%TZ), heap -Xmx$HEAP, $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 ratios=(); raws=()
 for run in $(seq "$RUNS"); do
   before=$(source_rate)
-  "$JAVA" -Xmx256m -jar "$JAR" bench send --members "$MEMBERS" --sink "127.0.0.1:$PORT" --workers "$CONNECTIONS" >"$WORK/send.log" 2>"$WORK/send.err" \
+  "$JAVA" "-Xmx$HEAP" -jar "$JAR" bench send --members "$MEMBERS" --sink "127.0.0.1:$PORT" --workers "$CONNECTIONS" >"$WORK/send.log" 2>"$WORK/send.err" \
     || { cat "$WORK/send.err" >&2; exit 1; }
   after=$(source_rate)
   pipeline=$(sed -n 's/^pipeline: .* = \([0-9]*\) msg\/s.*/\1/p' "$WORK/send.log")

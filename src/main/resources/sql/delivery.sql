@@ -36,10 +36,10 @@ WHERE state IN ('QUEUED', 'DEFERRED') AND claimed_by = ?
 
 -- name: delivery.move_run
 -- to, letter, from; a move clears a sender's pause reason
-UPDATE send_run SET state = ?, pause_reason = NULL, paused_at = NULL WHERE letter_id = ? AND state = ?
+UPDATE send_run SET state = ?, pause_reason = NULL, pause_kind = NULL, paused_at = NULL WHERE letter_id = ? AND state = ?
 
 -- name: delivery.pause_for_error
-UPDATE send_run SET state = 'PAUSED', pause_reason = ?, paused_at = ? WHERE letter_id = ? AND state = 'RUNNING'
+UPDATE send_run SET state = 'PAUSED', pause_kind = ?, pause_reason = ?, paused_at = ? WHERE letter_id = ? AND state = 'RUNNING'
 
 -- name: delivery.cancel_run
 UPDATE send_run SET state = 'CANCELLED', finished_at = ? WHERE letter_id = ? AND state <> 'CANCELLED'
@@ -93,7 +93,7 @@ ON DUPLICATE KEY UPDATE rate_per_minute = VALUES(rate_per_minute), held_until = 
 DELETE FROM delivery_pace WHERE node = ?
 
 -- name: delivery.run
-SELECT list_id, state, recipients, started_at, finished_at, pause_reason FROM send_run WHERE letter_id = ?
+SELECT list_id, state, recipients, started_at, finished_at, pause_reason, pause_kind FROM send_run WHERE letter_id = ?
 
 -- name: delivery.run_counts
 SELECT state, COUNT(*) FROM delivery WHERE letter_id = ? GROUP BY state
@@ -102,7 +102,7 @@ SELECT state, COUNT(*) FROM delivery WHERE letter_id = ? GROUP BY state
 SELECT id, member_id, email, first_name, last_name, association_id, state FROM delivery WHERE letter_id = ? AND id = ?
 
 -- name: delivery.paused_for_error
-SELECT letter_id, pause_reason FROM send_run WHERE state = 'PAUSED' AND pause_reason IS NOT NULL ORDER BY paused_at
+SELECT letter_id, pause_kind, pause_reason FROM send_run WHERE state = 'PAUSED' AND pause_reason IS NOT NULL ORDER BY paused_at
 
 -- name: delivery.run_state
 SELECT state FROM send_run WHERE letter_id = ?

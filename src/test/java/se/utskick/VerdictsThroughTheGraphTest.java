@@ -62,7 +62,17 @@ class VerdictsThroughTheGraphTest {
             assertTrue(blocked.get(0).reply().contains("5.1.8"), blocked.toString());
             assertEquals("PAUSED", h.string("SELECT state FROM send_run WHERE letter_id = ?", letter),
                     "every other message would be refused the same way: the letter waits for the fix");
-            assertTrue(h.string("SELECT pause_reason FROM send_run WHERE letter_id = ?", letter).contains("envelope sender"));
+            // paused by its cause, not as "could not be composed": the relay's reply is the reason, and
+            // the ombudsman's notice says what happened and what to do, in Swedish
+            var run = h.app.delivery().log().run(letter).orElseThrow();
+            assertEquals(se.utskick.delivery.PauseKind.SENDER_REFUSED, run.pauseKind());
+            assertTrue(run.pauseReason().startsWith("553 5.1.8"), run.pauseReason());
+            assertEquals(Map.of(letter, new se.utskick.delivery.Pause(se.utskick.delivery.PauseKind.SENDER_REFUSED, run.pauseReason())),
+                    h.app.delivery().log().pausedForError());
+            String notice = h.string("SELECT i.body FROM letter_item i JOIN letter l ON l.id = i.letter_id "
+                    + "WHERE l.subject LIKE 'Utskicket pausat:%'");
+            assertTrue(notice.contains("vägrade ta emot brev från vår avsändaradress") && notice.contains("ingen adress har markerats")
+                    && notice.contains("utskick letter resend-failed " + letter) && !notice.contains("kunde inte sättas ihop"), notice);
 
             assertEquals(blockedRows, h.app.delivery().resendFailed(letter), "once fixed, the blocked deliveries are queued again");
         }

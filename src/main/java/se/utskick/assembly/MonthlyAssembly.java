@@ -50,11 +50,11 @@ public final class MonthlyAssembly {
     }
 
     /**
-     * Tells the ombudsman that a sender paused a letter it could not compose, with the reason: a
-     * notice letter to the notify list (delivery calls it once per such pause; wired in the root).
+     * Tells the ombudsman that a sender paused a letter, with the cause and reason: a notice letter
+     * to the notify list (delivery calls it once per such pause; wired in the root).
      */
-    public void letterPaused(long letterId, String reason) {
-        pausedNotice.send(letterId, reason);
+    public void letterPaused(long letterId, se.utskick.delivery.Pause pause) {
+        pausedNotice.send(letterId, pause);
     }
 
     public List<ScheduledJob> jobs() {

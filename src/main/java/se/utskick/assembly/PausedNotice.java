@@ -16,8 +16,8 @@ import se.utskick.letters.LetterKind;
 import se.utskick.letters.Letters;
 
 /**
- * Tells the ombudsman that a letter's sending was paused because a sender could not compose it
- * (delivery calls this once per such pause): a short targeted letter to the notify list, through
+ * Tells the ombudsman that a sender paused a letter's sending — it could not compose the letter, or
+ * the relay refused our envelope sender — (delivery calls this once per such pause): a short targeted letter to the notify list, through
  * the outbox like the "draft ready" notice ({@link ReadyNotice}), with the reason and how to go on.
  *
  * <p>A notice about a notice is never sent: if the notice letter itself cannot be composed, its
@@ -39,7 +39,7 @@ final class PausedNotice {
     }
 
     /** Queues the notice about paused letter {@code letterId}; never throws (a failure is logged). */
-    void send(long letterId, String reason) {
+    void send(long letterId, se.utskick.delivery.Pause pause) {
         Letter paused;
         Letter notice = null;
         Path body = null;
@@ -51,7 +51,7 @@ final class PausedNotice {
             ReadyNotice.ensureList(audiences, cfg.notifyList());
             notice = letters.create(LetterKind.TARGETED, null, List.of(), cfg.notifyList());
             letters.setSubject(notice.id(), SUBJECT + paused.subject());
-            body = bodyFile(paused, reason);
+            body = bodyFile(paused, pause);
             letters.addItem(notice.id(), "Utskicket av " + paused.subject() + " har pausats", body);
             letters.approve(notice.id());
             int n = delivery.send(notice.id());
@@ -76,13 +76,20 @@ final class PausedNotice {
         }
     }
 
-    private static Path bodyFile(Letter paused, String reason) {
-        String md = "Utskicket av **" + paused.subject() + "** (brev " + paused.id() + ") har pausats: brevet kunde inte "
-                + "sättas ihop, så inga fler meddelanden av det skickas förrän utskicket återupptas. Övriga brev skickas som vanligt.\n\n"
-                + "Orsak (teknisk beskrivning):\n\n    " + reason.replaceAll("[\\r\\n]+", " ") + "\n\n"
-                + "Åtgärda orsaken och återuppta sedan utskicket på brevets sida (Utskick, Fortsätt) eller med:\n\n"
+    private static Path bodyFile(Letter paused, se.utskick.delivery.Pause pause) {
+        boolean sender = pause.kind() == se.utskick.delivery.PauseKind.SENDER_REFUSED;
+        String md = "Utskicket av **" + paused.subject() + "** (brev " + paused.id() + ") har pausats: "
+                + (sender ? "e-postservern (reläet) vägrade ta emot brev från vår avsändaradress, så alla meddelanden skulle ha "
+                        + "vägrats. Det är inte mottagarnas fel och ingen adress har markerats. "
+                        : "brevet kunde inte sättas ihop. ")
+                + "Inga fler meddelanden av det skickas förrän utskicket återupptas. Övriga brev skickas som vanligt.\n\n"
+                + "Orsak (teknisk beskrivning):\n\n    " + pause.reason().replaceAll("[\\r\\n]+", " ") + "\n\n"
+                + (sender ? "Rätta avsändaren (avsändardomänen, reläets regler för avsändare, SPF – kör `utskick doctor`), "
+                        + "återuppta sedan utskicket och tryck Skicka om misslyckade på brevets sida, eller med:\n\n"
+                        : "Åtgärda orsaken och återuppta sedan utskicket på brevets sida (Utskick, Fortsätt) eller med:\n\n")
                 + "    utskick letter status " + paused.id() + "\n"
-                + "    utskick letter resume " + paused.id() + "\n";
+                + "    utskick letter resume " + paused.id() + "\n"
+                + (sender ? "    utskick letter resend-failed " + paused.id() + "\n" : "");
         try {
             Path f = Files.createTempFile("utskick-notice", ".md");
             return Files.writeString(f, md, StandardCharsets.UTF_8);

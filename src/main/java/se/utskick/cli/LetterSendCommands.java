@@ -140,8 +140,14 @@ final class LetterSendCommands {
             out().println("per receiving domain group:");
             se.utskick.delivery.PacingLog.lines(delivery().pacing().progress(letterId()), java.time.Instant.now()).forEach(out()::println);
             if (run.state() == SendRunState.PAUSED && run.pauseReason() != null) {
-                out().println("paused by a sender because the letter cannot be composed: " + run.pauseReason());
-                out().println("fix that, then: utskick letter resume " + letterId());
+                if (run.pauseKind() == se.utskick.delivery.PauseKind.SENDER_REFUSED) {
+                    out().println("paused by a sender because the relay refused our envelope sender (MAIL FROM): " + run.pauseReason());
+                    out().println("fix the sender (mail.domain, the relay's rules for senders, SPF: see 'utskick doctor'), then: utskick letter resume "
+                            + letterId() + " and utskick letter resend-failed " + letterId());
+                } else {
+                    out().println("paused by a sender because the letter cannot be composed: " + run.pauseReason());
+                    out().println("fix that, then: utskick letter resume " + letterId());
+                }
             }
             return 0;
         }

@@ -31,7 +31,7 @@ public final class Delivery {
     private final PacingLog pacing;
     private final DkimSigning dkim;
     private final java.util.List<SenderPool> pools = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final java.util.List<java.util.function.BiConsumer<Long, String>> pauseListeners =
+    private final java.util.List<java.util.function.BiConsumer<Long, Pause>> pauseListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Delivery(Database db, DeliveryConfig cfg, Keyring keyring, RecipientSource recipients, LetterComposer composer,
@@ -142,19 +142,19 @@ public final class Delivery {
     }
 
     /**
-     * Called once per pause (by the worker that paused it) when a letter cannot be composed:
-     * {@code (letterId, reason)}. The composition root tells the ombudsman through it.
+     * Called once per pause a sender makes by itself (by the worker that paused it): {@code (letterId,
+     * pause)}, its cause and reason. The composition root tells the ombudsman through it.
      */
-    public void onPausedForError(java.util.function.BiConsumer<Long, String> listener) {
+    public void onPausedForError(java.util.function.BiConsumer<Long, Pause> listener) {
         pauseListeners.add(listener);
     }
 
-    /** RUNNING → PAUSED with {@code reason}; the listeners hear of it if this call made the change. */
-    void pauseForError(long letterId, String reason) {
-        if (control.pauseForError(letterId, reason, clock.instant())) {
+    /** RUNNING → PAUSED with {@code pause}; the listeners hear of it if this call made the change. */
+    void pauseForError(long letterId, Pause pause) {
+        if (control.pauseForError(letterId, pause, clock.instant())) {
             for (var l : pauseListeners) {
                 try {
-                    l.accept(letterId, reason);
+                    l.accept(letterId, pause);
                 } catch (RuntimeException e) {
                     org.slf4j.LoggerFactory.getLogger(Delivery.class).warn("letter {} paused, but telling the ombudsman failed: {}",
                             letterId, e.toString());

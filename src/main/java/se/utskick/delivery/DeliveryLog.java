@@ -31,7 +31,7 @@ public final class DeliveryLog {
             // the state is read before the counts: a run seen FINISHED has final counts
             Optional<SendRun> run = Bind.first(c, DeliverySql.RUN, r -> new SendRun(letterId, r.getString(1),
                     SendRunState.valueOf(r.getString(2)), r.getInt(3), instant(r.getTimestamp(4)), instant(r.getTimestamp(5)),
-                    Map.of(), r.getString(6)), letterId);
+                    Map.of(), r.getString(6), kind(r.getString(7))), letterId);
             return run.isEmpty() ? run : Optional.of(withCounts(run.get(), c));
         });
     }
@@ -49,8 +49,8 @@ public final class DeliveryLog {
         return db.withConnection(c -> {
             Map<Long, SendRun> runs = new java.util.HashMap<>();
             Map<Long, Map<DeliveryState, Long>> counts = new java.util.HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT letter_id, list_id, state, recipients, started_at, finished_at, pause_reason "
-                    + "FROM send_run WHERE letter_id IN (" + in + ")")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT letter_id, list_id, state, recipients, started_at, finished_at, pause_reason, "
+                    + "pause_kind FROM send_run WHERE letter_id IN (" + in + ")")) {
                 int i = 1;
                 for (long id : letterIds) {
                     s.setLong(i++, id);
@@ -58,7 +58,8 @@ public final class DeliveryLog {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         runs.put(r.getLong(1), new SendRun(r.getLong(1), r.getString(2), SendRunState.valueOf(r.getString(3)), r.getInt(4),
-                                instant(r.getTimestamp(5)), instant(r.getTimestamp(6)), Map.of(), r.getString(7)));
+                                instant(r.getTimestamp(5)), instant(r.getTimestamp(6)), Map.of(), r.getString(7),
+                                kind(r.getString(8))));
                     }
                 }
             }
@@ -80,7 +81,7 @@ public final class DeliveryLog {
                 }
             }
             runs.replaceAll((id, run) -> new SendRun(id, run.listId(), run.state(), run.recipients(), run.startedAt(), run.finishedAt(),
-                    Map.copyOf(counts.getOrDefault(id, Map.of())), run.pauseReason()));
+                    Map.copyOf(counts.getOrDefault(id, Map.of())), run.pauseReason(), run.pauseKind()));
             return runs;
         });
     }
@@ -107,11 +108,12 @@ public final class DeliveryLog {
                          DeliveryState state) {
     }
 
-    /** The letters whose run a sender paused because it could not compose them, with the reason, oldest pause first. */
-    public Map<Long, String> pausedForError() {
+    /** The letters whose run a sender paused by itself, with its cause and reason, oldest pause first. */
+    public Map<Long, Pause> pausedForError() {
         return db.withConnection(c -> {
-            Map<Long, String> out = new java.util.LinkedHashMap<>();
-            for (var e : Bind.list(c, DeliverySql.PAUSED_FOR_ERROR, r -> Map.entry(r.getLong(1), r.getString(2)))) {
+            Map<Long, Pause> out = new java.util.LinkedHashMap<>();
+            for (var e : Bind.list(c, DeliverySql.PAUSED_FOR_ERROR,
+                    r -> Map.entry(r.getLong(1), new Pause(kind(r.getString(2)), r.getString(3))))) {
                 out.put(e.getKey(), e.getValue());
             }
             return out;
@@ -132,7 +134,7 @@ public final class DeliveryLog {
             counts.put(e.getKey(), e.getValue());
         }
         return new SendRun(run.letterId(), run.listId(), run.state(), run.recipients(), run.startedAt(), run.finishedAt(),
-                Map.copyOf(counts), run.pauseReason());
+                Map.copyOf(counts), run.pauseReason(), run.pauseKind());
     }
 
     /** Page of the deliveries of a letter, oldest first, optionally only those in {@code state}: {@code limit} from {@code offset}. */
@@ -208,6 +210,11 @@ public final class DeliveryLog {
         return new LoggedDelivery(r.getLong(1), r.getLong(2), r.getString(3), r.getObject(4, Long.class),
                 r.getObject(5, Long.class), r.getString(6), DeliveryState.valueOf(r.getString(7)), r.getInt(8),
                 instant(r.getTimestamp(9)), instant(r.getTimestamp(10)), r.getString(11), r.getString(12));
+    }
+
+    /** A stored pause kind (V28 gave every earlier sender's pause one); null for a run not paused by a sender. */
+    private static PauseKind kind(String stored) {
+        return stored == null ? null : PauseKind.valueOf(stored);
     }
 
     private static Instant instant(Timestamp t) {

@@ -21,12 +21,12 @@ final class SendControl {
     }
 
     /**
-     * RUNNING → PAUSED by a sender that cannot compose the letter, with {@code reason} kept for the
-     * letter's page; true only for the one caller that made the change (so the ombudsman is told once).
+     * RUNNING → PAUSED by a sender, with its cause and reason kept for the letter's page; true only
+     * for the one caller that made the change (so the ombudsman is told once).
      */
-    boolean pauseForError(long letterId, String reason, Instant now) {
-        String r = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
-        return db.withConnection(c -> Bind.update(c, DeliverySql.PAUSE_FOR_ERROR, r, now, letterId) == 1);
+    boolean pauseForError(long letterId, Pause pause, Instant now) {
+        String r = pause.reason().length() > 1000 ? pause.reason().substring(0, 1000) : pause.reason();
+        return db.withConnection(c -> Bind.update(c, DeliverySql.PAUSE_FOR_ERROR, pause.kind().name(), r, now, letterId) == 1);
     }
 
     /**

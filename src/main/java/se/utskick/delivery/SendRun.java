@@ -6,11 +6,12 @@ import java.util.Map;
 /**
  * A letter's send run and its deliveries counted per state.
  *
- * @param pauseReason why a sender paused the run (the letter could not be composed), or null (running,
- *                    or paused by a person)
+ * @param pauseReason why a sender paused the run, technically (an exception's message, the relay's
+ *                    reply), or null (running, or paused by a person)
+ * @param pauseKind   the cause of a sender's pause ({@link PauseKind}), or null as for the reason
  */
 public record SendRun(long letterId, String listId, SendRunState state, int recipients, Instant startedAt,
-                      Instant finishedAt, Map<DeliveryState, Long> counts, String pauseReason) {
+                      Instant finishedAt, Map<DeliveryState, Long> counts, String pauseReason, PauseKind pauseKind) {
 
     public long count(DeliveryState s) {
         return counts.getOrDefault(s, 0L);

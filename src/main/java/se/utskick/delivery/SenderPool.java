@@ -41,10 +41,10 @@ public final class SenderPool implements AutoCloseable {
     private volatile long runningReadAt;
     private static final long RUNNING_TTL_NANOS = 1_000_000_000L;
 
-    /** What a pool does with a letter that cannot be composed: pause its run with the reason (Delivery). */
+    /** What a pool does with a letter it cannot send: pause its run with the cause and reason (Delivery). */
     @FunctionalInterface
     interface PauseForError {
-        void pause(long letterId, String reason);
+        void pause(long letterId, Pause pause);
     }
 
     SenderPool(Outbox outbox, DeliveryConfig cfg, DeliveryTokens tokens, LetterComposer composer, LetterLifecycle lifecycle,
@@ -198,7 +198,7 @@ public final class SenderPool implements AutoCloseable {
         renderers.remove(letterId);
         String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
         log.warn("letter {} cannot be composed, its sending is paused: {}", letterId, reason);
-        pauser.pause(letterId, reason);
+        pauser.pause(letterId, new Pause(PauseKind.COMPOSE, reason));
         runningReadAt = 0;
     }
 
@@ -209,10 +209,9 @@ public final class SenderPool implements AutoCloseable {
      * the same refusal (BLOCKED, nobody marked); after the fix, resume and resend the failed.
      */
     void senderRefused(long letterId, String reply) {
-        log.warn("letter {}: the relay refused our envelope sender, its sending is paused: {}", letterId, reply);
-        pauser.pause(letterId, "the relay refused our envelope sender (MAIL FROM): " + reply + "; fix the sender"
-                + " (mail.domain, the relay's rules for senders, SPF: see 'utskick doctor'), then resume the letter and"
-                + " resend the failed (the BLOCKED deliveries are queued again)");
+        log.warn("letter {}: the relay refused our envelope sender, its sending is paused: {}; fix the sender (mail.domain,"
+                + " the relay's rules for senders, SPF: see 'utskick doctor'), then resume the letter and resend the failed", letterId, reply);
+        pauser.pause(letterId, new Pause(PauseKind.SENDER_REFUSED, reply));
         runningReadAt = 0;
     }
 

@@ -13,9 +13,9 @@ import se.utskick.delivery.WorkerHealth;
  */
 public final class SendersProbe implements Probe {
     private final Supplier<List<WorkerHealth>> workers;
-    private final Supplier<Map<Long, String>> pausedForError;
+    private final Supplier<Map<Long, se.utskick.delivery.Pause>> pausedForError;
 
-    public SendersProbe(Supplier<List<WorkerHealth>> workers, Supplier<Map<Long, String>> pausedForError) {
+    public SendersProbe(Supplier<List<WorkerHealth>> workers, Supplier<Map<Long, se.utskick.delivery.Pause>> pausedForError) {
         this.workers = workers;
         this.pausedForError = pausedForError;
     }
@@ -30,7 +30,7 @@ public final class SendersProbe implements Probe {
         StringBuilder warn = new StringBuilder();
         all.stream().filter(w -> w.state() == WorkerHealth.State.BACKING_OFF).forEach(w -> warn.append(w.worker())
                 .append(" backs off after ").append(w.failuresInARow()).append(" failures (last: ").append(w.lastError()).append("); "));
-        Map<Long, String> paused = pausedForError.get();
+        Map<Long, se.utskick.delivery.Pause> paused = pausedForError.get();
         if (!paused.isEmpty()) {
             warn.append("letters paused for an error, waiting for the ombudsman: ").append(paused.keySet()).append("; ");
         }

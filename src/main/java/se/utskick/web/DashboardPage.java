@@ -70,7 +70,8 @@ final class DashboardPage {
                 .sorted(Comparator.comparing(Schedule.JobStatus::nextFire)).limit(6)
                 .map(j -> Map.of("name", j.name(), "description", j.description(), "next", java.util.Date.from(j.nextFire()))).toList());
         m.put("paused", deliveries.pausedForError().entrySet().stream()
-                .map(e -> Map.of("letter", LetterRows.row(letters.get(e.getKey()), deliveries), "reason", e.getValue())).toList());
+                .map(e -> Map.of("letter", LetterRows.row(letters.get(e.getKey()), deliveries), "reason", e.getValue().reason(),
+                        "kind", e.getValue().kind().name())).toList());
         m.put("workers", delivery.workerHealth().stream().map(DashboardPage::worker).toList());
         m.put("feedbackChart", feedbackChart(feedback));
         m.put("outcomeChart", SendingPages.outcomeChart(deliveries, letters.recent(null, 12), views));

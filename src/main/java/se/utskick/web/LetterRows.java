@@ -41,6 +41,7 @@ final class LetterRows {
             m.put("runState", r.state().name());
             if (r.pauseReason() != null) {
                 m.put("pauseReason", r.pauseReason());
+                m.put("pauseKind", r.pauseKind() == null ? "COMPOSE" : r.pauseKind().name());
             }
         });
         return m;

@@ -72,6 +72,7 @@ final class SendingPages {
             m.put("runState", r.state().name());
             if (r.pauseReason() != null) {
                 m.put("pauseReason", r.pauseReason());
+                m.put("pauseKind", r.pauseKind() == null ? "COMPOSE" : r.pauseKind().name());
             }
             m.put("counts", counts(r));
             m.put("recipients", r.recipients());

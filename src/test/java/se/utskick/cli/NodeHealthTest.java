@@ -104,7 +104,7 @@ class NodeHealthTest {
         Check failed = new se.utskick.health.SendersProbe(() -> List.of(working, stopped), java.util.Map::of).check();
         assertEquals(Check.Status.FAIL, failed.status(), failed.detail());
         assertTrue(failed.detail().startsWith("1 of 2 sender workers alive"), failed.detail());
-        Check paused = new se.utskick.health.SendersProbe(() -> List.of(working), () -> java.util.Map.of(7L, "template error")).check();
+        Check paused = new se.utskick.health.SendersProbe(() -> List.of(working), () -> java.util.Map.of(7L, new se.utskick.delivery.Pause(se.utskick.delivery.PauseKind.COMPOSE, "template error"))).check();
         assertEquals(Check.Status.WARN, paused.status(), paused.detail());
         assertTrue(paused.detail().contains("[7]"), paused.detail());
     }

@@ -116,6 +116,7 @@ class WorkerFailureTest {
                 await(() -> app.delivery().log().run(bad.id()).orElseThrow().state() == SendRunState.PAUSED, "the bad one paused");
                 SendRun paused = app.delivery().log().run(bad.id()).orElseThrow();
                 assertTrue(paused.pauseReason().contains("is DRAFT"), paused.pauseReason());
+                assertEquals(PauseKind.COMPOSE, paused.pauseKind(), "paused because it cannot be composed");
                 assertEquals(badCount, paused.waiting(), "nothing of it was sent or given up: " + paused.counts());
                 assertEquals(goodCount, app.delivery().log().run(good.id()).orElseThrow().count(DeliveryState.SENT));
                 assertTrue(pool.health().stream().allMatch(WorkerHealth::alive), pool.health().toString());
@@ -129,6 +130,7 @@ class WorkerFailureTest {
                 exec(db, "UPDATE letter SET state = 'SENDING' WHERE id = " + bad.id());
                 app.delivery().resume(bad.id());
                 assertNull(app.delivery().log().run(bad.id()).orElseThrow().pauseReason());
+                assertNull(app.delivery().log().run(bad.id()).orElseThrow().pauseKind());
                 await(() -> app.letters().get(bad.id()).state() == LetterState.SENT, "the fixed letter finished");
             } finally {
                 pool.stop(Duration.ofSeconds(5));

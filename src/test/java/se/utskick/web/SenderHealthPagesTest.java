@@ -43,8 +43,8 @@ class SenderHealthPagesTest {
                 Http h = fx.signedIn();
                 HttpResponse<String> sending = h.get("/brev/" + l.id() + "/utskick");
                 assertEquals(200, sending.statusCode());
-                assertTrue(sending.body().contains("Utskicket pausades automatiskt") && sending.body().contains("is DRAFT"),
-                        sending.body());
+                assertTrue(sending.body().contains("Utskicket pausades automatiskt") && sending.body().contains("is DRAFT")
+                        && sending.body().contains("kunde inte sättas ihop"), sending.body());
                 HttpResponse<String> page = h.get("/brev/" + l.id());
                 assertTrue(page.body().contains("Utskicket pausades automatiskt") && page.body().contains("is DRAFT"), page.body());
                 HttpResponse<String> dashboard = h.get("/");
@@ -56,6 +56,28 @@ class SenderHealthPagesTest {
             } finally {
                 pool.stop(Duration.ofSeconds(5));
             }
+        }
+    }
+
+    @Test
+    void aLetterPausedBecauseTheRelayRefusedOurSenderSaysSoAndWhatToDoNotThatItCouldNotBeComposed() throws Exception {
+        try (WebFixture fx = new WebFixture(240)) {
+            fx.senders.stop(Duration.ofSeconds(5));
+            Letter l = fx.app.letters().create(LetterKind.MEMBERS, "2026-04", List.of(), null);
+            fx.app.letters().addItem(l.id(), "Årsmöte", Files.writeString(dir.resolve("a.md"), "Välkommen!"));
+            fx.app.letters().approve(l.id());
+            fx.app.delivery().send(l.id());
+            // as a sender leaves it (VerdictsThroughTheGraphTest makes the real refusal through the graph)
+            fx.db.withConnection(c -> c.createStatement().executeUpdate("UPDATE send_run SET state = 'PAUSED', pause_kind = "
+                    + "'SENDER_REFUSED', pause_reason = '553 5.1.8 Sender address rejected: Domain not found' WHERE letter_id = " + l.id()));
+            Http h = fx.signedIn();
+            for (String path : List.of("/brev/" + l.id() + "/utskick", "/brev/" + l.id(), "/")) {
+                String body = h.get(path).body();
+                assertTrue(body.contains("vägrar ta emot brev från vår avsändaradress") && body.contains("553 5.1.8")
+                        && !body.contains("kunde inte sättas ihop"), path + ": " + body);
+            }
+            String sending = h.get("/brev/" + l.id() + "/utskick").body();
+            assertTrue(sending.contains("Rätta avsändaren") && sending.contains("Skicka om misslyckade"), sending);
         }
     }
 }
