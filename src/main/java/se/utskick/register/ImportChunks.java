@@ -59,7 +59,7 @@ final class ImportChunks {
         }
         Map<String, MemberRecord> stored = members.load(c, rows.stream().map(ImportRow::number).toList());
         Map<Long, Set<RoleKey>> storedRoles = store.roles(c, stored.values().stream().map(MemberRecord::id).toList());
-        ImportPlan plan = ImportPlan.of(rows, stored, storedRoles, associationIds, erased, true, dry, now);
+        ImportPlan plan = ImportPlan.of(rows, stored, storedRoles, associationIds, erased, dry, now);
         rows.clear();
         added += plan.inserts.size();
         updated += plan.updates.size() + plan.addressUpdates.size();
