@@ -1,6 +1,5 @@
 package se.utskick.register;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +12,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The difference between a register export and the stored register, computed in memory: which
- * members to insert, update and mark LEFT, and whose roles to replace. Not thread-safe; one per import.
+ * The difference between some rows of a register export (one chunk, see {@link ImportChunks}) and the
+ * stored members with those numbers, computed in memory: which members to insert and update, and
+ * whose roles to replace. Who leaves is not its question ({@link Leavers}). Not thread-safe; one per chunk.
  *
  * <p>Address rule: a BOUNCED (or delivery-marked INVALID) address stays so while the export brings
  * the same normalised address; any other address replaces it with the export's verdict.
@@ -30,7 +30,6 @@ final class ImportPlan {
     /** Replacement roles of existing members by id. */
     final Map<Long, Set<RoleKey>> changedRoles = new HashMap<>();
     final List<String> changes = new ArrayList<>();
-    int left;
     int unchanged;
     int skippedErased;
     int missingEmail;
@@ -43,16 +42,16 @@ final class ImportPlan {
     }
 
     /**
+     * @param stored         the stored members among the rows' numbers, by number
+     * @param storedRoles    their roles by member id
      * @param associationIds association ids by lower-case name (new associations included)
      * @param erased         true for a member number that was erased and must not come back
      */
     static ImportPlan of(List<ImportRow> rows, Map<String, MemberRecord> stored, Map<Long, Set<RoleKey>> storedRoles,
-                         Map<String, Integer> associationIds, Predicate<String> erased, boolean partial,
+                         Map<String, Integer> associationIds, Predicate<String> erased,
                          boolean describe, LocalDateTime now) {
         ImportPlan plan = new ImportPlan(describe);
-        Set<String> seen = new HashSet<>(rows.size() * 2);
         for (ImportRow row : rows) {
-            seen.add(row.number());
             MemberRecord old = stored.get(row.number());
             if (old == null && erased.test(row.number())) {
                 plan.skippedErased++;
@@ -65,14 +64,6 @@ final class ImportPlan {
                 plan.add(row, assoc, roles, now);
             } else {
                 plan.sync(old, row, assoc, roles, storedRoles.getOrDefault(old.id(), Set.of()), now);
-            }
-        }
-        if (!partial) {
-            LocalDate today = now.toLocalDate();
-            for (MemberRecord m : stored.values()) {
-                if (m.status() == MemberStatus.ACTIVE && !seen.contains(m.number())) {
-                    plan.leave(m, today, storedRoles.getOrDefault(m.id(), Set.of()));
-                }
             }
         }
         return plan;
@@ -128,17 +119,6 @@ final class ImportPlan {
         }
         if (rolesChanged && describe) {
             changes.add("roles   " + row.number() + ": " + labels(oldRoles) + " -> " + labels(roles));
-        }
-    }
-
-    private void leave(MemberRecord m, LocalDate today, Set<RoleKey> oldRoles) {
-        updates.add(m.left(today));
-        left++;
-        if (!oldRoles.isEmpty()) {
-            changedRoles.put(m.id(), Set.of());
-        }
-        if (describe) {
-            changes.add("left    " + m.number() + " " + m.firstName() + " " + m.lastName());
         }
     }
 

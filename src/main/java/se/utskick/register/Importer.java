@@ -10,9 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -22,9 +20,16 @@ import se.utskick.Keyring;
 import se.utskick.db.Database;
 
 /**
- * The import: read and check the whole file, then in one transaction load the register, diff in
- * memory and write the differences in batches. A file with any bad line throws
- * {@link ImportException} before the database is touched. A dry run writes nothing.
+ * The import, in two passes over the file so that neither the file nor its rows are held whole:
+ * {@link ExportReader#check} checks every line first (a file with any bad line throws
+ * {@link ImportException} before the database is touched); then one transaction resolves the
+ * associations, finds who leaves ({@link Leavers}, refusing a mass leave before anything is
+ * written), and reads the file again, diffing and writing a chunk of rows at a time
+ * ({@link ImportChunks}). Anything that fails in the transaction, the file changing between the
+ * passes included, rolls it all back: an import applies whole or not at all. A dry run writes nothing.
+ *
+ * <p>Memory: the file's member numbers (for duplicates and leavers), one chunk of rows, the leavers'
+ * ids and, for a dry run, the change lines it reports; not the file, its rows or the stored register.
  *
  * <p>Concurrency: imports are serialised by a lock on the district row, held until the commit
  * (so across nodes too). Address marks
@@ -41,7 +46,6 @@ final class Importer {
     private final Keyring keyring;
     private final java.time.Clock clock;
     private final RegisterStore store = new RegisterStore();
-    private final MemberTable members = new MemberTable();
 
     Importer(Database db, RegisterConfig cfg, Keyring keyring, java.time.Clock clock) {
         this.db = db;
@@ -52,7 +56,8 @@ final class Importer {
 
     ImportReport run(Path file, ImportOptions options) {
         long t0 = System.nanoTime();
-        ExportReader.Parsed parsed = new ExportReader(cfg).read(file, options);
+        ExportReader reader = new ExportReader(cfg);
+        ExportReader.Checked checked = reader.check(file, options);
         log.debug("register import: file read and checked in {} ms", (System.nanoTime() - t0) / 1_000_000);
         if (!options.dryRun()) {
             db.inTransaction(c -> {
@@ -60,35 +65,40 @@ final class Importer {
                 return null;
             });
         }
-        ImportReport report = db.inTransaction(c -> apply(c, file, parsed, options));
+        ImportReport report = db.inTransaction(c -> apply(c, file, reader, checked, options));
         log.info("register import: {}", report.summary());
         return report;
     }
 
-    private ImportReport apply(Connection c, Path file, ExportReader.Parsed parsed, ImportOptions options) throws SQLException {
+    private ImportReport apply(Connection c, Path file, ExportReader reader, ExportReader.Checked checked,
+                               ImportOptions options) throws SQLException {
         boolean dry = options.dryRun();
         int districtId = dry ? 0 : store.lockDistrict(c);
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        Map<String, MemberRecord> stored = members.load(c);
-        log.debug("register import: members loaded");
-        Map<Long, Set<RoleKey>> storedRoles = store.roles(c);
         Set<String> erased = store.erasedHashes(c);
-        log.debug("register import: state loaded ({} members)", stored.size());
         Predicate<String> isErased = erased.isEmpty() ? n -> false
                 : n -> erased.contains(HexFormat.of().formatHex(keyring.mac(Register.ERASURE_PURPOSE, n.getBytes(StandardCharsets.UTF_8))));
         Map<String, Integer> associationIds = new HashMap<>();
-        int associationsAdded = associations(c, file, parsed.rows(), associationIds, districtId, dry);
+        int associationsAdded = associations(c, file, checked.associations, associationIds, districtId, dry);
         log.debug("register import: associations resolved");
-        ImportPlan plan = ImportPlan.of(parsed.rows(), stored, storedRoles, associationIds, isErased, options.partial(), dry, now);
-        log.debug("register import: planned {} inserts, {} updates", plan.inserts.size(), plan.updates.size());
-        refuseMassLeave(stored, plan, parsed, options);
+        Set<String> numbers = checked.takeNumbers();
+        Leavers leavers = options.partial() ? Leavers.none() : Leavers.find(c, numbers, dry);
+        numbers = null;
+        refuseMassLeave(leavers, checked, options);
+        int leaverRoles = leavers.withRoles(c);
+        log.debug("register import: {} of {} active members leave", leavers.count(), leavers.active);
+        ImportChunks chunks = new ImportChunks(c, associationIds, isErased, dry, now);
+        reader.rows(file, checked, options, chunks::add);
+        chunks.flush();
         if (!dry) {
-            write(c, plan);
-            log.debug("register import: written");
+            leavers.write(c, now.toLocalDate());
         }
-        return new ImportReport(dry, parsed.file().encoding(), parsed.file().delimiter(), parsed.rows().size(),
-                plan.inserts.size(), plan.updates.size() + plan.addressUpdates.size() - plan.left, plan.left, plan.unchanged, plan.roleChanges(),
-                plan.skippedErased, associationsAdded, plan.missingEmail, plan.invalidEmail, plan.changes);
+        log.debug("register import: diffed{}", dry ? "" : " and written");
+        List<String> changes = chunks.changes;
+        changes.addAll(leavers.changes);
+        return new ImportReport(dry, checked.file.encoding(), checked.file.delimiter(), checked.lines,
+                chunks.added, chunks.updated, leavers.count(), chunks.unchanged, chunks.roleChanges + leaverRoles,
+                chunks.skippedErased, associationsAdded, chunks.missingEmail, chunks.invalidEmail, changes);
     }
 
     /**
@@ -96,40 +106,29 @@ final class Importer {
      * LEFT, unless confirmed; a dry run only reports. A confirmed empty file is refused earlier or
      * meant (its own confirmation covers it).
      */
-    private void refuseMassLeave(Map<String, MemberRecord> stored, ImportPlan plan, ExportReader.Parsed parsed,
-                                 ImportOptions options) {
+    private void refuseMassLeave(Leavers leavers, ExportReader.Checked checked, ImportOptions options) {
         if (options.dryRun() || options.partial() || options.allowMassLeave()
-                || parsed.rows().isEmpty() && options.allowEmpty()) {
+                || checked.lines == 0 && options.allowEmpty()) {
             return;
         }
-        int active = (int) stored.values().stream().filter(m -> m.status() == MemberStatus.ACTIVE).count();
-        if ((long) plan.left * 100 > (long) active * cfg.maxLeavePercent()) {
-            log.info("register import refused: {} of {} active members would leave (threshold {}%)", plan.left, active,
+        int active = leavers.active;
+        int left = leavers.count();
+        if ((long) left * 100 > (long) active * cfg.maxLeavePercent()) {
+            log.info("register import refused: {} of {} active members would leave (threshold {}%)", left, active,
                     cfg.maxLeavePercent());
-            throw new MassLeaveException(plan.left, active, cfg.maxLeavePercent());
+            throw new MassLeaveException(left, active, cfg.maxLeavePercent());
         }
     }
 
     /** Resolves every association of the file to an id, adding new ones (placeholder ids in a dry run). */
-    private int associations(Connection c, Path file, List<ImportRow> rows, Map<String, Integer> ids, int districtId,
-                             boolean dry) throws SQLException {
+    private int associations(Connection c, Path file, Map<String, ExportReader.AssociationSeen> seen,
+                             Map<String, Integer> ids, int districtId, boolean dry) throws SQLException {
         Map<String, AssociationRecord> known = store.associations(c);
-        Map<String, ImportRow> firstLine = new LinkedHashMap<>();
-        Map<String, Region> regions = new HashMap<>();
-        for (ImportRow row : rows) {
-            if (row.association() != null) {
-                String key = row.association().toLowerCase(Locale.ROOT);
-                firstLine.putIfAbsent(key, row);
-                if (row.region() != null) {
-                    regions.putIfAbsent(key, row.region());
-                }
-            }
-        }
         List<LineError> errors = new ArrayList<>();
         int added = 0;
-        for (var e : firstLine.entrySet()) {
+        for (var e : seen.entrySet()) {
             AssociationRecord a = known.get(e.getKey());
-            Region region = regions.get(e.getKey());
+            Region region = e.getValue().region();
             if (a != null) {
                 ids.put(e.getKey(), a.id());
                 if (region != null && region != a.region() && !dry) {
@@ -137,10 +136,10 @@ final class Importer {
                 }
             } else if (region == null) {
                 errors.add(new LineError(e.getValue().line(), cfg.header(Column.REGION), "the association '"
-                        + e.getValue().association() + "' is new and no line gives its region; write "
+                        + e.getValue().name() + "' is new and no line gives its region; write "
                         + Region.NORTH.label() + " or " + Region.SOUTH.label()));
             } else {
-                ids.put(e.getKey(), dry ? -(++added) : store.insertAssociation(c, districtId, e.getValue().association(), region));
+                ids.put(e.getKey(), dry ? -(++added) : store.insertAssociation(c, districtId, e.getValue().name(), region));
                 added += dry ? 0 : 1;
             }
         }
@@ -148,23 +147,5 @@ final class Importer {
             throw new ImportException(file, errors);
         }
         return added;
-    }
-
-    private void write(Connection c, ImportPlan plan) throws SQLException {
-        long before = store.maxMemberId(c);
-        members.insert(c, plan.inserts);
-        log.debug("register import: inserted");
-        members.update(c, plan.updates, false);
-        members.update(c, plan.addressUpdates, true);
-        Map<Long, Set<RoleKey>> roles = new HashMap<>(plan.changedRoles);
-        if (!plan.inserts.isEmpty()) {
-            Map<String, Long> ids = store.idsAfter(c, before);
-            plan.newRoles.forEach((number, r) -> {
-                if (!r.isEmpty()) {
-                    roles.put(ids.get(number), r);
-                }
-            });
-        }
-        store.replaceRoles(c, roles);
     }
 }

@@ -37,6 +37,11 @@ final class LineChecks {
         return lines;
     }
 
+    /** The member numbers of the lines checked so far (a view, not a copy). */
+    java.util.Set<String> numbers() {
+        return numbers.keySet();
+    }
+
     /** The checked row of one line, or null if the line has errors (added to the list). */
     ImportRow row(CSVRecord rec, int line) {
         lines++;

@@ -12,9 +12,4 @@ record MemberRecord(long id, String number, String firstName, String lastName, S
         return new MemberRecord(newId, number, firstName, lastName, email, emailRaw, emailStatus, emailReason, emailSince,
                 phone, associationId, joined, status, leftOn);
     }
-
-    MemberRecord left(LocalDate on) {
-        return new MemberRecord(id, number, firstName, lastName, email, emailRaw, emailStatus, emailReason, emailSince,
-                phone, associationId, joined, MemberStatus.LEFT, on);
-    }
 }

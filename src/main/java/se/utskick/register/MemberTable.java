@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL of the {@code member} table for the import: load every row in one query, insert in
- * multi-row statements, update in batches. Every method runs on the caller's connection and transaction.
+ * The SQL of the {@code member} table for the import: load the rows of one chunk of the file, insert
+ * in multi-row statements, update in batches. Every method runs on the caller's connection and transaction.
  */
 final class MemberTable {
     private static final int BATCH = 5_000;
@@ -23,14 +23,22 @@ final class MemberTable {
     private static final String MEMBER_COLUMNS = "id, member_number, first_name, last_name, email, email_raw, email_status,"
             + " email_status_reason, email_status_since, phone, association_id, joined_on, status, left_on";
 
-    /** Every member by member number. */
-    Map<String, MemberRecord> load(Connection c) throws SQLException {
+    /** The stored members among {@code numbers}, by member number (one query; the caller keeps the list short). */
+    Map<String, MemberRecord> load(Connection c, List<String> numbers) throws SQLException {
         Map<String, MemberRecord> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + MEMBER_COLUMNS + " FROM member");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                MemberRecord m = member(rs);
-                out.put(m.number(), m);
+        if (numbers.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + MEMBER_COLUMNS + " FROM member WHERE member_number IN ("
+                + String.join(", ", Collections.nCopies(numbers.size(), "?")) + ")")) {
+            for (int i = 0; i < numbers.size(); i++) {
+                ps.setString(i + 1, numbers.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    MemberRecord m = member(rs);
+                    out.put(m.number(), m);
+                }
             }
         }
         return out;

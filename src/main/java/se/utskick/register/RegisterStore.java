@@ -73,16 +73,25 @@ final class RegisterStore {
         }
     }
 
-    /** Every member's roles by member id. */
-    Map<Long, Set<RoleKey>> roles(Connection c) throws SQLException {
+    /** The roles of the members {@code ids}, by member id (one query; the caller keeps the list short). */
+    Map<Long, Set<RoleKey>> roles(Connection c, java.util.Collection<Long> ids) throws SQLException {
         Map<Long, Set<RoleKey>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT member_id, role, association_id, policy_area FROM member_role");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                int a = rs.getInt(3);
-                Integer association = rs.wasNull() ? null : a;
-                out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
-                        .add(new RoleKey(Role.valueOf(rs.getString(2)), association, rs.getString(4)));
+        if (ids.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT member_id, role, association_id, policy_area FROM member_role"
+                + " WHERE member_id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+            int i = 1;
+            for (Long id : ids) {
+                ps.setLong(i++, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int a = rs.getInt(3);
+                    Integer association = rs.wasNull() ? null : a;
+                    out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>())
+                            .add(new RoleKey(Role.valueOf(rs.getString(2)), association, rs.getString(4)));
+                }
             }
         }
         return out;

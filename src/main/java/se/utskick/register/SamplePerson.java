@@ -11,11 +11,13 @@ final class SamplePerson {
     final String last;
     final int town;
     final String phone;
-    final String joined;
+    /** The joined date as its epoch day (a 100,000-member sample holds every person at once: keep them small). */
+    final int joined;
     String email;
-    final Set<RoleAssignment> roles = new LinkedHashSet<>();
+    /** Null until the first role: most members hold none. */
+    private Set<RoleAssignment> roles;
 
-    private SamplePerson(String number, String first, String last, int town, String phone, String joined, String email) {
+    private SamplePerson(String number, String first, String last, int town, String phone, int joined, String email) {
         this.number = number;
         this.first = first;
         this.last = last;
@@ -32,11 +34,14 @@ final class SamplePerson {
                 rnd.nextInt(100), rnd.nextInt(100)) : null;
         int dice = rnd.nextInt(100);
         String email = dice < 8 ? null : dice < 10 ? malformed(rnd, first, last) : address(rnd, first, last, emails);
-        return new SamplePerson(Integer.toString(number), first, last, town, phone, SampleRegister.joined(rnd).toString(), email);
+        return new SamplePerson(Integer.toString(number), first, last, town, phone, (int) SampleRegister.joined(rnd).toEpochDay(), email);
     }
 
     /** Gives a role; a role holder always gets a usable address. */
     void give(Role role, String area, Random rnd, Set<String> emails) {
+        if (roles == null) {
+            roles = new LinkedHashSet<>();
+        }
         roles.add(new RoleAssignment(role, area));
         if (email == null || EmailCheck.of(email).status() != EmailStatus.OK) {
             email = address(rnd, first, last, emails);
@@ -45,8 +50,8 @@ final class SamplePerson {
 
     String[] fields() {
         SampleNames.Town t = SampleNames.TOWNS.get(town);
-        return new String[] {number, first, last, email, phone, t.name(), t.region().label(), joined,
-                RoleAssignment.formatColumn(roles)};
+        return new String[] {number, first, last, email, phone, t.name(), t.region().label(),
+                java.time.LocalDate.ofEpochDay(joined).toString(), roles == null ? "" : RoleAssignment.formatColumn(roles)};
     }
 
     private static String address(Random rnd, String first, String last, Set<String> emails) {

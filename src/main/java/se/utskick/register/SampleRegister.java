@@ -38,9 +38,9 @@ public final class SampleRegister {
 
     /** The same export in another encoding or with another delimiter, as spreadsheets save it. */
     public static void writeCsv(Path file, int members, long seed, Charset encoding, char delimiter, boolean bom) {
-        List<String[]> rows = generate(members, seed);
+        List<SamplePerson> people = generate(members, seed);
         try (ExportWriter w = new ExportWriter(file, RegisterConfig.defaults(), encoding, delimiter, bom)) {
-            rows.forEach(w::write);
+            people.forEach(p -> w.write(p.fields()));
         }
     }
 
@@ -60,8 +60,8 @@ public final class SampleRegister {
         }
     }
 
-    /** The lines of the export, fields in column order (see {@link Column}). */
-    static List<String[]> generate(int members, long seed) {
+    /** The members of the export in file order ({@link SamplePerson#fields} gives a line's fields, in column order). */
+    static List<SamplePerson> generate(int members, long seed) {
         if (members < SampleNames.TOWNS.size() * 8) {
             throw new se.utskick.UtskickException("a sample district needs at least " + SampleNames.TOWNS.size() * 8
                     + " members (8 per association); give --members " + SampleNames.TOWNS.size() * 8 + " or more");
@@ -73,11 +73,7 @@ public final class SampleRegister {
             people.add(SamplePerson.random(rnd, 100_001 + i, SampleNames.town(rnd, i), emails));
         }
         assignRoles(people, rnd, emails);
-        List<String[]> rows = new ArrayList<>(members);
-        for (SamplePerson p : people) {
-            rows.add(p.fields());
-        }
-        return rows;
+        return people;
     }
 
     private static void assignRoles(List<SamplePerson> people, Random rnd, Set<String> emails) {

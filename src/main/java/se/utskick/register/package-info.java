@@ -13,8 +13,10 @@
  * scheduled job, {@code erase-left-members}, erases members who left longer ago than
  * {@code register.left.retention}. An import refuses control characters in any field
  * ({@code FieldText}) and a full import that marks more than {@code register.import.max-leave-percent}
- * of the active members LEFT unless confirmed. Reading ({@code ExportReader}), diffing
- * ({@code ImportPlan}) and SQL ({@code RegisterStore}, {@code RegisterQueries}) are package-private.
+ * of the active members LEFT unless confirmed. Reading ({@code ExportFile}, {@code ExportReader}: two
+ * streaming passes, the file never held whole), diffing a chunk at a time ({@code ImportChunks},
+ * {@code ImportPlan}, {@code Leavers}) and SQL ({@code RegisterStore}, {@code MemberTable},
+ * {@code RegisterQueries}) are package-private.
  * The register is special-category personal data: this package logs counts only.
  */
 package se.utskick.register;

@@ -53,6 +53,7 @@ final class RegisterImportPages {
     private final Views views;
     private final ImportReasons reasons;
     private final ImportDiff diff;
+    private final Texts texts;
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private Path folder;
 
@@ -62,6 +63,7 @@ final class RegisterImportPages {
         this.views = views;
         this.reasons = new ImportReasons(texts);
         this.diff = new ImportDiff(texts);
+        this.texts = texts;
     }
 
     void routes(RoutesConfig r) {
@@ -87,15 +89,22 @@ final class RegisterImportPages {
         } catch (ImportException e) {
             delete(file);
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            views.render(ctx, "import.ftlh", Map.of("stage", "upload", "fileError", "import.error.lines",
-                    "errors", e.errors().stream().map(le -> Map.of("line", le.line(), "column", le.column(),
-                            "reason", reasons.swedish(le.problem()))).toList()));
+            views.render(ctx, "import.ftlh", refusedModel(e));
             return;
         }
         String token = token();
         uploads.put(token, new Upload(Staff.actor(ctx), file, partial, Instant.now(), safeName(f.filename())));
         ctx.status(HttpStatus.OK);
         views.render(ctx, "import.ftlh", dryRunModel(report, token, partial, ""));
+    }
+
+    /** The bad lines kept (at most a thousand) and, if the file has more, a sentence with their true total. */
+    private Map<String, Object> refusedModel(ImportException e) {
+        int more = e.total() - e.errors().size();
+        return Map.of("stage", "upload", "fileError", "import.error.lines",
+                "errors", e.errors().stream().map(le -> Map.of("line", le.line(), "column", le.column(),
+                        "reason", reasons.swedish(le.problem()))).toList(),
+                "errorsMore", more > 0 ? texts.get("import.error.more", e.total(), e.errors().size()) : "");
     }
 
     private Map<String, Object> dryRunModel(ImportReport report, String token, boolean partial, String error) {
@@ -137,9 +146,7 @@ final class RegisterImportPages {
             uploads.remove(token);
             delete(u.file());
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            views.render(ctx, "import.ftlh", Map.of("stage", "upload", "fileError", "import.error.lines",
-                    "errors", e.errors().stream().map(le -> Map.of("line", le.line(), "column", le.column(),
-                            "reason", reasons.swedish(le.problem()))).toList()));
+            views.render(ctx, "import.ftlh", refusedModel(e));
             return;
         }
         uploads.remove(token);

@@ -60,6 +60,23 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
+    /** As {@link #postFile(String, String, String, byte[], String...)}, the file streamed from disk (a large upload). */
+    HttpResponse<String> postFile(String path, String fileField, String filename, java.nio.file.Path file, String... fields)
+            throws java.io.FileNotFoundException {
+        String boundary = "----utskick" + System.nanoTime();
+        StringBuilder head = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fields[i])
+                    .append("\"\r\n\r\n").append(fields[i + 1]).append("\r\n");
+        }
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"").append(filename).append("\"\r\nContent-Type: text/csv\r\n\r\n");
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head.toString()),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n"))).build());
+    }
+
     /**
      * The password step of sign-in through the form; returns the POST's response (302 to the code
      * page on success, with only the pending sign-in's cookie set).

@@ -161,4 +161,28 @@ class RegisterImportPagesTest {
         assertEquals(422, r.statusCode(), r.body());
         assertTrue(r.body().contains("Välj en exportfil att ladda upp."), r.body());
     }
+
+    /** Issue 18: at most a thousand bad lines are kept and shown, and the page says the file's true total. */
+    @Test
+    void moreBadLinesThanAreShownAreCountedOnThePage() throws IOException {
+        List<String> lines = export();
+        List<String> header = Arrays.asList(lines.getFirst().split(";", -1));
+        String[] template = lines.get(1).split(";", -1);
+        List<String> bad = new ArrayList<>(List.of(lines.getFirst()));
+        for (int i = 0; i < 1_005; i++) {
+            String[] b = template.clone();
+            b[header.indexOf("Medlemsnummer")] = "FEL" + i;
+            b[header.indexOf("Inträdesdatum")] = "2026-13-45";
+            bad.add(String.join(";", b));
+        }
+        int before = members();
+
+        HttpResponse<String> refused = upload(bad);
+        assertEquals(422, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("Filen har 1005 fel i allt; här visas de första 1000."), refused.body());
+        assertTrue(refused.body().contains("rad 1001</td>"), "the thousandth bad line is shown");
+        assertFalse(refused.body().contains("rad 1002</td>"), "the 1001st is counted, not shown");
+        assertEquals(before, members());
+        assertFalse(upload(List.of(lines.getFirst(), "x;;;;;;;;")).body().contains("errors-more"), "no total line when all are shown");
+    }
 }
