@@ -14,6 +14,7 @@ MEMBERS="${2:-50000}"
 NODES="${3:-2}"
 shift $(( $# < 3 ? $# : 3 ))
 JAR=target/utskick.jar
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"   # Java 21 or newer: set JAVA_HOME when the system's java is older
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 1; }
 [ -x /usr/sbin/smtp-sink ] || { echo "needs /usr/sbin/smtp-sink (apt-get install postfix)" >&2; exit 1; }
 WORK="$(mktemp -d /tmp/bench-nodes.XXXX)"   # short path: the embedded server's socket lives in it
@@ -21,13 +22,13 @@ trap 'rm -rf "$WORK"' EXIT
 export UTSKICK_DB_EMBEDDED_DIR="$WORK/mariadb"
 SINK="127.0.0.1:${BENCH_NODES_SINK_PORT:-12725}"
 
-echo "bench-nodes: $(date -u +%FT%TZ), $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), $(java -version 2>&1 | head -1)"
+echo "bench-nodes: $(date -u +%FT%TZ), $(nproc) cores, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p'), $("$JAVA" -version 2>&1 | head -1)"
 echo "commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown), $MEMBERS members, $NODES nodes, options: ${*:-none}"
 status=0
 for run in $(seq "$RUNS"); do
   echo
   echo "run $run: start $(date -u +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
-  if java -Xmx256m -jar "$JAR" bench send --members "$MEMBERS" --nodes "$NODES" --sink "$SINK" --start-sink "$@" \
+  if "$JAVA" -Xmx256m -jar "$JAR" bench send --members "$MEMBERS" --nodes "$NODES" --sink "$SINK" --start-sink "$@" \
       >"$WORK/run.log" 2>"$WORK/run.err"; then :; else status=1; echo "run $run FAILED (exit code): see below"; tail -20 "$WORK/run.err"; fi
   grep -E '^(\||all checks|CHECKS|rows:|pipeline:)' "$WORK/run.log" || true
   echo "run $run: end $(date -u +%T), load $(cut -d' ' -f1-3 /proc/loadavg)"
