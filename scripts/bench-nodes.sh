@@ -4,7 +4,7 @@
 # the messages it receives). Per run: one letter sent by 1 node, one by NODES nodes sharing it (extra
 # JVMs of `bench sender` on the same database), one by 1 node again; the database's work, lock waits,
 # deadlocks and CPU per message, and the exactly-once checks. Prints the machine and the load, then
-# each run's table. Needs Postfix's smtp-sink (apt-get install postfix; the daemon need not run).
+# each run's table. Installs Postfix's smtp-sink when it is missing (scripts/postfix-tools.sh).
 # Run from the repository after `./mvnw -q -DskipTests package`:
 #   scripts/bench-nodes.sh [RUNS] [MEMBERS] [NODES] [extra bench send options, e.g. --workers 2]
 set -euo pipefail
@@ -16,7 +16,7 @@ shift $(( $# < 3 ? $# : 3 ))
 JAR=target/utskick.jar
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"   # Java 21 or newer: set JAVA_HOME when the system's java is older
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 1; }
-[ -x /usr/sbin/smtp-sink ] || { echo "needs /usr/sbin/smtp-sink (apt-get install postfix)" >&2; exit 1; }
+. scripts/postfix-tools.sh
 WORK="$(mktemp -d /tmp/bench-nodes.XXXX)"   # short path: the embedded server's socket lives in it
 trap 'rm -rf "$WORK"' EXIT
 export UTSKICK_DB_EMBEDDED_DIR="$WORK/mariadb"

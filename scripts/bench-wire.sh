@@ -20,15 +20,7 @@ JAR=target/utskick.jar
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"   # Java 21 or newer: set JAVA_HOME when the system's java is older
 [ -f "$JAR" ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 1; }
 
-if [ ! -x /usr/sbin/smtp-sink ] || [ ! -x /usr/sbin/smtp-source ]; then
-  echo "installing Postfix's smtp-sink and smtp-source (package postfix)" >&2
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postfix >/dev/null
-  $SUDO postfix stop >/dev/null 2>&1 || true   # only the test tools are wanted, not a mail server
-fi
-if pgrep -x master >/dev/null 2>&1 && [ -d /etc/postfix ]; then
-  echo "note: a Postfix daemon (master) is running on this machine; it is not ours and is left alone" >&2
-fi
+. scripts/postfix-tools.sh
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/bench-wire.XXXX")"
 export UTSKICK_DB_EMBEDDED_DIR="$WORK/mariadb"

@@ -40,6 +40,8 @@ public final class SenderPool implements AutoCloseable {
     private volatile List<Long> running = List.of();
     private volatile long runningReadAt;
     private static final long RUNNING_TTL_NANOS = 1_000_000_000L;
+    /** Held while one of this pool's workers claims ({@link #inClaimTurn}). */
+    private final java.util.concurrent.locks.ReentrantLock claimTurn = new java.util.concurrent.locks.ReentrantLock();
 
     /** What a pool does with a letter it cannot send: pause its run with the cause and reason (Delivery). */
     @FunctionalInterface
@@ -156,6 +158,22 @@ public final class SenderPool implements AutoCloseable {
 
     Outbox outbox() {
         return outbox;
+    }
+
+    /**
+     * Runs one worker's claim while no other worker of this pool claims: the pool's workers then never
+     * race each other for the same ids at the head of the queue, where each claim reads (measured with
+     * 8 workers claiming at once: twice the index reads and MariaDB CPU per message of 4). A claim takes
+     * milliseconds beside the seconds its rows take to send, and the next one is prefetched, so the
+     * workers rarely wait; what is claimed, and the crash bound, are unchanged.
+     */
+    <T> T inClaimTurn(java.util.function.Supplier<T> claim) {
+        claimTurn.lock();
+        try {
+            return claim.get();
+        } finally {
+            claimTurn.unlock();
+        }
     }
 
     /**

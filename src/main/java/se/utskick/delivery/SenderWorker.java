@@ -173,9 +173,11 @@ final class SenderWorker implements Runnable {
     }
 
     private Claim claim() {
-        Instant now = clock.instant();
-        Instant until = now.plus(cfg.lease());
-        return new Claim(pool.outbox().claim(pool.runningLetters(), name, claimSize(), now, until), until);
+        return pool.inClaimTurn(() -> {
+            Instant now = clock.instant();
+            Instant until = now.plus(cfg.lease());
+            return new Claim(pool.outbox().claim(pool.runningLetters(), name, claimSize(), now, until), until);
+        });
     }
 
     /**
