@@ -7,23 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-java_major() { "$1/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1; }
-
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
-  JAVA_HOME=""
-  for jdk in /usr/lib/jvm/*; do
-    if [ -x "$jdk/bin/javac" ] && [ "$(java_major "$jdk")" -ge 21 ] 2>/dev/null; then
-      JAVA_HOME="$jdk"
-      break
-    fi
-  done
-fi
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
-  echo "test.sh: no JDK >= 21 found; install one and set JAVA_HOME to it" >&2
-  exit 1
-fi
-export JAVA_HOME
-export PATH="$JAVA_HOME/bin:$PATH"
+. scripts/jdk.sh
 echo "test.sh: using the JDK at $JAVA_HOME ($(java_major "$JAVA_HOME"))"
 
 missing=()
