@@ -172,7 +172,7 @@ final class SenderWorker implements Runnable {
         }
     }
 
-    private Claim claim() {
+    private Claim claim() throws InterruptedException {
         return pool.inClaimTurn(() -> {
             Instant now = clock.instant();
             Instant until = now.plus(cfg.lease());
