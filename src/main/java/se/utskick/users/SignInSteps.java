@@ -87,7 +87,6 @@ final class SignInSteps {
             throw e;
         }
         if (!right) {
-            throttle.purge(now);
             audit.record("anonymous", "user.signin.refused", account.isPresent() ? "user " + name : "user (unknown name)",
                     "from " + address);
             return new SignInResult.Refused();

@@ -57,9 +57,14 @@ final class SignInThrottle {
      * {@link #reset} if the attempt turns out not to be one.
      */
     Reservation reserve(byte[] usernameHash, String clientAddress, Instant now) {
+        return retryingDeadlocks(() -> db.inTransaction(c -> reserveIn(c, usernameHash, clientAddress, now)));
+    }
+
+    /** Runs {@code work} again, up to {@link #DEADLOCK_RETRIES} times in all, while the database picks it as a deadlock's victim. */
+    private <T> T retryingDeadlocks(java.util.function.Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return db.inTransaction(c -> reserveIn(c, usernameHash, clientAddress, now));
+                return work.get();
             } catch (DatabaseException e) {
                 if (attempt >= DEADLOCK_RETRIES || !isDeadlock(e)) {
                     throw e;
@@ -99,13 +104,20 @@ final class SignInThrottle {
         });
     }
 
-    /** Deletes failures that no longer count, and the lock rows of keys unused as long; returns how many failures. */
+    /**
+     * Deletes failures that no longer count, and the lock rows of keys unused as long; returns how many
+     * failures. Housekeeping for the hourly job only, never on a sign-in's path: its range deletes lock
+     * the rows and gaps that parallel {@link #reserve reservations} insert into (seen as deadlocks that
+     * turned refused guesses into errors), so it is retried as a deadlock's victim like a reservation.
+     */
     int purge(Instant now) {
-        return db.withConnection(c -> {
-            Instant before = now.minus(window);
-            Bind.update(c, UserSql.GUARD_PURGE, before);
+        Instant before = now.minus(window);
+        retryingDeadlocks(() -> db.withConnection(c -> {
+            return Bind.update(c, UserSql.GUARD_PURGE, before);
+        }));
+        return retryingDeadlocks(() -> db.withConnection(c -> {
             return Bind.update(c, UserSql.FAILURE_PURGE, before);
-        });
+        }));
     }
 
     /** The time of the key's maxFailures-th newest failure within the window, if it has that many. */

@@ -2,6 +2,7 @@ package se.utskick.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -27,7 +28,9 @@ import se.utskick.db.Database;
  * before the password is checked. Parallel guesses, through the real composition root, get at most
  * {@code web.signin.max.failures} password checks (counted by the hasher itself), whether they aim
  * at one name from many addresses or at many names from one address; a check the server is too busy
- * to make is turned away as Busy and does not count as a failure.
+ * to make is turned away as Busy and does not count as a failure. A refused guess never waits
+ * for locks on other keys' old rows: the purge of old failures is the hourly job's (it once ran on each
+ * refused guess, and parallel guesses deadlocked on it).
  */
 class SignInConcurrencyTest {
     static final char[] PASSWORD = "korrekt häst batteri häftklammer".toCharArray();
@@ -73,6 +76,44 @@ class SignInConcurrencyTest {
 
         assertTrue(users.hashingLoad().checks() - before <= LIMIT, (users.hashingLoad().checks() - before) + " checks");
         assertEquals(LIMIT, results.stream().filter(r -> r instanceof SignInResult.Refused).count());
+    }
+
+    @Test
+    void aRefusedGuessDoesNotWaitForOldRowsOfOtherKeys() throws Exception {
+        db.withConnection(c -> c.createStatement().executeUpdate(
+                "INSERT INTO signin_guard (guard_key, touched_at) VALUES (x'01', NOW(3) - INTERVAL 1 DAY)"));
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        Future<?> holder = other.submit(() -> db.inTransaction(c -> {
+            c.createStatement().executeQuery("SELECT * FROM signin_guard WHERE guard_key = x'01' FOR UPDATE").close();
+            locked.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        try {
+            assertTrue(locked.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            SignInResult r = assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                    () -> users.signIn("bo", "fel".toCharArray(), "192.0.2.50"),
+                    "a refused guess waited for another key's old row (the purge belongs to the hourly job)");
+            assertInstanceOf(SignInResult.Refused.class, r);
+        } finally {
+            release.countDown();
+            holder.get();
+            other.shutdown();
+        }
+        users.purgeExpired();
+        int left = db.withConnection(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM signin_guard WHERE guard_key = x'01'")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertEquals(0, left, "the hourly purge takes the old row once it is free");
     }
 
     @Test
