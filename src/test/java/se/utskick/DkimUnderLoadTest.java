@@ -6,23 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.util.Base64;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.utskick.db.Database;
 import se.utskick.letters.Letter;
 import se.utskick.letters.LetterKind;
 import se.utskick.letters.LetterState;
+import se.utskick.testing.PythonDkim;
 
 /**
  * Guards DKIM under concurrency (issue 13, finding 1): a members' letter to over 2,000 recipients,
@@ -31,12 +29,10 @@ import se.utskick.letters.LetterState;
  * fed the public key instead of DNS). With the signer shared by all workers about 1% failed.
  */
 class DkimUnderLoadTest {
-    private static final String PYTHON = "/usr/bin/python3";
-
     @Test
     void everySignatureOfTwoThousandMessagesOverFourWorkersVerifies(@TempDir Path dir) throws Exception {
-        Process probe = new ProcessBuilder(PYTHON, "-c", "import dkim").redirectErrorStream(true).start();
-        assertEquals(0, probe.waitFor(), "python3-dkim is needed at " + PYTHON + " (apt-get install python3-dkim)");
+        Process probe = new ProcessBuilder(PythonDkim.PYTHON, "-c", "import dkim").redirectErrorStream(true).start();
+        assertEquals(0, probe.waitFor(), "python3-dkim is needed at " + PythonDkim.PYTHON + " (apt-get install python3-dkim)");
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
         g.initialize(2048);
         KeyPair keys = g.generateKeyPair();
@@ -76,23 +72,11 @@ class DkimUnderLoadTest {
             }
             MimeMessage[] received = mail.getReceivedMessages();
             assertEquals(frozen, received.length);
-            Path folder = Files.createDirectories(dir.resolve("received"));
-            for (int i = 0; i < received.length; i++) {
-                try (OutputStream out = Files.newOutputStream(folder.resolve(String.format("%05d.eml", i)))) {
-                    received[i].writeTo(out);
-                }
-            }
-            Path script = dir.resolve("verify_folder.py");
-            try (var in = DkimUnderLoadTest.class.getResourceAsStream("/dkim/verify_folder.py")) {
-                Files.copy(in, script);
-            }
-            Process p = new ProcessBuilder(PYTHON, script.toString(), folder.toString(), "utskick", GreenMailConfig.DOMAIN,
-                    Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())).redirectErrorStream(true).start();
-            String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the verifier did not finish");
+            PythonDkim.Report r = PythonDkim.verify(dir, received, keys.getPublic(), GreenMailConfig.DOMAIN, Duration.ofMinutes(5));
+            String report = r.text();
             System.out.println("python3-dkim: " + report.lines().findFirst().orElse(""));
             assertTrue(report.startsWith("checked " + frozen + " invalid 0"), report.length() > 4000 ? report.substring(0, 4000) : report);
-            assertEquals(0, p.exitValue(), report);
+            assertEquals(0, r.exitCode(), report);
         } finally {
             mail.stop();
         }

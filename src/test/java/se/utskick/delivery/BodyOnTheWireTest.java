@@ -9,18 +9,16 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.utskick.AudienceFixture;
@@ -32,6 +30,7 @@ import se.utskick.db.Database;
 import se.utskick.letters.Letter;
 import se.utskick.letters.LetterKind;
 import se.utskick.letters.LetterState;
+import se.utskick.testing.PythonDkim;
 
 /**
  * Guards the body's short way to the socket ({@link WireBody}) through the composition root: a
@@ -41,8 +40,6 @@ import se.utskick.letters.LetterState;
  * dots, and every DKIM signature verifies with Debian's python3-dkim, which shares no code with us.
  */
 class BodyOnTheWireTest {
-    private static final String PYTHON = "/usr/bin/python3";
-
     @Test
     void linesThatBeginWithADotArriveWholeAndSigned(@TempDir Path dir) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
@@ -94,7 +91,6 @@ class BodyOnTheWireTest {
             }
             MimeMessage[] received = mail.getReceivedMessages();
             assertEquals(frozen, received.length);
-            Path folder = Files.createDirectories(dir.resolve("received"));
             for (int i = 0; i < received.length; i++) {
                 String text = GreenMailUtil.getBody(((Multipart) received[i].getContent()).getBodyPart(0));
                 String decoded = new String(jakarta.mail.internet.MimeUtility.decode(
@@ -102,18 +98,8 @@ class BodyOnTheWireTest {
                         .readAllBytes(), StandardCharsets.UTF_8);
                 assertTrue(decoded.contains("\r\n.\r\n") && decoded.contains("\r\n.punkt först\r\n")
                         && decoded.contains("\r\n..två punkter"), "the dots arrive as written: " + decoded);
-                try (OutputStream out = Files.newOutputStream(folder.resolve(String.format("%05d.eml", i)))) {
-                    received[i].writeTo(out);
-                }
             }
-            Path script = dir.resolve("verify_folder.py");
-            try (var in = BodyOnTheWireTest.class.getResourceAsStream("/dkim/verify_folder.py")) {
-                Files.copy(in, script);
-            }
-            Process p = new ProcessBuilder(PYTHON, script.toString(), folder.toString(), "utskick", GreenMailConfig.DOMAIN,
-                    Base64.getEncoder().encodeToString(keys.getPublic().getEncoded())).redirectErrorStream(true).start();
-            String report = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(2, TimeUnit.MINUTES), "the verifier did not finish");
+            String report = PythonDkim.verify(dir, received, keys.getPublic(), GreenMailConfig.DOMAIN, Duration.ofMinutes(2)).text();
             assertTrue(report.startsWith("checked " + frozen + " invalid 0"), report);
         } finally {
             mail.stop();
