@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ import se.utskick.testing.SmtpScript;
 /**
  * Guards what a stopping node leaves behind and the retention of the log: a pool stopped with a
  * grace gives back at once every row its workers still hold (due now, attempt not counted) and
- * nobody else's; a worker waiting for its turn to claim stops at once; the daily retention blanks the details of old finished deliveries only.
+ * nobody else's; the daily retention blanks the details of old finished deliveries only.
  */
 class SenderStopTest {
     private Database db;
@@ -59,54 +57,6 @@ class SenderStopTest {
         assertEquals(0, count("SELECT COUNT(*) FROM delivery WHERE claimed_by LIKE '" + pool.id() + "-%'"));
         assertEquals(10, count("SELECT COUNT(*) FROM delivery WHERE claimed_by = 'another-node-w1'"));
         assertEquals(30, count("SELECT COUNT(*) FROM delivery WHERE due_at <= NOW(3) + INTERVAL 1 SECOND AND attempts = 0"));
-    }
-
-    @Test
-    void workersWaitingForTheirTurnToClaimStopAtOnceInsteadOfWaitingForTheTurn() throws Exception {
-        Delivery d = TestDelivery.delivery(db, TestDelivery.config(smtp.port()), new TestLetter(false, false).approve(1),
-                new RecordingInvalidAddresses());
-        d.send(1);
-        SenderPool pool = d.senders();
-        CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        Thread holder = Thread.ofPlatform().start(() -> {
-            try {
-                pool.inClaimTurn(() -> {
-                    held.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return null;
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        assertTrue(held.await(10, TimeUnit.SECONDS));
-        pool.start();
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (waitingForTheTurn() < 2) { // both workers' first claims wait for the turn this test holds
-            assertTrue(System.nanoTime() < until, "the workers never reached their claim turn");
-            Thread.sleep(20);
-        }
-        long start = System.nanoTime();
-        pool.stop(Duration.ofSeconds(10));
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
-        release.countDown();
-        holder.join();
-        assertTrue(tookMillis < 5000, "the stop waited " + tookMillis + " ms for a claim turn held elsewhere");
-        assertEquals(40, count("SELECT COUNT(*) FROM delivery WHERE state = 'QUEUED' AND claimed_by IS NULL AND attempts = 0"),
-                "a stopped worker claims nothing after its turn");
-    }
-
-    /** Sender worker threads parked in {@link SenderPool#inClaimTurn}. */
-    private static long waitingForTheTurn() {
-        return Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey().getName().startsWith("sender-") && e.getKey().getState() == Thread.State.WAITING)
-                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getMethodName().equals("inClaimTurn")))
-                .count();
     }
 
     @Test
